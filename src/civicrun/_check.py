@@ -1,0 +1,83 @@
+"""The contributor's data check: every file, every problem, each naming the file and the field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import importlib_resources
+from importlib_resources.abc import Traversable
+
+from . import _data
+from ._records import OfficeCategory, Organization, Source, State
+from .errors import DataError
+
+__all__ = ["check_data"]
+
+_KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_URL = re.compile(r"^https?://[^\s<>\"'`]+$")
+
+
+def _source_problems(sources: tuple[Source, ...], today: dt.date) -> list[str]:
+    problems = []
+    for number, source in enumerate(sources):
+        if not _URL.match(source.url):
+            problems.append(
+                f"url {source.url!r} is not a plain http(s) URL @ $.sources[{number}].url"
+            )
+        if source.read > today:
+            problems.append(f"read date {source.read} is in the future @ $.sources[{number}].read")
+    return problems
+
+
+def _org_problems(org: Organization, today: dt.date) -> list[str]:
+    problems = _source_problems(org.sources, today)
+    if not _KEBAB.match(org.id):
+        problems.append(f"id {org.id!r} is not lower-case kebab-case @ $.id")
+    if org.url is not None and not _URL.match(org.url):
+        problems.append(f"url {org.url!r} is not a plain http(s) URL @ $.url")
+    if org.last_verified > today:
+        problems.append(f"last_verified {org.last_verified} is in the future @ $.last_verified")
+    for field, text in (
+        ("summary", org.summary),
+        *((f"notes[{i}]", n) for i, n in enumerate(org.notes)),
+    ):
+        if not text.strip():
+            problems.append(f"{field} is blank @ $.{field}")
+    return problems
+
+
+def check_data(root: Traversable | None = None, *, today: dt.date | None = None) -> list[str]:
+    """Every problem in the data under ``root`` (default: the package's), one line each.
+
+    An empty list means the data is good. Each line starts with the file's path.
+    """
+    base = importlib_resources.files("civicrun") / "data" if root is None else root
+    day = dt.date.today() if today is None else today
+    problems: list[str] = []
+    folders: tuple[tuple[str, type[object], str], ...] = (
+        ("organizations", Organization, "id"),
+        ("states", State, "code"),
+        ("offices", OfficeCategory, "id"),
+    )
+    for folder, cls, key in folders:
+        for file in _data._toml_files(base / folder):
+            relpath = f"{folder}/{file.name}"
+            try:
+                record, _raw = _data._load_record(file, relpath, cls)
+            except DataError as exc:
+                problems.extend(f"{relpath}: {m}" for m in exc.messages)
+                continue
+            if str(getattr(record, key)).lower() != file.name.removesuffix(".toml"):
+                problems.append(f"{relpath}: {key} must equal the file name @ $.{key}")
+            if isinstance(record, Organization):
+                found = _org_problems(record, day)
+            else:
+                found = _source_problems(getattr(record, "sources", ()), day)
+            problems.extend(f"{relpath}: {m}" for m in found)
+    if not problems:
+        try:
+            _data.load(base)
+        except DataError as exc:
+            problems.extend(f"{exc.path}: {m}" for m in exc.messages)
+    return problems

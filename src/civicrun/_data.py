@@ -1,0 +1,216 @@
+"""Loading the package data: lazy, once, thread-safe, all-or-nothing.
+
+Nothing is read at ``import civicrun``. The first call that needs data reads every file through
+:func:`importlib_resources.files` (a ``Traversable``, so zip imports work), structures it with
+the one converter, checks cross-references, builds the indices and only then publishes them.
+A bad file raises :class:`~civicrun.errors.DataError` naming the file and the field, and leaves
+nothing half loaded.
+"""
+
+from __future__ import annotations
+
+import threading
+import tomllib
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, Generic, TypeVar
+
+import attrs
+import importlib_resources
+from importlib_resources.abc import Traversable
+
+from ._converter import converter, describe_error
+from ._records import County, CountyKind, OfficeCategory, Organization, State
+from .errors import DataError
+
+__all__ = ["CountyAlias", "Dataset", "county_table", "dataset", "load", "reset"]
+
+T = TypeVar("T")
+
+
+@attrs.frozen
+class Dataset:
+    """Everything civicrun ships, structured and cross-checked."""
+
+    organizations: Mapping[str, Organization]
+    states: Mapping[str, State]
+    offices: Mapping[str, OfficeCategory]
+    counties: Mapping[str, County]
+    county_aliases: tuple[CountyAlias, ...]
+
+
+@attrs.frozen
+class CountyAlias:
+    """A name that is not a current county's own: a local name, a former name or a retired one.
+
+    ``kind`` is ``local`` (another name for the same place, e.g. Manhattan), ``former`` (the
+    place was renamed or absorbed; ``fips`` is where it is now) or ``retired`` (the place no
+    longer exists as one unit; ``fips`` is empty and ``note`` says what replaced it).
+    """
+
+    name: str
+    state: str
+    kind: str
+    fips: str
+    note: str
+
+
+def _data_root() -> Traversable:
+    return importlib_resources.files("civicrun") / "data"
+
+
+def _toml_files(folder: Traversable) -> Iterator[Traversable]:
+    if not folder.is_dir():
+        return
+    yield from sorted(
+        (f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name
+    )
+
+
+def _load_record(file: Traversable, relpath: str, cls: type[T]) -> tuple[T, dict[str, Any]]:
+    try:
+        raw = tomllib.loads(file.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(relpath, [f"not valid TOML: {exc}"]) from None
+    try:
+        return converter.structure(raw, cls), raw
+    except Exception as exc:  # cattrs raises a tree of errors; describe every leaf
+        raise DataError(relpath, describe_error(exc)) from None
+
+
+def _load_folder(root: Traversable, folder: str, cls: type[T], key: str) -> dict[str, T]:
+    records: dict[str, T] = {}
+    for file in _toml_files(root / folder):
+        relpath = f"{folder}/{file.name}"
+        record, _raw = _load_record(file, relpath, cls)
+        ident = getattr(record, key)
+        expected = file.name.removesuffix(".toml")
+        if str(ident).lower() != expected:
+            raise DataError(
+                relpath, [f"{key} {ident!r} must equal the file name {expected!r} @ $.{key}"]
+            )
+        records[ident] = record
+    return records
+
+
+def _load_counties(root: Traversable) -> tuple[dict[str, County], tuple[CountyAlias, ...]]:
+    counties: dict[str, County] = {}
+    aliases: list[CountyAlias] = []
+    path = "counties.tsv"
+    file = root / path
+    if not file.is_file():
+        return counties, ()
+    lines = file.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("\t") if lines else []
+    if header != ["fips", "name", "kind", "state"]:
+        raise DataError(path, [f"header must be fips, name, kind, state; got {header}"])
+    for number, line in enumerate(lines[1:], start=2):
+        cells = line.split("\t")
+        if len(cells) != 4:
+            raise DataError(
+                path, [f"line {number}: expected 4 tab-separated cells, got {len(cells)}"]
+            )
+        fips, name, kind, state = cells
+        try:
+            county = County(fips=fips, name=name, kind=CountyKind(kind), state=state)
+        except ValueError as exc:
+            raise DataError(path, [f"line {number}: {exc} @ $.kind"]) from None
+        if len(fips) != 5 or not fips.isdigit() or fips in counties:
+            raise DataError(
+                path, [f"line {number}: fips {fips!r} is not a new 5-digit code @ $.fips"]
+            )
+        counties[fips] = county
+    alias_file = root / "county_aliases.tsv"
+    if alias_file.is_file():
+        alias_lines = alias_file.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(alias_lines[1:], start=2):
+            cells = line.split("\t")
+            if len(cells) != 5 or cells[2] not in {"local", "former", "retired"}:
+                raise DataError(
+                    "county_aliases.tsv",
+                    [
+                        f"line {number}: expected 5 cells (name, state, kind, fips, note) "
+                        "with kind local, former or retired"
+                    ],
+                )
+            aliases.append(CountyAlias(*cells))
+    return counties, tuple(aliases)
+
+
+def _cross_check(data: Dataset) -> None:
+    codes = set(data.states)
+    for org in data.organizations.values():
+        unknown = sorted(set(org.coverage.states) - codes) if codes else []
+        if unknown:
+            raise DataError(
+                f"organizations/{org.id}.toml",
+                [f"unknown state codes {unknown} @ $.coverage.states"],
+            )
+    for fips, county in data.counties.items():
+        if codes and county.state not in codes:
+            raise DataError("counties.tsv", [f"{fips}: unknown state {county.state!r} @ $.state"])
+        if codes and not fips.startswith(data.states[county.state].fips):
+            raise DataError(
+                "counties.tsv", [f"{fips}: does not start with {county.state}'s FIPS @ $.fips"]
+            )
+    for alias in data.county_aliases:
+        if alias.fips and alias.fips not in data.counties:
+            raise DataError(
+                "county_aliases.tsv", [f"{alias.name}, {alias.state}: unknown fips {alias.fips!r}"]
+            )
+
+
+def load(root: Traversable | None = None) -> Dataset:
+    """Read and check every data file under ``root`` (default: the package's data)."""
+    base = _data_root() if root is None else root
+    counties, aliases = _load_counties(base)
+    data = Dataset(
+        organizations=_load_folder(base, "organizations", Organization, "id"),
+        states=_load_folder(base, "states", State, "code"),
+        offices=_load_folder(base, "offices", OfficeCategory, "id"),
+        counties=counties,
+        county_aliases=aliases,
+    )
+    _cross_check(data)
+    return data
+
+
+class _Lazy(Generic[T]):
+    """A value computed on first use, once, behind a lock; all or nothing."""
+
+    def __init__(self, build: Callable[[], T]) -> None:
+        self._build = build
+        self._lock = threading.Lock()
+        self._value: T | None = None
+
+    def get(self) -> T:
+        value = self._value
+        if value is None:
+            with self._lock:
+                if self._value is None:
+                    self._value = self._build()
+                value = self._value
+        return value
+
+    def reset(self) -> None:
+        with self._lock:
+            self._value = None
+
+
+_full = _Lazy(load)
+_counties = _Lazy(lambda: _load_counties(_data_root()))
+
+
+def dataset() -> Dataset:
+    """The package's data, loaded on first use (thread-safe, once) and cross-checked."""
+    return _full.get()
+
+
+def county_table() -> tuple[dict[str, County], tuple[CountyAlias, ...]]:
+    """Only the county table and its aliases: what county lookups need, read on first use."""
+    return _counties.get()
+
+
+def reset() -> None:
+    """Forget everything loaded (for tests)."""
+    _full.reset()
+    _counties.reset()
