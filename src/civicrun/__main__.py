@@ -1,0 +1,5 @@
+"""``python -m civicrun`` runs the command-line interface."""
+
+from civicrun.cli import main
+
+raise SystemExit(main())

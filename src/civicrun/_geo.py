@@ -1,0 +1,477 @@
+"""Counties and the local party: resolving place names, and the search text that finds a party.
+
+Place names are compared after :func:`civicrun._text.fold` with spaces removed, so "De Kalb",
+"DeKalb", "O Brien", "O'Brien", "St. Louis", "Saint Louis" and "Doña Ana"/"Dona Ana" meet.
+"""
+
+from __future__ import annotations
+
+import threading
+import urllib.parse
+import warnings
+from collections import defaultdict
+from collections.abc import Mapping
+
+import attrs
+
+from ._data import CountyAlias, county_table, dataset
+from ._profile import normalize_party
+from ._records import County, CountyKind, Party, State
+from ._states import get_state
+from ._text import close_matches, fold
+from .errors import (
+    AmbiguousCountyError,
+    InvalidPlaceNameError,
+    LocalUnitError,
+    UnknownCountyError,
+    UnknownPartyError,
+)
+
+__all__ = [
+    "FormerNameWarning",
+    "LocalPartySearch",
+    "counties",
+    "find_election_office_query",
+    "find_local_party_query",
+    "local_party_search",
+    "resolve_county",
+]
+
+MAX_NAME_LENGTH = 100
+
+
+class FormerNameWarning(UserWarning):
+    """A county was found by a former name; the message says what it is called now."""
+
+
+def _key(text: str) -> str:
+    return fold(text).replace(" ", "")
+
+
+#: Suffixes a person may type, longest first, with the kinds each one hints at.
+_SUFFIX_HINTS: tuple[tuple[str, frozenset[CountyKind]], ...] = (
+    ("city and borough", frozenset({CountyKind.CITY_AND_BOROUGH})),
+    ("planning region", frozenset({CountyKind.PLANNING_REGION})),
+    ("census area", frozenset({CountyKind.CENSUS_AREA})),
+    ("municipality", frozenset({CountyKind.MUNICIPALITY})),
+    ("borough", frozenset({CountyKind.BOROUGH, CountyKind.CITY_AND_BOROUGH})),
+    ("parish", frozenset({CountyKind.PARISH})),
+    ("county", frozenset({CountyKind.COUNTY})),
+    ("city", frozenset({CountyKind.INDEPENDENT_CITY, CountyKind.CITY_AND_BOROUGH})),
+)
+_PREFIX_HINTS: tuple[tuple[str, frozenset[CountyKind]], ...] = (
+    ("city of", frozenset({CountyKind.INDEPENDENT_CITY})),
+    ("county of", frozenset({CountyKind.COUNTY})),
+    ("parish of", frozenset({CountyKind.PARISH})),
+)
+
+
+@attrs.frozen
+class _CountyIndex:
+    by_fips: Mapping[str, County]
+    by_full: Mapping[str, tuple[County, ...]]
+    by_short: Mapping[str, tuple[County, ...]]
+    aliases: Mapping[str, tuple[CountyAlias, ...]]
+    retired_fips: Mapping[str, CountyAlias]
+    labels: tuple[str, ...]
+
+
+def _build_index() -> _CountyIndex:
+    table, aliases = county_table()
+    full: defaultdict[str, list[County]] = defaultdict(list)
+    short: defaultdict[str, list[County]] = defaultdict(list)
+    for county in table.values():
+        full[_key(county.name)].append(county)
+        short[_key(county.short_name)].append(county)
+    by_alias: defaultdict[str, list[CountyAlias]] = defaultdict(list)
+    retired: dict[str, CountyAlias] = {}
+    for alias in aliases:
+        keys = {_key(alias.name), _hinted(alias.name)[0].replace(" ", "")}
+        for key in keys:
+            by_alias[key].append(alias)
+        if alias.kind != "local" and alias.name[:1].isdigit():
+            retired[alias.name] = alias
+    return _CountyIndex(
+        by_fips=table,
+        by_full={k: tuple(v) for k, v in full.items()},
+        by_short={k: tuple(v) for k, v in short.items()},
+        aliases={k: tuple(v) for k, v in by_alias.items()},
+        retired_fips=retired,
+        labels=tuple(str(c) for c in table.values()),
+    )
+
+
+_index_lock = threading.Lock()
+_index: tuple[int, _CountyIndex] | None = None
+
+
+def _county_index() -> _CountyIndex:
+    global _index
+    table = county_table()
+    cached = _index
+    if cached is not None and cached[0] == id(table):
+        return cached[1]
+    with _index_lock:
+        built = _build_index()
+        _index = (id(table), built)
+        return built
+
+
+def counties(state: str | None = None) -> tuple[County, ...]:
+    """Every current county-equivalent (of one state, if given), in FIPS order.
+
+    >>> len(counties())
+    3144
+    >>> len(counties("Connecticut"))
+    9
+    """
+    table = _county_index().by_fips
+    if state is None:
+        return tuple(table[k] for k in sorted(table))
+    code = get_state(state).code
+    return tuple(table[k] for k in sorted(table) if table[k].state == code)
+
+
+def _check_name(name: object) -> str:
+    if not isinstance(name, str):
+        raise InvalidPlaceNameError(f"a county name must be a string, not {type(name).__name__}")
+    stripped = name.strip()
+    if not stripped:
+        raise InvalidPlaceNameError("a county name must not be empty; give a name or a FIPS code")
+    if len(stripped) > MAX_NAME_LENGTH:
+        raise InvalidPlaceNameError(
+            f"a county name must be at most {MAX_NAME_LENGTH} characters, not {len(stripped)}"
+        )
+    return stripped
+
+
+def _split_state(name: str) -> tuple[str, str | None]:
+    """``"Fairfax, VA"`` -> ``("Fairfax", "VA")`` when the part after the last comma is a state."""
+    head, sep, tail = name.rpartition(",")
+    if not sep or not head.strip():
+        return name, None
+    try:
+        return head.strip(), get_state(tail).code
+    except LookupError:
+        return name, None
+
+
+def _hinted(text: str) -> tuple[str, frozenset[CountyKind] | None]:
+    folded = fold(text)
+    for prefix, kinds in _PREFIX_HINTS:
+        if folded.startswith(prefix + " "):
+            return folded[len(prefix) + 1 :], kinds
+    for suffix, kinds in _SUFFIX_HINTS:
+        if folded.endswith(" " + suffix):
+            return folded[: -len(suffix) - 1], kinds
+    return folded, None
+
+
+def _in_state(found: tuple[County, ...], state: str | None) -> tuple[County, ...]:
+    return found if state is None else tuple(c for c in found if c.state == state)
+
+
+def _candidates(index: _CountyIndex, text: str, state: str | None) -> tuple[County, ...]:
+    whole = _in_state(index.by_full.get(_key(text), ()), state)
+    if whole:
+        return whole
+    base, kinds = _hinted(text)
+    found = _in_state(index.by_short.get(base.replace(" ", ""), ()), state)
+    if kinds is not None:
+        found = tuple(c for c in found if c.kind in kinds)
+    return found
+
+
+def _from_alias(index: _CountyIndex, text: str, state: str | None) -> County | None:
+    hits = [a for a in index.aliases.get(_key(text), ()) if state is None or a.state == state]
+    if not hits:
+        return None
+    if len(hits) > 1:
+        places = [index.by_fips[a.fips] for a in hits if a.fips]
+        raise AmbiguousCountyError(text, places)
+    alias = hits[0]
+    if alias.kind == "retired" or not alias.fips:
+        raise UnknownCountyError(text, state, (), note=alias.note)
+    county = index.by_fips[alias.fips]
+    if alias.kind == "former":
+        warnings.warn(
+            f"{alias.name}, {alias.state} is a former name: {alias.note}; returning {county}",
+            FormerNameWarning,
+            stacklevel=4,
+        )
+    return county
+
+
+def resolve_county(name: str, state: str | None = None) -> County:
+    """The one county-equivalent that ``name`` (and ``state``) describe.
+
+    * five digits: a FIPS code (a retired code raises with a note on what replaced it);
+    * otherwise a name, with or without its suffix (County, Parish, Borough, Census Area, city,
+      City and Borough, Municipality, Planning Region), any case, accents, St./Saint,
+      hyphens, apostrophes and spaces ignored; "City of X" means the independent city;
+    * a suffix narrows the kind: "Fairfax County" and "Fairfax city" are different places;
+    * ``state`` (a code or a name), or a trailing ", ST" in ``name``, narrows the state;
+    * well-known local names resolve (Manhattan, Brooklyn); a former name resolves to the
+      place it is part of now with a :class:`FormerNameWarning`.
+
+    >>> str(resolve_county("Orleans Parish"))
+    'Orleans Parish, LA'
+    >>> resolve_county("hennepin", "mn").fips
+    '27053'
+
+    Raises:
+        InvalidPlaceNameError: ``name`` is not a string, is empty or is too long.
+        UnknownStateError: ``state`` is not a state.
+        AmbiguousCountyError: more than one place fits; ``candidates`` lists them all.
+        UnknownCountyError: nothing fits; ``suggestions`` lists close names.
+    """
+    text = _check_name(name)
+    index = _county_index()
+    code = get_state(state).code if state is not None else None
+    if text.isdigit() and len(text) == 5:
+        if text in index.by_fips:
+            county = index.by_fips[text]
+            if code is not None and county.state != code:
+                raise UnknownCountyError(text, code, (), note=f"{text} is {county}")
+            return county
+        retired = index.retired_fips.get(text)
+        note = retired.note if retired else "no county-equivalent has this FIPS code"
+        raise UnknownCountyError(text, code, (), note=note)
+    if code is None:
+        text, code = _split_state(text)
+    found = _candidates(index, text, code)
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        raise AmbiguousCountyError(name, sorted(found, key=lambda c: c.fips))
+    aliased = _from_alias(index, text, code)
+    if aliased is not None:
+        return aliased
+    pool = [str(c) for c in index.by_fips.values() if code is None or c.state == code]
+    suggestions = close_matches(f"{text}, {code}" if code else text, pool, n=5)
+    if not suggestions:
+        base = _hinted(text)[0]
+        suggestions = [
+            str(c)
+            for c in index.by_fips.values()
+            if (code is None or c.state == code)
+            and _key(c.short_name).startswith(base[:4].replace(" ", ""))
+        ][:5]
+    raise UnknownCountyError(name, code, suggestions)
+
+
+def county_for_profile(name: str, state: str | None) -> County:
+    """``resolve_county`` for :class:`Profile` (kept here so profiles import no geography)."""
+    return resolve_county(name, state)
+
+
+# --- the local party ---------------------------------------------------------------------
+
+_DEFAULT_LABELS = {
+    Party.DEMOCRATIC: "Democratic",
+    Party.REPUBLICAN: "Republican",
+    Party.LIBERTARIAN: "Libertarian",
+    Party.GREEN: "Green",
+}
+_TOWN_UNITS = frozenset({"town", "city-and-town"})
+_UNIT_WORDS = {
+    "county": "county party",
+    "parish": "parish executive committee",
+    "town": "town committee",
+    "city-and-town": "town or city committee",
+    "legislative-district": "legislative district party",
+    "house-district": "house district committee",
+    "organizing-unit": "local organizing unit",
+    "county-and-legislative-district": "county party (also legislative district groups)",
+    "ward": "ward committee",
+    "unknown": "local party",
+}
+
+
+@attrs.frozen(kw_only=True)
+class LocalPartySearch:
+    """What to search for to find a local party committee, and why.
+
+    Attributes:
+        query: the text to type into a search engine.
+        url: a search URL with the query properly encoded.
+        party_label: the party's local name used in the query (DFL, Republican ...).
+        local_unit: how this party organizes locally in this state (county, town, parish ...).
+        place: the county, parish, town or city the query names.
+        state: the state's code.
+        explanation: one line on how the state's parties organize.
+    """
+
+    query: str
+    url: str
+    party_label: str
+    local_unit: str
+    place: str
+    state: str
+    explanation: str
+
+
+def _party_label(party: str | Party, state: State) -> tuple[str, str, str | None]:
+    """(label, local unit, unit note) for ``party`` in ``state``; other parties keep their name."""
+    try:
+        known = normalize_party(party)
+    except UnknownPartyError:
+        if not isinstance(party, str) or not party.strip():
+            raise
+        name = " ".join(party.split())
+        return name.removesuffix(" Party").removesuffix(" party"), "county", None
+    structure = state.party(known)
+    if structure is not None:
+        return structure.local_label, structure.local_unit, structure.local_unit_note
+    if known in _DEFAULT_LABELS:
+        return _DEFAULT_LABELS[known], "county", None
+    raise UnknownPartyError(party, [p.value for p in Party if p in _DEFAULT_LABELS])
+
+
+def _place_name(county: County, same_name_elsewhere: bool) -> str:
+    if county.kind is CountyKind.INDEPENDENT_CITY and county.name.endswith(" city"):
+        place = f"City of {county.short_name}"
+    else:
+        place = county.name
+    return f"{place}, {get_state(county.state).name}" if same_name_elsewhere else place
+
+
+def _needs_state(county: County) -> bool:
+    """Whether the place's proper name (with its suffix) exists in another state too."""
+    same = _county_index().by_full.get(_key(county.name), ())
+    return any(other.state != county.state for other in same)
+
+
+def local_party_search(
+    county: str | County | None = None,
+    party: str | Party = Party.DEMOCRATIC,
+    *,
+    state: str | None = None,
+    town: str | None = None,
+) -> LocalPartySearch:
+    """The search that finds a local party committee, with the reasoning behind it.
+
+    See :func:`find_local_party_query` for the rules.
+    """
+    place_county: County | None = None
+    if county is not None:
+        place_county = county if isinstance(county, County) else resolve_county(county, state)
+        state = place_county.state
+    if state is None:
+        raise LocalUnitError(
+            "give a county, or a state (and a town where parties organize by town)"
+        )
+    st = dataset().states[get_state(state).code]
+    label, unit, unit_note = _party_label(party, st)
+    unit_words = _UNIT_WORDS.get(unit, "local party")
+    explanation = f"{st.name}: the {label} party organizes locally by {unit_words}" + (
+        f" ({unit_note})" if unit_note else ""
+    )
+    if unit in _TOWN_UNITS:
+        if town is None or not town.strip():
+            raise LocalUnitError(
+                f"in {st.name} the {label} party organizes by town, not county: "
+                "give town= (for example the town you live in)"
+            )
+        place = f"{' '.join(town.split())}, {st.name}"
+        query = f"{' '.join(town.split())} {label} Town Committee {st.name}"
+    elif place_county is None:
+        if town is not None and town.strip():
+            place = f"{' '.join(town.split())}, {st.name}"
+            query = f"{' '.join(town.split())} {st.name} {label} party"
+        else:
+            raise LocalUnitError(f"in {st.name} give a county (or town) to find the local party")
+    else:
+        same = _needs_state(place_county)
+        place = _place_name(place_county, same)
+        if unit == "parish":
+            query = f"{place_county.name} {label} Executive Committee"
+            if same:
+                query += f" {st.name}"
+        elif place_county.kind is CountyKind.INDEPENDENT_CITY and place.startswith("City of"):
+            query = f"{place} {label} Committee"
+        else:
+            query = f"{place} {label}" if label.isupper() else f"{place} {label} Party"
+        if unit == "legislative-district":
+            query = f"{query} legislative district"
+    url = "https://duckduckgo.com/?" + urllib.parse.urlencode({"q": query})
+    return LocalPartySearch(
+        query=query,
+        url=url,
+        party_label=label,
+        local_unit=unit,
+        place=place,
+        state=st.code,
+        explanation=explanation,
+    )
+
+
+def find_local_party_query(
+    county: str | County | None = None,
+    party: str | Party = Party.DEMOCRATIC,
+    *,
+    state: str | None = None,
+    town: str | None = None,
+) -> str:
+    """The text to type into a search engine to find a local party committee.
+
+    * the party's local name: "DFL" in Minnesota, "Democratic-NPL" in North Dakota,
+      "Republican", "Libertarian", "Green", or any other party name given as is;
+      synonyms such as "Dem", "D", "GOP" and "R" are accepted;
+    * the place's proper name and suffix ("Doña Ana County", "Orleans Parish",
+      "City of Fairfax"), with the state's name when the name exists in another state too;
+    * the right unit: a parish executive committee in Louisiana, a town committee where
+      parties organize by town (then ``town`` is required).
+
+    >>> find_local_party_query("Hennepin", state="MN")
+    'Hennepin County DFL'
+    >>> find_local_party_query("Orleans Parish")
+    'Orleans Parish Democratic Executive Committee'
+    >>> find_local_party_query("Harris", "GOP", state="TX")
+    'Harris County, Texas Republican Party'
+
+    Raises:
+        LocalUnitError: the state needs a town (or a county) that was not given.
+        UnknownPartyError: ``party`` is empty or not a party name.
+        AmbiguousCountyError, UnknownCountyError: as :func:`resolve_county`.
+    """
+    return local_party_search(county, party, state=state, town=town).query
+
+
+def find_election_office_query(
+    county: str | County | None = None, *, state: str | None = None, town: str | None = None
+) -> str:
+    """The text to search for to contact the office that runs elections locally.
+
+    * where counties run elections: the county's election office ("Harris County elections office");
+    * where towns or municipalities run them (Michigan, Wisconsin, New England): the town or
+      city clerk (``town`` is required);
+    * where the state runs them (Alaska, Delaware, DC): the state's election office.
+
+    >>> find_election_office_query("Dane", state="WI", town="Madison")
+    'Madison, Wisconsin city or town clerk elections'
+
+    Raises:
+        LocalUnitError: the state's elections are run by towns and no ``town`` was given.
+    """
+    place_county: County | None = None
+    if county is not None:
+        place_county = county if isinstance(county, County) else resolve_county(county, state)
+        state = place_county.state
+    if state is None:
+        raise LocalUnitError("give a county, or a state (and a town where towns run elections)")
+    st = dataset().states[get_state(state).code]
+    how = st.election_administration
+    if how == "state":
+        return f"{st.name} state elections office"
+    if how == "municipal":
+        if town is None or not town.strip():
+            raise LocalUnitError(
+                f"in {st.name} elections are run by each town or city: give town= "
+                "(the clerk of your town runs them)"
+            )
+        return f"{' '.join(town.split())}, {st.name} city or town clerk elections"
+    if place_county is None:
+        raise LocalUnitError(f"in {st.name} counties run elections: give a county")
+    place = _place_name(place_county, _needs_state(place_county))
+    return f"{place} elections office" + (f" {st.name}" if "," not in place else "")

@@ -1,0 +1,69 @@
+"""State lookups: codes, names and FIPS codes of the 50 states and DC."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+
+from ._data import dataset
+from ._records import State
+from ._text import close_matches, fold
+from .errors import UnknownStateError
+
+__all__ = ["get_state", "states"]
+
+_index_lock = threading.Lock()
+_index: tuple[int, Mapping[str, State]] | None = None
+
+_EXTRA_NAMES = {"washington dc": "DC", "washington d c": "DC", "d c": "DC", "dc": "DC"}
+
+
+def _state_index() -> Mapping[str, State]:
+    global _index
+    data = dataset()
+    cached = _index
+    if cached is not None and cached[0] == id(data):
+        return cached[1]
+    with _index_lock:
+        index: dict[str, State] = {}
+        for state in data.states.values():
+            index[fold(state.code)] = state
+            index[fold(state.name)] = state
+            index[state.fips] = state
+        for name, code in _EXTRA_NAMES.items():
+            if code in data.states:
+                index[name] = data.states[code]
+        _index = (id(data), index)
+        return index
+
+
+def states() -> tuple[State, ...]:
+    """The 50 states and DC, in order of their two-letter codes."""
+    return tuple(sorted(dataset().states.values(), key=lambda s: s.code))
+
+
+def get_state(code_or_name: str) -> State:
+    """The state with this code, name or FIPS code.
+
+    * two letters: the postal code, any case (``"tx"``);
+    * two digits: the FIPS code (``"48"``);
+    * anything else: the name, any case, accents and punctuation ignored
+      (``"new york"``, ``"District of Columbia"``, ``"Washington, D.C."``).
+
+    Raises:
+        UnknownStateError: nothing matches; its ``suggestions`` lists close names.
+
+    >>> get_state("tx").name
+    'Texas'
+    >>> get_state("Minnesota").code
+    'MN'
+    """
+    if not isinstance(code_or_name, str):
+        raise UnknownStateError(code_or_name)
+    index = _state_index()
+    key = code_or_name.strip() if code_or_name.strip().isdigit() else fold(code_or_name)
+    found = index.get(key)
+    if found is None:
+        names = [s.name for s in dataset().states.values()]
+        raise UnknownStateError(code_or_name, close_matches(code_or_name, names, n=3))
+    return found

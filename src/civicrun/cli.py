@@ -1,0 +1,305 @@
+"""The ``civicrun`` command line. ``main(argv)`` returns the exit code, so it is testable.
+
+Exit codes: 0 success; 1 the data check found problems; 2 a usage error or bad input (one line
+on stderr, no traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import textwrap
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+from ._check import check_data
+from ._converter import converter
+from ._geo import find_election_office_query, local_party_search, resolve_county
+from ._match import Match, eligible_orgs, explain
+from ._offices import get_office_category, office_categories, office_categories_for_state
+from ._orgs import get_organization, organizations
+from ._profile import Profile
+from ._stats import coverage_report, render_markdown
+from ._version import __version__
+from .errors import CivicrunError
+
+__all__ = ["main"]
+
+_PROFILE_FLAGS = (
+    ("state", "a state code or name (TX, Texas)"),
+    ("county", "a county name or FIPS code"),
+    ("town", "a town or city"),
+    ("party", "democratic, republican, libertarian, green, independent, other (or D, R, GOP ...)"),
+    ("gender", "woman, man, nonbinary"),
+    ("age", "age in years on the matching date"),
+    ("birth-date", "YYYY-MM-DD"),
+    ("race-ethnicity", "comma-separated: black, latino, asian-american, native-american ..."),
+    ("lgbtq", "yes or no"),
+    ("veteran", "yes or no"),
+    ("national-service", "yes or no (AmeriCorps, Peace Corps ...)"),
+    ("immigrant-generation", "1 (born abroad) or 2 (a parent born abroad)"),
+    ("parent-of-minor", "yes or no"),
+    ("stances", "comma-separated tags: pro-choice, pro-life"),
+    ("ideology", "progressive, liberal, moderate, conservative, libertarian"),
+    ("office-level", "local, state, federal"),
+    ("prior-runs", "how many times you have run before"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text!r}") from None
+
+
+def _add_profile(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("profile (all optional; leave out what you don't know)")
+    for flag, help_text in _PROFILE_FLAGS:
+        group.add_argument(f"--{flag}", help=help_text)
+    parser.add_argument("--on", type=_date, help="date rules are measured on (default: today)")
+    parser.add_argument(
+        "--include-staff", action="store_true", help="also list programs for campaign staff"
+    )
+
+
+def _profile(args: argparse.Namespace) -> Profile:
+    values = {
+        flag.replace("-", "_"): getattr(args, flag.replace("-", "_"))
+        for flag, _help in _PROFILE_FLAGS
+        if getattr(args, flag.replace("-", "_")) is not None
+    }
+    return Profile.from_dict(values)
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, indent=2, ensure_ascii=False, sort_keys=False))
+
+
+def _print_matches(matches: Sequence[Match]) -> None:
+    if not matches:
+        print("No organization matches this profile.")
+        return
+    for match in matches:
+        head = f"{match.status.value:<10} {match.org.name} ({match.org.id})"
+        print(head)
+        if match.unknowns:
+            print(" " * 11 + "would depend on: " + ", ".join(u.value for u in match.unknowns))
+        for reason in match.reasons:
+            print(
+                textwrap.fill(
+                    reason, width=96, initial_indent=" " * 11 + "- ", subsequent_indent=" " * 13
+                )
+            )
+        for caveat in match.caveats:
+            print(
+                textwrap.fill(
+                    caveat, width=96, initial_indent=" " * 11 + "! ", subsequent_indent=" " * 13
+                )
+            )
+    eligible = sum(1 for m in matches if m.status.value == "eligible")
+    print(f"\n{eligible} eligible, {len(matches) - eligible} possible")
+
+
+def _cmd_match(args: argparse.Namespace) -> int:
+    matches = eligible_orgs(_profile(args), on=args.on, include_staff=args.include_staff)
+    if args.json:
+        _print_json([m.to_dict() for m in matches])
+    else:
+        _print_matches(matches)
+    return 0
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    match = explain(_profile(args), args.org, on=args.on, include_staff=args.include_staff)
+    if args.json:
+        _print_json(match.to_dict())
+    else:
+        _print_matches([match])
+    return 0
+
+
+def _cmd_orgs(args: argparse.Namespace) -> int:
+    orgs = [o for o in organizations() if args.kind is None or o.kind.value == args.kind]
+    if args.json:
+        _print_json([{"id": o.id, "name": o.name, "kind": o.kind.value} for o in orgs])
+    else:
+        for org in orgs:
+            print(f"{org.id:<44} {org.name}")
+    return 0
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    org = get_organization(args.org)
+    record = converter.unstructure(org)
+    if args.json:
+        _print_json(record)
+        return 0
+    print(f"{org.name} ({org.id})")
+    for key in ("former_names", "aliases", "url", "kind", "partisanship", "status", "how_to_join"):
+        value = record.get(key)
+        if value:
+            print(f"  {key}: {', '.join(value) if isinstance(value, list) else value}")
+    print(textwrap.fill(org.summary, width=96, initial_indent="  ", subsequent_indent="  "))
+    for source in org.sources:
+        print(f"  source: {source.url} (read {source.read.isoformat()})")
+    return 0
+
+
+def _cmd_county(args: argparse.Namespace) -> int:
+    county = resolve_county(args.name, args.state)
+    if args.json:
+        _print_json(
+            {
+                "fips": county.fips,
+                "name": county.name,
+                "kind": county.kind.value,
+                "state": county.state,
+            }
+        )
+    else:
+        print(f"{county.fips}  {county.name}, {county.state} ({county.kind.value})")
+    return 0
+
+
+def _cmd_party_query(args: argparse.Namespace) -> int:
+    found = local_party_search(args.county, args.party, state=args.state, town=args.town)
+    if args.json:
+        _print_json(converter.unstructure(found))
+    else:
+        print(found.query)
+        print(f"  {found.explanation}")
+        print(f"  {found.url}")
+    return 0
+
+
+def _cmd_election_office(args: argparse.Namespace) -> int:
+    query = find_election_office_query(args.county, state=args.state, town=args.town)
+    if args.json:
+        _print_json({"query": query})
+    else:
+        print(query)
+    return 0
+
+
+def _cmd_offices(args: argparse.Namespace) -> int:
+    found = office_categories_for_state(args.state) if args.state else office_categories()
+    if args.json:
+        _print_json([converter.unstructure(o) for o in found])
+    else:
+        for office in found:
+            print(f"{office.id:<32} {office.level.value:<8} {office.name}")
+    return 0
+
+
+def _cmd_office(args: argparse.Namespace) -> int:
+    office = get_office_category(args.office)
+    if args.json:
+        _print_json(converter.unstructure(office))
+        return 0
+    print(f"{office.name} ({office.id}), {office.level.value}, {office.partisan}")
+    print(textwrap.fill(office.description, width=96, initial_indent="  ", subsequent_indent="  "))
+    for count in office.counts:
+        year = f" ({count.year})" if count.year else ""
+        print(f"  {count.qualifier} {count.value:,} {count.what}{year}: {count.source}")
+    return 0
+
+
+def _cmd_check(_args: argparse.Namespace) -> int:
+    problems = check_data()
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) found", file=sys.stderr)
+        return 1
+    print("data check passed")
+    return 0
+
+
+def _cmd_stats(args: argparse.Namespace) -> int:
+    report = coverage_report(on=args.on)
+    if args.json:
+        _print_json(report)
+    else:
+        print(render_markdown(report), end="")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="civicrun", description="Who will help me run for office?")
+    parser.add_argument("--version", action="version", version=f"civicrun {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--json", action="store_true", help="machine-readable output")
+        return sub
+
+    match = command("match", "organizations this person qualifies for, with reasons")
+    _add_profile(match)
+    match.set_defaults(run=_cmd_match)
+    why = command("explain", "how this person stands with one organization, and why")
+    why.add_argument("org", help="an organization id or name")
+    _add_profile(why)
+    why.set_defaults(run=_cmd_explain)
+    orgs = command("orgs", "list organizations")
+    orgs.add_argument(
+        "--kind", choices=["national-group", "national-party", "state-party", "state-program"]
+    )
+    orgs.set_defaults(run=_cmd_orgs)
+    show = command("show", "one organization's record")
+    show.add_argument("org", help="an organization id, name, former name or alias")
+    show.set_defaults(run=_cmd_show)
+    county = command("county", "resolve a county name or FIPS code")
+    county.add_argument("name")
+    county.add_argument("--state")
+    county.set_defaults(run=_cmd_county)
+    for name, help_text, run in (
+        ("party-query", "the search text that finds your local party", _cmd_party_query),
+        ("election-office", "the search text for your local election office", _cmd_election_office),
+    ):
+        sub = command(name, help_text)
+        sub.add_argument("county", nargs="?")
+        sub.add_argument("--state")
+        sub.add_argument("--town")
+        if name == "party-query":
+            sub.add_argument("--party", default="democratic")
+        sub.set_defaults(run=run)
+    offices = command("offices", "office categories (for one state with --state)")
+    offices.add_argument("--state")
+    offices.set_defaults(run=_cmd_offices)
+    office = command("office", "one office category")
+    office.add_argument("office")
+    office.set_defaults(run=_cmd_office)
+    data = commands.add_parser("data", help="check the data, or report its coverage")
+    data_commands = data.add_subparsers(dest="data_command", required=True, parser_class=_Parser)
+    check = data_commands.add_parser("check", help="validate every data file")
+    check.set_defaults(run=_cmd_check)
+    stats = data_commands.add_parser("stats", help="coverage report (Markdown, or --json)")
+    stats.add_argument("--json", action="store_true")
+    stats.add_argument("--markdown", action="store_true", help="Markdown output (the default)")
+    stats.add_argument("--on", type=_date, help="date staleness is measured on")
+    stats.set_defaults(run=_cmd_stats)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    try:
+        code: int = args.run(args)
+    except CivicrunError as exc:
+        print(f"civicrun: error: {exc}", file=sys.stderr)
+        return 2
+    return code
