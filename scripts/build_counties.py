@@ -1,0 +1,171 @@
+"""Build src/civicrun/data/counties.tsv and county_aliases.tsv, reproducibly.
+
+Source: the county list in the MIT-licensed pygris package, version 0.2.1
+(``pygris/internals/fips_codes.csv``, a copy of the U.S. Census Bureau's county FIPS codes, which
+are public-domain federal facts). Like R's tigris, that list deliberately keeps retired counties
+and predates Connecticut's 2022 planning regions, so this script then applies every change in
+``scripts/county_changes.toml`` (each with its sources) and adds the local names in
+``scripts/county_local_names.toml``.
+
+Usage::
+
+    python scripts/build_counties.py                 # fetch the pinned wheel with pip, rebuild
+    python scripts/build_counties.py --wheel PATH    # use a wheel you already have
+    python scripts/build_counties.py --check         # exit 1 if the shipped files differ
+
+The wheel's SHA-256 is pinned, so the output is the same byte for byte on every machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import io
+import subprocess
+import sys
+import tempfile
+import tomllib
+import zipfile
+from pathlib import Path
+
+PYGRIS = "pygris==0.2.1"
+WHEEL_SHA256 = "34645b3cc456f6b761326979f0bac98f780931e72956bb6c86e742895908beca"
+MEMBER = "pygris/internals/fips_codes.csv"
+TERRITORIES = frozenset({"AS", "GU", "MP", "PR", "UM", "VI"})
+HERE = Path(__file__).resolve().parent
+DATA = HERE.parent / "src" / "civicrun" / "data"
+
+# Name endings and the kind of county-equivalent each one means (longest first).
+KINDS = (
+    (" City and Borough", "city-and-borough"),
+    (" Planning Region", "planning-region"),
+    (" Census Area", "census-area"),
+    (" Municipality", "municipality"),
+    (" Borough", "borough"),
+    (" Parish", "parish"),
+    (" County", "county"),
+    (" city", "independent-city"),
+)
+SPECIAL_KINDS = {"Carson City": "independent-city", "District of Columbia": "district"}
+
+
+def kind_of(name: str) -> str:
+    if name in SPECIAL_KINDS:
+        return SPECIAL_KINDS[name]
+    for ending, kind in KINDS:
+        if name.endswith(ending):
+            return kind
+    raise ValueError(f"cannot tell the kind of county-equivalent {name!r}")
+
+
+def fetch_wheel(folder: Path) -> Path:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--quiet",
+            "--no-deps",
+            "--only-binary=:all:",
+            "--dest",
+            str(folder),
+            PYGRIS,
+        ],
+        check=True,
+    )
+    return next(folder.glob("pygris-*.whl"))
+
+
+def read_source(wheel: Path) -> list[dict[str, str]]:
+    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    if digest != WHEEL_SHA256:
+        raise SystemExit(f"{wheel}: SHA-256 {digest} is not the pinned {WHEEL_SHA256}")
+    with zipfile.ZipFile(wheel) as archive:
+        text = archive.read(MEMBER).decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def build(rows: list[dict[str, str]]) -> tuple[str, str]:
+    changes = tomllib.loads((HERE / "county_changes.toml").read_text(encoding="utf-8"))["change"]
+    local = tomllib.loads((HERE / "county_local_names.toml").read_text(encoding="utf-8"))["name"]
+    counties: dict[str, tuple[str, str]] = {}
+    for row in rows:
+        if row["state"] in TERRITORIES:
+            continue
+        counties[row["state_code"] + row["county_code"]] = (row["county"], row["state"])
+    aliases: list[tuple[str, str, str, str, str]] = []
+    for change in changes:
+        fips, state, kind = change["fips"], change["state"], change["kind"]
+        if kind == "remove":
+            old_name, old_state = counties.pop(fips)
+            if old_state != state:
+                raise SystemExit(f"{fips}: expected {state}, source has {old_state}")
+            successors = change.get("replaced_by", [])
+            note = change["note"]
+            alias_kind = "former" if len(successors) == 1 else "retired"
+            target = successors[0] if len(successors) == 1 else ""
+            aliases.append((old_name, state, alias_kind, target, note))
+            aliases.append((fips, state, alias_kind, target, note))
+        elif kind == "rename":
+            name, old_state = counties[fips]
+            if name != change["old_name"] or old_state != state:
+                raise SystemExit(f"{fips}: expected {change['old_name']}, source has {name}")
+            counties[fips] = (change["name"], state)
+            if fold_ascii(change["old_name"]) != fold_ascii(change["name"]):
+                aliases.append((change["old_name"], state, "former", fips, change["note"]))
+        elif kind == "add":
+            if fips in counties:
+                raise SystemExit(f"{fips}: already in the source list")
+            counties[fips] = (change["name"], state)
+        else:
+            raise SystemExit(f"unknown change kind {kind!r} for {fips}")
+    aliases.extend(
+        (entry["name"], entry["state"], "local", entry["fips"], entry["note"]) for entry in local
+    )
+    for _name, _state, _kind, target, _note in aliases:
+        if target and target not in counties:
+            raise SystemExit(f"alias target {target} is not a current county")
+    table = ["fips\tname\tkind\tstate"]
+    table += [f"{f}\t{n}\t{kind_of(n)}\t{s}" for f, (n, s) in sorted(counties.items())]
+    alias_table = ["name\tstate\tkind\tfips\tnote"]
+    alias_table += ["\t".join(a) for a in sorted(aliases)]
+    return "\n".join(table) + "\n", "\n".join(alias_table) + "\n"
+
+
+def fold_ascii(text: str) -> str:
+    import unicodedata  # noqa: PLC0415
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--wheel", type=Path, help="a downloaded pygris 0.2.1 wheel")
+    parser.add_argument("--check", action="store_true", help="compare instead of writing")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        wheel = args.wheel or fetch_wheel(Path(tmp))
+        counties, aliases = build(read_source(wheel))
+    outputs = {DATA / "counties.tsv": counties, DATA / "county_aliases.tsv": aliases}
+    if args.check:
+        stale = [
+            p.name
+            for p, text in outputs.items()
+            if not p.exists() or p.read_text(encoding="utf-8") != text
+        ]
+        if stale:
+            print("out of date: " + ", ".join(stale) + " (run scripts/build_counties.py)")
+            return 1
+        print("counties.tsv and county_aliases.tsv are up to date")
+        return 0
+    for path, text in outputs.items():
+        path.write_text(text, encoding="utf-8", newline="\n")
+    print(f"wrote {counties.count(chr(10)) - 1} counties and {aliases.count(chr(10)) - 1} aliases")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
