@@ -1,0 +1,45 @@
+"""Sphinx configuration for civicrun's documentation."""
+
+from __future__ import annotations
+
+from civicrun import __version__
+
+project = "civicrun"
+author = "civicrun contributors"
+copyright = "2026, civicrun contributors"  # noqa: A001
+release = __version__
+version = __version__
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.doctest",
+]
+source_suffix = {".md": "markdown"}
+exclude_patterns = ["_build"]
+html_theme = "furo"
+html_title = "civicrun"
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+napoleon_google_docstring = True
+myst_heading_anchors = 3
+# The docs build offline (CI has no network), so standard-library types are not linked.
+nitpick_ignore = [
+    ("py:class", name)
+    for name in (
+        "datetime.date",
+        "dt.date",
+        "collections.abc.Mapping",
+        "collections.abc.Iterable",
+        "collections.abc.Sequence",
+        "Mapping",
+        "Iterable",
+        "Sequence",
+        "Any",
+        "_YesNo",
+        "attrs.Attribute",
+        "Traversable",
+        "Requirement",  # the alias Condition | AnyOf
+    )
+]

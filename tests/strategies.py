@@ -1,0 +1,35 @@
+"""Hypothesis strategies for civicrun's inputs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import strategies as st
+
+from civicrun import Gender, Ideology, OfficeLevel, Party, Profile, RaceEthnicity, states
+
+STATE_CODES = [s.code for s in states()]
+
+
+def _maybe(strategy: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
+    return st.one_of(st.none(), strategy)
+
+
+profiles: st.SearchStrategy[Profile] = st.builds(
+    Profile,
+    state=_maybe(st.sampled_from(STATE_CODES)),
+    party=_maybe(st.sampled_from(list(Party))),
+    gender=_maybe(st.sampled_from(list(Gender))),
+    age=_maybe(st.integers(min_value=14, max_value=99)),
+    birth_date=_maybe(st.dates(dt.date(1920, 1, 1), dt.date(2010, 12, 31))),
+    race_ethnicity=_maybe(st.frozensets(st.sampled_from(list(RaceEthnicity)), max_size=3)),
+    lgbtq=_maybe(st.booleans()),
+    veteran=_maybe(st.booleans()),
+    national_service=_maybe(st.booleans()),
+    immigrant_generation=_maybe(st.sampled_from([1, 2])),
+    parent_of_minor=_maybe(st.booleans()),
+    stances=_maybe(st.frozensets(st.sampled_from(["pro-choice", "pro-life"]), max_size=1)),
+    ideology=_maybe(st.sampled_from(list(Ideology))),
+    office_level=_maybe(st.sampled_from(list(OfficeLevel))),
+    prior_runs=_maybe(st.integers(min_value=0, max_value=5)),
+)

@@ -1,0 +1,200 @@
+"""The command line, driven through main(argv)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from civicrun.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+class TestMatch:
+    def test_table(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A readable table with statuses and reasons."""
+        code, out, _ = run(
+            capsys,
+            "match",
+            "--state",
+            "TX",
+            "--party",
+            "democratic",
+            "--gender",
+            "woman",
+            "--age",
+            "29",
+            "--on",
+            "2026-11-26",
+        )
+        assert 0 == code
+        assert "eligible   National Democratic Training Committee (ndtc)" in out
+        assert "would depend on: stances" in out
+        assert out.rstrip().endswith("possible")
+
+    def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--json prints machine-readable matches."""
+        code, out, _ = run(
+            capsys,
+            "match",
+            "--state",
+            "OH",
+            "--party",
+            "R",
+            "--veteran",
+            "yes",
+            "--json",
+            "--on",
+            "2026-11-26",
+        )
+        assert 0 == code
+        ids = [m["id"] for m in json.loads(out)]
+        assert "state-party-oh-republican" in ids
+        assert "ndtc" not in ids
+
+    def test_bad_value_is_one_line(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A bad profile value is one clear line on stderr and exit 2."""
+        code, out, err = run(capsys, "match", "--state", "Texsa", "--age", "old")
+        assert (2, "") == (code, out)
+        assert 1 == len(err.strip().splitlines())
+        assert err.startswith("civicrun: error: invalid profile: state='Texsa'")
+        assert "age='old'" in err
+
+    def test_usage_error_is_one_line(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown flag is one line and exit 2."""
+        code, _, err = run(capsys, "match", "--colour", "blue")
+        assert 2 == code
+        assert 1 == len(err.strip().splitlines())
+        code, _, err = run(capsys, "match", "--on", "tomorrow")
+        assert 2 == code
+        assert "not a date" in err
+
+    def test_no_matches(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An impossible profile says so."""
+        code, out, _ = run(capsys, "explain", "annies-list", "--state", "OK")
+        assert 0 == code
+        assert "ineligible" in out
+
+
+class TestOtherCommands:
+    def test_orgs_and_show(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """orgs lists, show prints one record, by any of its names."""
+        _, out, _ = run(capsys, "orgs", "--kind", "national-party")
+        assert "libertarian-party" in out
+        _, out, _ = run(capsys, "orgs", "--json")
+        assert len(json.loads(out)) > 100
+        code, out, _ = run(capsys, "show", "Wellstone Action")
+        assert 0 == code
+        assert out.startswith("re:power (re-power)")
+        assert "former_names: Wellstone Action" in out
+        _, out, _ = run(capsys, "show", "ndtc", "--json")
+        assert "ndtc" == json.loads(out)["id"]
+
+    def test_unknown_org(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown organization is exit 2 with suggestions."""
+        code, _, err = run(capsys, "show", "Emilys Lst")
+        assert 2 == code
+        assert "emilys-list" in err
+
+    def test_explain(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """explain shows the failing rule."""
+        code, out, _ = run(
+            capsys,
+            "explain",
+            "run-for-something",
+            "--birth-date",
+            "1970-01-01",
+            "--party",
+            "D",
+            "--on",
+            "2026-11-26",
+        )
+        assert 0 == code
+        assert "born in 1984 or later is required" in out
+        _, out, _ = run(capsys, "explain", "ndtc", "--party", "D", "--json")
+        assert "eligible" == json.loads(out)["status"]
+
+    def test_county(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """county resolves names, and ambiguity is exit 2 naming the candidates."""
+        _, out, _ = run(capsys, "county", "Orleans Parish")
+        assert "22071  Orleans Parish, LA (parish)\n" == out
+        _, out, _ = run(capsys, "county", "dona ana", "--json")
+        assert "Doña Ana County" == json.loads(out)["name"]
+        code, _, err = run(capsys, "county", "Baltimore", "--state", "MD")
+        assert 2 == code
+        assert "Baltimore County, MD, Baltimore city, MD" in err
+
+    def test_party_query(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """party-query prints the query, why, and a search URL."""
+        _, out, _ = run(capsys, "party-query", "Hennepin", "--state", "MN")
+        assert out.startswith("Hennepin County DFL\n")
+        _, out, _ = run(
+            capsys, "party-query", "--state", "CT", "--town", "Darien", "--party", "R", "--json"
+        )
+        assert "Darien Republican Town Committee Connecticut" == json.loads(out)["query"]
+        code, _, err = run(capsys, "party-query", "--state", "CT")
+        assert 2 == code
+        assert "town" in err
+
+    def test_election_office(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """election-office prints the query."""
+        _, out, _ = run(capsys, "election-office", "--state", "DE")
+        assert "Delaware state elections office\n" == out
+        _, out, _ = run(capsys, "election-office", "--state", "WI", "--town", "Madison", "--json")
+        assert "Madison" in json.loads(out)["query"]
+
+    def test_offices(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """offices lists categories; office shows one."""
+        _, out, _ = run(capsys, "offices")
+        assert "school-board" in out
+        _, out, _ = run(capsys, "offices", "--state", "TX", "--json")
+        assert "school-board" in [o["id"] for o in json.loads(out)]
+        _, out, _ = run(capsys, "office", "state-legislature")
+        assert "7,386" in out
+        _, out, _ = run(capsys, "office", "school board", "--json")
+        assert "school-board" == json.loads(out)["id"]
+
+    def test_data_commands(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """data check passes; data stats reports."""
+        code, out, _ = run(capsys, "data", "check")
+        assert (0, "data check passed\n") == (code, out)
+        _, out, _ = run(capsys, "data", "stats", "--json", "--on", "2026-11-26")
+        assert 3144 == json.loads(out)["counties"]
+        _, out, _ = run(capsys, "data", "stats", "--on", "2026-11-26")
+        assert out.startswith("# Data coverage")
+
+    def test_version_and_help(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--version and --help exit 0."""
+        assert 0 == main(["--version"])
+        assert 0 == main(["--help"])
+        capsys.readouterr()
+
+    def test_python_m(self) -> None:
+        """python -m civicrun works."""
+        result = subprocess.run(
+            [sys.executable, "-m", "civicrun", "county", "Hennepin"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert (0, "27053  Hennepin County, MN (county)\n") == (result.returncode, result.stdout)
+
+
+def test_docs_coverage_page_is_current(capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/coverage.md is exactly what `civicrun data stats --markdown` prints for its date."""
+    from pathlib import Path
+
+    page = Path(__file__).parent.parent / "docs" / "coverage.md"
+    if not page.exists():  # tests run against an installed wheel carry no docs
+        pytest.skip("docs/ not present")
+    text = page.read_text(encoding="utf-8")
+    on = text.split("--on ", 1)[1].split("`", 1)[0]
+    assert 0 == main(["data", "stats", "--markdown", "--on", on])
+    assert text == capsys.readouterr().out, "regenerate: civicrun data stats --markdown --on DATE"

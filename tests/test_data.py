@@ -1,0 +1,223 @@
+"""Loading the shipped data: lazy, once, thread-safe, all or nothing; and what it holds."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+import civicrun
+from civicrun import DataError, OrgKind, Scope, _data, organizations
+from civicrun._check import check_data
+
+from .conftest import ON
+
+SRC = Path(civicrun.__file__).parent
+
+ORIGINAL_ELEVEN = (
+    "emerge",
+    "emilys-list",
+    "higher-heights",
+    "ndtc",
+    "new-american-leaders",
+    "pccc",
+    "run-for-something",
+    "she-should-run",
+    "veterans-campaign",
+    "victory-institute",
+    "re-power",
+)
+
+
+class TestLoading:
+    def test_import_reads_no_data(self) -> None:
+        """`import civicrun` opens no data file."""
+        code = (
+            "import sys\n"
+            "opened = []\n"
+            "sys.addaudithook(lambda e, a: opened.append(str(a[0])) if e == 'open' else None)\n"
+            "import civicrun\n"
+            "assert not [p for p in opened if 'civicrun' in p and p.endswith(('.toml', '.tsv'))]\n"
+            "assert civicrun._data._full._value is None\n"
+            "print('ok')\n"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=False
+        )
+        assert "ok\n" == result.stdout, result.stderr
+
+    def test_loaded_once_across_threads(self, fresh_data: None) -> None:
+        """Many threads asking at once get one and the same dataset."""
+        seen: list[object] = []
+        threads = [threading.Thread(target=lambda: seen.append(_data.dataset())) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert 8 == len(seen)
+        assert all(s is seen[0] for s in seen)
+
+    def test_bad_file_names_file_and_field(self, data_copy: Path) -> None:
+        """A malformed file raises DataError naming the file and the field path."""
+        path = data_copy / "organizations" / "ndtc.toml"
+        path.write_text(path.read_text().replace('scope = "national"', 'scope = "everywhere"'))
+        with pytest.raises(DataError) as info:
+            _data.load(data_copy)
+        assert "organizations/ndtc.toml" == info.value.path
+        assert ["'everywhere' is not a valid Scope @ $.coverage.scope"] == list(info.value.messages)
+
+    def test_bad_toml(self, data_copy: Path) -> None:
+        """A file that is not TOML is reported as such."""
+        (data_copy / "organizations" / "ndtc.toml").write_text("id = ")
+        with pytest.raises(DataError, match=r"organizations/ndtc.toml: not valid TOML"):
+            _data.load(data_copy)
+
+    def test_id_must_match_file_name(self, data_copy: Path) -> None:
+        """The id is the file name."""
+        old = data_copy / "organizations" / "ndtc.toml"
+        old.rename(data_copy / "organizations" / "ndtc-renamed.toml")
+        with pytest.raises(DataError, match=r"must equal the file name 'ndtc-renamed' @ \$.id"):
+            _data.load(data_copy)
+
+    def test_unknown_state_in_coverage(self, data_copy: Path) -> None:
+        """Coverage may only name real states."""
+        path = data_copy / "organizations" / "annies-list.toml"
+        path.write_text(re.sub(r'states = \["TX"\]', 'states = ["XX"]', path.read_text()))
+        with pytest.raises(DataError, match=r"unknown state codes \['XX'\]"):
+            _data.load(data_copy)
+
+    def test_bad_county_rows(self, data_copy: Path) -> None:
+        """County rows are checked: cells, kind and code."""
+        table = data_copy / "counties.tsv"
+        text = table.read_text()
+        table.write_text(text + "99999\tNowhere County\tshire\tTX\n")
+        with pytest.raises(DataError, match=r"counties.tsv: line \d+: 'shire'"):
+            _data.load(data_copy)
+        table.write_text(text + "48201\tHarris County\tcounty\tTX\n")
+        with pytest.raises(DataError, match="not a new 5-digit code"):
+            _data.load(data_copy)
+        table.write_text(text + "48999\tX County\n")
+        with pytest.raises(DataError, match="expected 4 tab-separated cells"):
+            _data.load(data_copy)
+        table.write_text("code\tname\n" + text)
+        with pytest.raises(DataError, match="header must be"):
+            _data.load(data_copy)
+        table.write_text(text + "01999\tX County\tcounty\tTX\n")
+        with pytest.raises(DataError, match="does not start with TX's FIPS"):
+            _data.load(data_copy)
+
+    def test_bad_alias_rows(self, data_copy: Path) -> None:
+        """Alias rows are checked too."""
+        aliases = data_copy / "county_aliases.tsv"
+        text = aliases.read_text()
+        aliases.write_text(text + "Gotham\tNY\tlocal\t36999\tfiction\n")
+        with pytest.raises(DataError, match="unknown fips '36999'"):
+            _data.load(data_copy)
+        aliases.write_text(text + "Gotham\tNY\tfictional\t36061\tfiction\n")
+        with pytest.raises(DataError, match="kind local, former or retired"):
+            _data.load(data_copy)
+
+    def test_failure_leaves_nothing_loaded(
+        self, fresh_data: None, monkeypatch: pytest.MonkeyPatch, data_copy: Path
+    ) -> None:
+        """A failed load publishes nothing; the next call tries again."""
+        (data_copy / "organizations" / "ndtc.toml").write_text("id = ")
+        monkeypatch.setattr(_data, "_data_root", lambda: data_copy)
+        with pytest.raises(DataError):
+            _data.dataset()
+        assert _data._full._value is None
+
+
+class TestCheck:
+    def test_shipped_data_passes(self) -> None:
+        """The shipped data passes the contributor check."""
+        assert [] == check_data(today=ON)
+
+    def test_collects_every_problem(self, data_copy: Path) -> None:
+        """The check reports every bad file, not just the first."""
+        for name in ("ndtc", "pccc"):
+            path = data_copy / "organizations" / f"{name}.toml"
+            path.write_text(
+                path.read_text().replace("last_verified = ", "last_verified = 2099-01-01\nx = ")
+            )
+        problems = check_data(data_copy, today=ON)
+        assert ["organizations/ndtc.toml", "organizations/pccc.toml"] == sorted(
+            p.split(":")[0] for p in problems
+        )
+
+    def test_future_dates_and_urls(self, data_copy: Path) -> None:
+        """Read dates in the future and unsafe URLs are flagged."""
+        path = data_copy / "organizations" / "ndtc.toml"
+        text = path.read_text()
+        text = re.sub(r"read = \d{4}-\d\d-\d\d", "read = 2099-01-01", text, count=1)
+        text = re.sub(r'^url = ".*"$', 'url = "https://exa mple.org"', text, count=1, flags=re.M)
+        path.write_text(text)
+        problems = check_data(data_copy, today=ON)
+        assert any(
+            "read date 2099-01-01 is in the future @ $.sources[0].read" in p for p in problems
+        )
+        assert any("is not a plain http(s) URL @ $.url" in p for p in problems)
+
+    def test_cross_reference_problems_reported(self, data_copy: Path) -> None:
+        """Problems only the full load finds are reported too."""
+        path = data_copy / "organizations" / "annies-list.toml"
+        path.write_text(path.read_text().replace('states = ["TX"]', 'states = ["XX"]'))
+        assert any("unknown state codes" in p for p in check_data(data_copy, today=ON))
+
+
+class TestDataset:
+    def test_original_eleven(self) -> None:
+        """The organizations named in the source article exist, each with a dated source."""
+        ids = {o.id for o in organizations()}
+        for org_id in ORIGINAL_ELEVEN:
+            assert org_id in ids
+            org = civicrun.get_organization(org_id)
+            assert org.sources
+            assert all(s.read <= ON for s in org.sources)
+
+    def test_renamed_groups_keep_former_names(self) -> None:
+        """Renamed groups carry their former names."""
+        assert "Wellstone Action" in civicrun.get_organization("re-power").former_names
+        assert (
+            "New American Leaders Project"
+            in civicrun.get_organization("new-american-leaders").former_names
+        )
+
+    def test_every_record_is_sourced(self) -> None:
+        """Every record has at least one source with a URL and a read date."""
+        data = _data.dataset()
+        sources = [
+            *(o.sources for o in data.organizations.values()),
+            *(s.sources for s in data.states.values()),
+            *(o.sources for o in data.offices.values()),
+        ]
+        assert 51 + len(data.organizations) + len(data.offices) == len(sources)
+        assert all(group and all(s.url and s.read for s in group) for group in sources)
+
+    def test_no_organization_in_code(self) -> None:
+        """No Python module names an organization: eligibility lives in the data."""
+        code = "\n".join(p.read_text() for p in SRC.glob("*.py")).casefold()
+        for org in organizations():
+            for text in (org.id, org.name):
+                if len(text) > 4:
+                    assert not re.search(rf"\b{re.escape(text.casefold())}\b", code), text
+
+    def test_counts(self) -> None:
+        """Counts that need a deliberate bump when data is added."""
+        orgs = organizations()
+        national = [o for o in orgs if o.kind in (OrgKind.NATIONAL_GROUP, OrgKind.NATIONAL_PARTY)]
+        programs = [o for o in orgs if o.kind is OrgKind.STATE_PROGRAM]
+        assert len(national) >= 40
+        assert len(programs) >= 30
+        assert (
+            len(
+                {s for o in programs if o.coverage.scope is Scope.STATES for s in o.coverage.states}
+            )
+            >= 20
+        )
+        assert 51 == len(civicrun.states())
+        assert len(civicrun.office_categories()) >= 15

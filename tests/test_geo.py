@@ -1,0 +1,227 @@
+"""Counties, states, local-party and election-office queries."""
+
+from __future__ import annotations
+
+import warnings
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from civicrun import (
+    AmbiguousCountyError,
+    FormerNameWarning,
+    InvalidPlaceNameError,
+    LocalUnitError,
+    UnknownCountyError,
+    UnknownPartyError,
+    UnknownStateError,
+    counties,
+    find_election_office_query,
+    find_local_party_query,
+    get_state,
+    local_party_search,
+    resolve_county,
+    states,
+)
+
+from .county_cases import CASES
+
+
+@pytest.mark.parametrize(("name", "state", "expected"), CASES)
+def test_hard_cases(name: str, state: str | None, expected: str) -> None:
+    """Every case in the corpus resolves, fails or is ambiguous exactly as expected."""
+    if expected == "invalid":
+        with pytest.raises(InvalidPlaceNameError):
+            resolve_county(name, state)
+    elif expected == "unknown":
+        with pytest.raises(UnknownCountyError):
+            resolve_county(name, state)
+    elif expected.startswith("ambiguous:"):
+        with pytest.raises(AmbiguousCountyError) as info:
+            resolve_county(name, state)
+        assert expected.removeprefix("ambiguous:").split(",") == [
+            c.fips for c in info.value.candidates
+        ]
+    elif expected.startswith("former:"):
+        with pytest.warns(FormerNameWarning):
+            assert expected.removeprefix("former:") == resolve_county(name, state).fips
+    else:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert expected == resolve_county(name, state).fips
+
+
+def test_corpus_is_large() -> None:
+    """The corpus holds well over 100 inputs."""
+    assert len(CASES) > 150
+
+
+class TestCountyTable:
+    def test_total(self) -> None:
+        """3,144 county-equivalents in the 50 states and DC (Census, after 2022)."""
+        assert 3144 == len(counties())
+
+    @pytest.mark.parametrize(
+        ("state", "count"),
+        [
+            ("TX", 254),
+            ("CT", 9),
+            ("VA", 133),
+            ("LA", 64),
+            ("AK", 30),
+            ("DC", 1),
+            ("DE", 3),
+            ("HI", 5),
+            ("CA", 58),
+            ("GA", 159),
+            ("SD", 66),
+            ("MO", 115),
+            ("MD", 24),
+            ("NV", 17),
+        ],
+    )
+    def test_per_state(self, state: str, count: int) -> None:
+        """Per-state counts."""
+        assert count == len(counties(state))
+
+    def test_every_code_matches_its_state(self) -> None:
+        """Every county's FIPS starts with its state's."""
+        fips = {s.code: s.fips for s in states()}
+        assert all(c.fips.startswith(fips[c.state]) for c in counties())
+
+    def test_errors_carry_data(self) -> None:
+        """Errors carry candidates and suggestions, and are LookupErrors."""
+        with pytest.raises(UnknownCountyError) as info:
+            resolve_county("Hennepen", "MN")
+        assert ("Hennepin County, MN",) == info.value.suggestions
+        assert isinstance(info.value, LookupError)
+        with pytest.raises(UnknownCountyError) as retired:
+            resolve_county("Valdez-Cordova")
+        assert "Chugach" in str(retired.value)
+
+    def test_short_name(self) -> None:
+        """The short name drops only the suffix."""
+        assert "Orleans" == resolve_county("Orleans Parish").short_name
+        assert "Carson City" == resolve_county("Carson City").short_name
+
+
+class TestStates:
+    def test_fifty_one(self) -> None:
+        """50 states and DC."""
+        assert 51 == len(states())
+
+    @pytest.mark.parametrize("query", ["MN", "mn", "Minnesota", " minnesota ", "27"])
+    def test_lookup(self, query: str) -> None:
+        """States by code, name or FIPS."""
+        assert "MN" == get_state(query).code
+
+    def test_dc(self) -> None:
+        """DC by its names."""
+        assert "DC" == get_state("Washington, D.C.").code
+
+    def test_unknown(self) -> None:
+        """Unknown states get suggestions."""
+        with pytest.raises(UnknownStateError) as info:
+            get_state("Minnesotta")
+        assert ("Minnesota",) == info.value.suggestions
+        with pytest.raises(UnknownStateError):
+            get_state(12)  # type: ignore[arg-type]
+
+    def test_special_party_names(self) -> None:
+        """Minnesota's Democrats are the DFL and North Dakota's the Democratic-NPL."""
+        assert "DFL" == get_state("MN").parties[0].local_label
+        labels = {p.local_label for p in get_state("ND").parties}
+        assert "Democratic-NPL" in labels
+
+
+class TestLocalPartyQuery:
+    @pytest.mark.parametrize(
+        ("args", "kwargs", "expected"),
+        [
+            (("Hennepin",), {"state": "MN"}, "Hennepin County DFL"),
+            (("Hennepin", "GOP"), {}, "Hennepin County Republican Party"),
+            (("Orleans Parish",), {}, "Orleans Parish Democratic Executive Committee"),
+            (("Orleans Parish", "R"), {}, "Orleans Parish Republican Executive Committee"),
+            (("Doña Ana",), {}, "Doña Ana County Democratic Party"),
+            (("Dona Ana", "Libertarian"), {}, "Doña Ana County Libertarian Party"),
+            (("Fairfax city",), {}, "City of Fairfax Democratic Committee"),
+            (("Fairfax County",), {}, "Fairfax County Democratic Party"),
+            (("Harris", "Green"), {"state": "TX"}, "Harris County, Texas Green Party"),
+            (
+                ("Cass", "Democrat"),
+                {"state": "ND"},
+                "Cass County, North Dakota Democratic-NPL Party legislative district",
+            ),
+            (("Dane", "Working Families Party"), {}, "Dane County Working Families Party"),
+            (
+                (None,),
+                {"state": "CT", "town": "Greenwich"},
+                "Greenwich Democratic Town Committee Connecticut",
+            ),
+            (
+                (None, "Republican"),
+                {"state": "Massachusetts", "town": "Lexington"},
+                "Lexington Republican Town Committee Massachusetts",
+            ),
+        ],
+    )
+    def test_queries(self, args: tuple[object, ...], kwargs: dict[str, str], expected: str) -> None:
+        """The query names the party's local name, the proper place and the right unit."""
+        assert expected == find_local_party_query(*args, **kwargs)  # type: ignore[arg-type]
+
+    def test_town_states_need_a_town(self) -> None:
+        """Where parties organize by town, a county alone is a clear error."""
+        with pytest.raises(LocalUnitError, match="organizes by town"):
+            find_local_party_query("Capitol", state="CT")
+
+    def test_needs_a_place(self) -> None:
+        """Without a county or state there is nothing to search for."""
+        with pytest.raises(LocalUnitError):
+            find_local_party_query()
+        with pytest.raises(LocalUnitError):
+            find_local_party_query(state="TX")
+        assert "Austin Texas Democratic party" == find_local_party_query(state="TX", town="Austin")
+
+    def test_bad_party(self) -> None:
+        """An empty party is an error; an unlisted one is used as given."""
+        with pytest.raises(UnknownPartyError):
+            find_local_party_query("Harris", "  ", state="TX")
+        with pytest.raises(UnknownPartyError):
+            find_local_party_query("Harris", "independent", state="TX")
+
+    def test_rich_record(self) -> None:
+        """local_party_search explains itself and encodes the URL."""
+        found = local_party_search("Orleans Parish")
+        assert "parish" == found.local_unit
+        assert "Louisiana" in found.explanation
+        assert [found.query] == parse_qs(urlparse(found.url).query)["q"]
+
+
+class TestElectionOffice:
+    def test_county_run(self) -> None:
+        """Where counties run elections, the county's office."""
+        assert "Harris County, Texas elections office" == find_election_office_query(
+            "Harris", state="TX"
+        )
+        assert "Travis County elections office Texas" == find_election_office_query(
+            "Travis", state="TX"
+        )
+
+    def test_town_run(self) -> None:
+        """Where towns run elections, the town clerk; a town is required."""
+        assert "Lansing, Michigan city or town clerk elections" == find_election_office_query(
+            state="MI", town="Lansing"
+        )
+        with pytest.raises(LocalUnitError, match="town"):
+            find_election_office_query("Ingham", state="MI")
+
+    def test_state_run(self) -> None:
+        """Where the state runs elections, the state office."""
+        assert "Alaska state elections office" == find_election_office_query(state="AK")
+
+    def test_needs_place(self) -> None:
+        """A county-run state needs a county."""
+        with pytest.raises(LocalUnitError):
+            find_election_office_query()
+        with pytest.raises(LocalUnitError, match="give a county"):
+            find_election_office_query(state="TX")

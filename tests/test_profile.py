@@ -1,0 +1,174 @@
+"""Profiles: friendly input, clear errors, round trips."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+
+from civicrun import (
+    Gender,
+    InvalidProfileError,
+    OfficeLevel,
+    Party,
+    Profile,
+    RaceEthnicity,
+    UnknownPartyError,
+    normalize_party,
+)
+
+from .strategies import profiles
+
+
+class TestNormalisation:
+    @pytest.mark.parametrize("state", ["Texas", "tx", "TX", " texas ", "48"])
+    def test_state(self, state: str) -> None:
+        """States by name, code or FIPS."""
+        assert "TX" == Profile(state=state).state
+
+    @pytest.mark.parametrize(
+        ("given", "expected"),
+        [
+            ("Democrat", Party.DEMOCRATIC),
+            ("D", Party.DEMOCRATIC),
+            ("Dem", Party.DEMOCRATIC),
+            ("DFL", Party.DEMOCRATIC),
+            ("GOP", Party.REPUBLICAN),
+            ("r", Party.REPUBLICAN),
+            ("Green Party", Party.GREEN),
+            ("Libertarian", Party.LIBERTARIAN),
+            ("unaffiliated", Party.INDEPENDENT),
+            ("other", Party.OTHER),
+        ],
+    )
+    def test_party(self, given: str, expected: Party) -> None:
+        """Party synonyms."""
+        assert expected == Profile(party=given).party
+        assert expected == normalize_party(given)
+
+    def test_plain_strings_for_enums_and_sets(self) -> None:
+        """Enum and set fields take plain strings."""
+        p = Profile(
+            gender="female",
+            race_ethnicity="Black, hispanic",
+            office_level="national",
+            ideology="centrist",
+            stances=["Pro Choice"],
+        )
+        assert Gender.WOMAN == p.gender
+        assert frozenset({RaceEthnicity.BLACK, RaceEthnicity.LATINO}) == p.race_ethnicity
+        assert OfficeLevel.FEDERAL == p.office_level
+        assert frozenset({"pro-choice"}) == p.stances
+
+    def test_numbers_booleans_dates(self) -> None:
+        """Numbers, yes/no and ISO dates from strings."""
+        p = Profile(
+            age="29",
+            veteran="yes",
+            lgbtq="no",
+            birth_date="1990-05-01",
+            immigrant_generation=2,
+            prior_runs="0",
+        )
+        assert (29, True, False, dt.date(1990, 5, 1), 2, 0) == (
+            p.age,
+            p.veteran,
+            p.lgbtq,
+            p.birth_date,
+            p.immigrant_generation,
+            p.prior_runs,
+        )
+        assert dt.date(1990, 5, 1) == Profile(birth_date=dt.datetime(1990, 5, 1, 8)).birth_date
+
+    def test_empty_profile(self) -> None:
+        """Everything is optional."""
+        assert () == Profile().known_fields()
+
+    def test_county_fills_state(self) -> None:
+        """A county that fits one state fills in the state."""
+        p = Profile(county="Hennepin")
+        assert ("MN", "27053") == (p.state, p.county.fips if p.county else None)
+
+    def test_county_in_wrong_state(self) -> None:
+        """A county must be in the profile's state."""
+        with pytest.raises(InvalidProfileError, match="county"):
+            Profile(state="TX", county="Hennepin")
+
+    def test_county_record_in_other_state(self) -> None:
+        """A County record from another state is rejected too."""
+        hennepin = Profile(county="Hennepin").county
+        with pytest.raises(InvalidProfileError, match="a county in TX"):
+            Profile(state="TX", county=hennepin)
+
+
+class TestErrors:
+    def test_bad_value_names_field_value_and_choices(self) -> None:
+        """An error says which field, what was given and what is accepted."""
+        with pytest.raises(InvalidProfileError) as info:
+            Profile(party="whig")
+        assert ("party",) == info.value.fields
+        assert (
+            "invalid profile: party='whig' is not valid; one of democratic, republican, "
+            "libertarian, green, independent, other" == str(info.value)
+        )
+
+    def test_from_dict_reports_every_field(self) -> None:
+        """from_dict reports all bad fields at once."""
+        with pytest.raises(InvalidProfileError) as info:
+            Profile.from_dict(
+                {
+                    "state": "Texsa",
+                    "age": -3,
+                    "veteran": "maybe",
+                    "shoe": 9,
+                    "birth_date": "1899-01-01",
+                    "race_ethnicity": 5,
+                }
+            )
+        assert ("state", "age", "veteran", "shoe", "birth_date", "race_ethnicity") == (
+            info.value.fields
+        )
+        assert "close: Texas" in str(info.value)
+
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [
+            ("age", True),
+            ("age", 200),
+            ("birth_date", "May 1"),
+            ("birth_date", 5),
+            ("town", ""),
+            ("stances", [3]),
+            ("immigrant_generation", 3),
+            ("gender", 3),
+        ],
+    )
+    def test_rejects(self, field: str, value: object) -> None:
+        """Values of the wrong shape are rejected."""
+        with pytest.raises(InvalidProfileError):
+            Profile.from_dict({field: value})
+
+    def test_from_dict_needs_mapping(self) -> None:
+        """from_dict takes a mapping."""
+        with pytest.raises(InvalidProfileError, match="mapping"):
+            Profile.from_dict(["state"])  # type: ignore[arg-type]
+
+    def test_unknown_party_error(self) -> None:
+        """normalize_party raises its own error, a ValueError."""
+        with pytest.raises(UnknownPartyError) as info:
+            normalize_party("whig")
+        assert isinstance(info.value, ValueError)
+
+
+class TestRoundTrip:
+    @given(profiles)
+    def test_dict_round_trip(self, profile: Profile) -> None:
+        """to_dict then from_dict is the identity."""
+        assert profile == Profile.from_dict(profile.to_dict())
+
+    def test_county_round_trips_as_fips(self) -> None:
+        """A county is written as its FIPS code."""
+        p = Profile(county="Orleans Parish")
+        assert {"state": "LA", "county": "22071"} == p.to_dict()
+        assert p == Profile.from_dict(p.to_dict())

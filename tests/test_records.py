@@ -1,0 +1,128 @@
+"""Records, the converter and its errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from civicrun import AnyOf, Condition, Coverage, Organization, Scope, Source, organizations
+from civicrun._converter import converter, describe_error
+from civicrun._records import Requirement
+
+
+def _errors(data: object, cls: type[object]) -> list[str]:
+    with pytest.raises(Exception) as info:  # noqa: PT011  (cattrs raises an exception group)
+        converter.structure(data, cls)
+    return describe_error(info.value)
+
+
+class TestCondition:
+    def test_needs_exactly_one_test(self) -> None:
+        """A condition with two kinds of test is rejected."""
+        with pytest.raises(ValueError, match="exactly one test"):
+            Condition(field="age", at_least=18, equals=True)  # type: ignore[arg-type]
+
+    def test_test_must_fit_field(self) -> None:
+        """A yes/no test on an age is rejected."""
+        with pytest.raises(ValueError, match="cannot be tested with equals"):
+            Condition(field="age", equals=True)  # type: ignore[arg-type]
+
+    def test_vocabulary_checked(self) -> None:
+        """one_of values must be in the field's vocabulary."""
+        assert [
+            "party values ['dem'] are not in the vocabulary (democratic, republican, "
+            "libertarian, green, independent, other) @ $"
+        ] == _errors({"field": "party", "one_of": ["dem"]}, Condition)
+
+    def test_bounds_ordered(self) -> None:
+        """at_least may not exceed at_most."""
+        with pytest.raises(ValueError, match="greater than"):
+            Condition(field="age", at_least=40, at_most=18)  # type: ignore[arg-type]
+
+    def test_empty_one_of(self) -> None:
+        """one_of needs a value."""
+        with pytest.raises(ValueError, match="at least one value"):
+            Condition(field="party", one_of=frozenset())  # type: ignore[arg-type]
+
+    def test_any_of_needs_two(self) -> None:
+        """An any_of group of one is a mistake."""
+        with pytest.raises(ValueError, match="at least two"):
+            AnyOf(any_of=(Condition(field="veteran", equals=True),))  # type: ignore[arg-type]
+
+
+class TestConverter:
+    def test_unknown_keys_rejected(self) -> None:
+        """A typo in a key is an error naming it."""
+        assert ["extra fields found (stats) @ $"] == _errors(
+            {"scope": "national", "stats": []}, Coverage
+        )
+
+    def test_strict_scalars(self) -> None:
+        """Strings are not numbers and numbers are not booleans."""
+        assert ["expected a whole number, got '5' @ $.at_least"] == _errors(
+            {"field": "age", "at_least": "5"}, Condition
+        )
+        assert ["expected true or false, got 1 @ $.equals"] == _errors(
+            {"field": "veteran", "equals": 1}, Condition
+        )
+        assert ["expected a string, got 5 @ $.note"] == _errors(
+            {"field": "veteran", "equals": True, "note": 5}, Condition
+        )
+
+    def test_dates(self) -> None:
+        """Dates come as dates or ISO strings, never datetimes or numbers."""
+        assert (
+            dt.date(2026, 1, 2)
+            == converter.structure({"url": "https://a.example", "read": "2026-01-02"}, Source).read
+        )
+        assert ["expected a date (YYYY-MM-DD), got 5 @ $.read"] == _errors(
+            {"url": "https://a.example", "read": 5}, Source
+        )
+        assert [
+            "expected a date without a time, got datetime.datetime(2026, 1, 2, 0, 0) @ $.read"
+        ] == _errors({"url": "https://a.example", "read": dt.datetime(2026, 1, 2)}, Source)
+
+    def test_requirement_union(self) -> None:
+        """A table with any_of is a group; anything else is a condition."""
+        group: object = converter.structure(
+            {
+                "any_of": [
+                    {"field": "veteran", "equals": True},
+                    {"field": "national_service", "equals": True},
+                ]
+            },
+            Requirement,  # type: ignore[arg-type]
+        )
+        assert isinstance(group, AnyOf)
+        assert ["expected a table (a condition or an any_of group), got 3 @ $"] == _errors(
+            3,
+            Requirement,  # type: ignore[arg-type]
+        )
+
+    def test_scope_states_needs_states(self) -> None:
+        """A state-scoped group must name its states, a national one must not."""
+        assert ['scope "states" needs at least one state code in states @ $'] == _errors(
+            {"scope": "states"}, Coverage
+        )
+        assert ['scope "national" takes no states; use scope = "states" @ $'] == _errors(
+            {"scope": "national", "states": ["TX"]}, Coverage
+        )
+
+    def test_source_url_scheme(self) -> None:
+        """Sources are web pages."""
+        assert ["a source url must start with https:// or http://, not 'ftp://x' @ $"] == (
+            _errors({"url": "ftp://x", "read": "2026-01-01"}, Source)
+        )
+
+    @given(st.sampled_from(organizations()))
+    def test_round_trip(self, org: Organization) -> None:
+        """Unstructure then structure gives the same record."""
+        assert org == converter.structure(converter.unstructure(org), Organization)
+
+    def test_unstructure_is_sorted_and_sparse(self) -> None:
+        """Sets come out sorted and defaults are left out."""
+        cov = Coverage(scope=Scope.STATES, states=frozenset({"TX", "AL"}))
+        assert {"scope": "states", "states": ["AL", "TX"]} == converter.unstructure(cov)
