@@ -34,7 +34,20 @@ WHEEL_SHA256 = "34645b3cc456f6b761326979f0bac98f780931e72956bb6c86e742895908beca
 MEMBER = "pygris/internals/fips_codes.csv"
 TERRITORIES = frozenset({"AS", "GU", "MP", "PR", "UM", "VI"})
 HERE = Path(__file__).resolve().parent
-DATA = HERE.parent / "src" / "civicrun" / "data"
+SRC = HERE.parent / "src"
+DATA = SRC / "civicrun" / "data"
+sys.path.insert(0, str(SRC))
+
+# The lookup keys are civicrun's own: the folded full name and the folded name without its
+# suffix, with spaces removed (tests/test_geo.py checks the shipped keys still match).
+from civicrun._records import County, CountyKind  # noqa: E402
+from civicrun._text import fold  # noqa: E402
+
+
+def lookup_keys(fips: str, name: str, kind: str, state: str) -> tuple[str, str]:
+    county = County(fips=fips, name=name, kind=CountyKind(kind), state=state)
+    return fold(name).replace(" ", ""), fold(county.short_name).replace(" ", "")
+
 
 # Name endings and the kind of county-equivalent each one means (longest first).
 KINDS = (
@@ -113,7 +126,7 @@ def build(rows: list[dict[str, str]]) -> tuple[str, str]:
             if name != change["old_name"] or old_state != state:
                 raise SystemExit(f"{fips}: expected {change['old_name']}, source has {name}")
             counties[fips] = (change["name"], state)
-            if fold_ascii(change["old_name"]) != fold_ascii(change["name"]):
+            if fold(change["old_name"]) != fold(change["name"]):
                 aliases.append((change["old_name"], state, "former", fips, change["note"]))
         elif kind == "add":
             if fips in counties:
@@ -127,18 +140,13 @@ def build(rows: list[dict[str, str]]) -> tuple[str, str]:
     for _name, _state, _kind, target, _note in aliases:
         if target and target not in counties:
             raise SystemExit(f"alias target {target} is not a current county")
-    table = ["fips\tname\tkind\tstate"]
-    table += [f"{f}\t{n}\t{kind_of(n)}\t{s}" for f, (n, s) in sorted(counties.items())]
+    table = ["fips\tname\tkind\tstate\tkey\tshort_key"]
+    for f, (n, s) in sorted(counties.items()):
+        kind = kind_of(n)
+        table.append("\t".join((f, n, kind, s, *lookup_keys(f, n, kind, s))))
     alias_table = ["name\tstate\tkind\tfips\tnote"]
     alias_table += ["\t".join(a) for a in sorted(aliases)]
     return "\n".join(table) + "\n", "\n".join(alias_table) + "\n"
-
-
-def fold_ascii(text: str) -> str:
-    import unicodedata  # noqa: PLC0415
-
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def main(argv: list[str] | None = None) -> int:

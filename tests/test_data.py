@@ -94,20 +94,22 @@ class TestLoading:
         """County rows are checked: cells, kind and code."""
         table = data_copy / "counties.tsv"
         text = table.read_text()
-        table.write_text(text + "99999\tNowhere County\tshire\tTX\n")
-        with pytest.raises(DataError, match=r"counties.tsv: line \d+: 'shire'"):
-            _data.load(data_copy)
-        table.write_text(text + "48201\tHarris County\tcounty\tTX\n")
-        with pytest.raises(DataError, match="not a new 5-digit code"):
-            _data.load(data_copy)
-        table.write_text(text + "48999\tX County\n")
-        with pytest.raises(DataError, match="expected 4 tab-separated cells"):
-            _data.load(data_copy)
+        bad_rows = {
+            "99999\tNowhere County\tshire\tTX\tx\tx\n": r"line \d+: 'shire' is not a county kind",
+            "48201\tHarris County\tcounty\tTX\tx\tx\n": "not a new 5-digit code",
+            "48999\tX County\n": "expected 6 tab-separated cells, got 2",
+            "01999\tX County\tcounty\tTX\tx\tx\n": "does not start with TX's FIPS",
+            "48999\tX County\tcounty\tXX\tx\tx\n": "unknown state 'XX'",
+        }
+        for row, message in bad_rows.items():
+            table.write_text(text + row)
+            with pytest.raises(DataError, match=message):
+                _data.load(data_copy)
         table.write_text("code\tname\n" + text)
         with pytest.raises(DataError, match="header must be"):
             _data.load(data_copy)
-        table.write_text(text + "01999\tX County\tcounty\tTX\n")
-        with pytest.raises(DataError, match="does not start with TX's FIPS"):
+        table.unlink()
+        with pytest.raises(DataError, match="county table is missing"):
             _data.load(data_copy)
 
     def test_bad_alias_rows(self, data_copy: Path) -> None:

@@ -99,6 +99,29 @@ class TestCountyTable:
             resolve_county("Valdez-Cordova")
         assert "Chugach" in str(retired.value)
 
+    def test_precomputed_keys_match_fold(self) -> None:
+        """The build script's lookup keys are what fold() gives today (rebuild if this fails)."""
+        from civicrun._data import county_table
+        from civicrun._text import fold
+
+        for fips, (name, _kind, _state, key, short) in county_table().rows.items():
+            county = county_table().county(fips)
+            assert (fold(name).replace(" ", ""), fold(county.short_name).replace(" ", "")) == (
+                key,
+                short,
+            ), fips
+
+    def test_repeated_questions_answer_alike(self) -> None:
+        """Cached answers raise fresh errors and repeat former-name warnings."""
+        for _ in range(2):
+            with pytest.raises(AmbiguousCountyError) as info:
+                resolve_county("Baltimore", "MD")
+            assert 2 == len(info.value.candidates)
+            with pytest.warns(FormerNameWarning):
+                assert "46102" == resolve_county("Shannon County", "SD").fips
+            with pytest.raises(UnknownStateError):
+                resolve_county("Harris", "Texass")
+
     def test_short_name(self) -> None:
         """The short name drops only the suffix."""
         assert "Orleans" == resolve_county("Orleans Parish").short_name

@@ -22,9 +22,60 @@ from ._converter import converter, describe_error
 from ._records import County, CountyKind, OfficeCategory, Organization, State
 from .errors import DataError
 
-__all__ = ["CountyAlias", "Dataset", "county_table", "dataset", "load", "reset"]
+__all__ = [
+    "CountyAlias",
+    "CountyTable",
+    "Dataset",
+    "county_table",
+    "dataset",
+    "load",
+    "reset",
+    "state_table",
+]
 
 T = TypeVar("T")
+
+
+COUNTY_COLUMNS = ["fips", "name", "kind", "state", "key", "short_key"]
+_COUNTY_KINDS = frozenset(k.value for k in CountyKind)
+
+
+class CountyTable:
+    """The county table, read lean: rows stay tuples and :class:`County` records are made on
+    first use, so building the lookup index costs little more than reading the file.
+
+    ``rows`` maps a FIPS code to ``(name, kind, state, key, short_key)``; ``key`` and
+    ``short_key`` are the folded full and suffix-less names the build script precomputed
+    (a test checks they equal what :func:`civicrun._text.fold` gives today).
+    """
+
+    __slots__ = ("_made", "aliases", "rows")
+
+    def __init__(
+        self, rows: dict[str, tuple[str, str, str, str, str]], aliases: tuple[CountyAlias, ...]
+    ) -> None:
+        self.rows = rows
+        self.aliases = aliases
+        self._made: dict[str, County] = {}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __contains__(self, fips: object) -> bool:
+        return fips in self.rows
+
+    def county(self, fips: str) -> County:
+        """The record for ``fips`` (which must be in the table)."""
+        made = self._made.get(fips)
+        if made is None:
+            name, kind, state, _key, _short = self.rows[fips]
+            made = County(fips=fips, name=name, kind=CountyKind(kind), state=state)
+            self._made[fips] = made
+        return made
+
+    def values(self) -> Iterator[County]:
+        """Every county, in FIPS order."""
+        return (self.county(f) for f in sorted(self.rows))
 
 
 @attrs.frozen
@@ -34,8 +85,7 @@ class Dataset:
     organizations: Mapping[str, Organization]
     states: Mapping[str, State]
     offices: Mapping[str, OfficeCategory]
-    counties: Mapping[str, County]
-    county_aliases: tuple[CountyAlias, ...]
+    counties: CountyTable
 
 
 @attrs.frozen
@@ -92,33 +142,31 @@ def _load_folder(root: Traversable, folder: str, cls: type[T], key: str) -> dict
     return records
 
 
-def _load_counties(root: Traversable) -> tuple[dict[str, County], tuple[CountyAlias, ...]]:
-    counties: dict[str, County] = {}
-    aliases: list[CountyAlias] = []
+def _load_counties(root: Traversable) -> CountyTable:
     path = "counties.tsv"
     file = root / path
     if not file.is_file():
-        return counties, ()
+        raise DataError(path, ["the county table is missing from the package data"])
     lines = file.read_text(encoding="utf-8").splitlines()
     header = lines[0].split("\t") if lines else []
-    if header != ["fips", "name", "kind", "state"]:
-        raise DataError(path, [f"header must be fips, name, kind, state; got {header}"])
+    if header != COUNTY_COLUMNS:
+        raise DataError(path, [f"header must be {', '.join(COUNTY_COLUMNS)}; got {header}"])
+    rows: dict[str, tuple[str, str, str, str, str]] = {}
     for number, line in enumerate(lines[1:], start=2):
         cells = line.split("\t")
-        if len(cells) != 4:
+        if len(cells) != 6:
             raise DataError(
-                path, [f"line {number}: expected 4 tab-separated cells, got {len(cells)}"]
+                path, [f"line {number}: expected 6 tab-separated cells, got {len(cells)}"]
             )
-        fips, name, kind, state = cells
-        try:
-            county = County(fips=fips, name=name, kind=CountyKind(kind), state=state)
-        except ValueError as exc:
-            raise DataError(path, [f"line {number}: {exc} @ $.kind"]) from None
-        if len(fips) != 5 or not fips.isdigit() or fips in counties:
+        fips, name, kind, state, key, short = cells
+        if kind not in _COUNTY_KINDS:
+            raise DataError(path, [f"line {number}: {kind!r} is not a county kind @ $.kind"])
+        if len(fips) != 5 or not fips.isdigit() or fips in rows:
             raise DataError(
                 path, [f"line {number}: fips {fips!r} is not a new 5-digit code @ $.fips"]
             )
-        counties[fips] = county
+        rows[fips] = (name, kind, state, key, short)
+    aliases: list[CountyAlias] = []
     alias_file = root / "county_aliases.tsv"
     if alias_file.is_file():
         alias_lines = alias_file.read_text(encoding="utf-8").splitlines()
@@ -133,26 +181,26 @@ def _load_counties(root: Traversable) -> tuple[dict[str, County], tuple[CountyAl
                     ],
                 )
             aliases.append(CountyAlias(*cells))
-    return counties, tuple(aliases)
+    return CountyTable(rows, tuple(aliases))
 
 
 def _cross_check(data: Dataset) -> None:
     codes = set(data.states)
     for org in data.organizations.values():
-        unknown = sorted(set(org.coverage.states) - codes) if codes else []
+        unknown = sorted(set(org.coverage.states) - codes)
         if unknown:
             raise DataError(
                 f"organizations/{org.id}.toml",
                 [f"unknown state codes {unknown} @ $.coverage.states"],
             )
-    for fips, county in data.counties.items():
-        if codes and county.state not in codes:
-            raise DataError("counties.tsv", [f"{fips}: unknown state {county.state!r} @ $.state"])
-        if codes and not fips.startswith(data.states[county.state].fips):
+    for fips, (_name, _kind, state, _key, _short) in data.counties.rows.items():
+        if state not in codes:
+            raise DataError("counties.tsv", [f"{fips}: unknown state {state!r} @ $.state"])
+        if not fips.startswith(data.states[state].fips):
             raise DataError(
-                "counties.tsv", [f"{fips}: does not start with {county.state}'s FIPS @ $.fips"]
+                "counties.tsv", [f"{fips}: does not start with {state}'s FIPS @ $.fips"]
             )
-    for alias in data.county_aliases:
+    for alias in data.counties.aliases:
         if alias.fips and alias.fips not in data.counties:
             raise DataError(
                 "county_aliases.tsv", [f"{alias.name}, {alias.state}: unknown fips {alias.fips!r}"]
@@ -160,15 +208,20 @@ def _cross_check(data: Dataset) -> None:
 
 
 def load(root: Traversable | None = None) -> Dataset:
-    """Read and check every data file under ``root`` (default: the package's data)."""
-    base = _data_root() if root is None else root
-    counties, aliases = _load_counties(base)
+    """Read and check every data file under ``root`` (default: the package's data, reusing the
+    parts already loaded)."""
+    if root is None:
+        states, counties = state_table(), county_table()
+        base = _data_root()
+    else:
+        base = root
+        states = _load_folder(base, "states", State, "code")
+        counties = _load_counties(base)
     data = Dataset(
         organizations=_load_folder(base, "organizations", Organization, "id"),
-        states=_load_folder(base, "states", State, "code"),
+        states=states,
         offices=_load_folder(base, "offices", OfficeCategory, "id"),
         counties=counties,
-        county_aliases=aliases,
     )
     _cross_check(data)
     return data
@@ -197,6 +250,7 @@ class _Lazy(Generic[T]):
 
 
 _full = _Lazy(load)
+_states = _Lazy(lambda: _load_folder(_data_root(), "states", State, "code"))
 _counties = _Lazy(lambda: _load_counties(_data_root()))
 
 
@@ -205,7 +259,12 @@ def dataset() -> Dataset:
     return _full.get()
 
 
-def county_table() -> tuple[dict[str, County], tuple[CountyAlias, ...]]:
+def state_table() -> Mapping[str, State]:
+    """Only the state records: what state lookups need, read on first use."""
+    return _states.get()
+
+
+def county_table() -> CountyTable:
     """Only the county table and its aliases: what county lookups need, read on first use."""
     return _counties.get()
 
@@ -213,4 +272,5 @@ def county_table() -> tuple[dict[str, County], tuple[CountyAlias, ...]]:
 def reset() -> None:
     """Forget everything loaded (for tests)."""
     _full.reset()
+    _states.reset()
     _counties.reset()

@@ -9,12 +9,11 @@ from __future__ import annotations
 import threading
 import urllib.parse
 import warnings
-from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable
 
 import attrs
 
-from ._data import CountyAlias, county_table, dataset
+from ._data import CountyAlias, CountyTable, county_table, state_table
 from ._profile import normalize_party
 from ._records import County, CountyKind, Party, State
 from ._states import get_state
@@ -25,6 +24,7 @@ from .errors import (
     LocalUnitError,
     UnknownCountyError,
     UnknownPartyError,
+    UnknownStateError,
 )
 
 __all__ = [
@@ -66,55 +66,66 @@ _PREFIX_HINTS: tuple[tuple[str, frozenset[CountyKind]], ...] = (
 )
 
 
-@attrs.frozen
+_CACHE_SIZE = 4096
+
+
 class _CountyIndex:
-    by_fips: Mapping[str, County]
-    by_full: Mapping[str, tuple[County, ...]]
-    by_short: Mapping[str, tuple[County, ...]]
-    aliases: Mapping[str, tuple[CountyAlias, ...]]
-    retired_fips: Mapping[str, CountyAlias]
-    labels: tuple[str, ...]
+    """Lookup tables over the county table, built once per loaded table.
 
+    ``by_full`` and ``by_short`` map a folded, space-free name (with and without its suffix)
+    to FIPS codes. ``answers`` remembers recent results of :func:`resolve_county` (records,
+    and how to raise an error again), so a repeated question costs one dictionary look-up.
+    """
 
-def _build_index() -> _CountyIndex:
-    table, aliases = county_table()
-    full: defaultdict[str, list[County]] = defaultdict(list)
-    short: defaultdict[str, list[County]] = defaultdict(list)
-    for county in table.values():
-        full[_key(county.name)].append(county)
-        short[_key(county.short_name)].append(county)
-    by_alias: defaultdict[str, list[CountyAlias]] = defaultdict(list)
-    retired: dict[str, CountyAlias] = {}
-    for alias in aliases:
-        keys = {_key(alias.name), _hinted(alias.name)[0].replace(" ", "")}
-        for key in keys:
-            by_alias[key].append(alias)
-        if alias.kind != "local" and alias.name[:1].isdigit():
-            retired[alias.name] = alias
-    return _CountyIndex(
-        by_fips=table,
-        by_full={k: tuple(v) for k, v in full.items()},
-        by_short={k: tuple(v) for k, v in short.items()},
-        aliases={k: tuple(v) for k, v in by_alias.items()},
-        retired_fips=retired,
-        labels=tuple(str(c) for c in table.values()),
-    )
+    __slots__ = ("aliases", "answers", "by_full", "by_short", "retired_fips", "table")
+
+    def __init__(self, table: CountyTable) -> None:
+        self.table = table
+        full: dict[str, list[str]] = {}
+        short: dict[str, list[str]] = {}
+        for fips, (_name, _kind, _state, key, short_key) in table.rows.items():
+            full.setdefault(key, []).append(fips)
+            short.setdefault(short_key, []).append(fips)
+        self.by_full = full
+        self.by_short = short
+        by_alias: dict[str, list[CountyAlias]] = {}
+        retired: dict[str, CountyAlias] = {}
+        for alias in table.aliases:
+            for key in {_key(alias.name), _hinted(alias.name)[0].replace(" ", "")}:
+                by_alias.setdefault(key, []).append(alias)
+            if alias.kind != "local" and alias.name[:1].isdigit():
+                retired[alias.name] = alias
+        self.aliases = by_alias
+        self.retired_fips = retired
+        self.answers: dict[tuple[str, str | None], _Answer] = {}
+
+    def found(self, codes: Iterable[str], state: str | None) -> tuple[County, ...]:
+        """The counties with these FIPS codes, limited to ``state`` when given."""
+        table = self.table
+        return tuple(table.county(f) for f in codes if state is None or table.rows[f][2] == state)
+
+    def labels(self, state: str | None) -> list[str]:
+        """``"Name, ST"`` for every county (of one state), for suggestions."""
+        rows = self.table.rows
+        return [f"{r[0]}, {r[2]}" for r in rows.values() if state is None or r[2] == state]
 
 
 _index_lock = threading.Lock()
-_index: tuple[int, _CountyIndex] | None = None
+_index: _CountyIndex | None = None
 
 
 def _county_index() -> _CountyIndex:
+    """The index over the loaded county table, built on first use (once per loaded table)."""
     global _index
     table = county_table()
-    cached = _index
-    if cached is not None and cached[0] == id(table):
-        return cached[1]
-    with _index_lock:
-        built = _build_index()
-        _index = (id(table), built)
-        return built
+    index = _index
+    if index is None or index.table is not table:
+        with _index_lock:
+            index = _index
+            if index is None or index.table is not table:
+                index = _CountyIndex(table)
+                _index = index
+    return index
 
 
 def counties(state: str | None = None) -> tuple[County, ...]:
@@ -125,11 +136,11 @@ def counties(state: str | None = None) -> tuple[County, ...]:
     >>> len(counties("Connecticut"))
     9
     """
-    table = _county_index().by_fips
+    table = _county_index().table
     if state is None:
-        return tuple(table[k] for k in sorted(table))
+        return tuple(table.values())
     code = get_state(state).code
-    return tuple(table[k] for k in sorted(table) if table[k].state == code)
+    return tuple(c for c in table.values() if c.state == code)
 
 
 def _check_name(name: object) -> str:
@@ -167,16 +178,12 @@ def _hinted(text: str) -> tuple[str, frozenset[CountyKind] | None]:
     return folded, None
 
 
-def _in_state(found: tuple[County, ...], state: str | None) -> tuple[County, ...]:
-    return found if state is None else tuple(c for c in found if c.state == state)
-
-
 def _candidates(index: _CountyIndex, text: str, state: str | None) -> tuple[County, ...]:
-    whole = _in_state(index.by_full.get(_key(text), ()), state)
+    whole = index.found(index.by_full.get(_key(text), ()), state)
     if whole:
         return whole
     base, kinds = _hinted(text)
-    found = _in_state(index.by_short.get(base.replace(" ", ""), ()), state)
+    found = index.found(index.by_short.get(base.replace(" ", ""), ()), state)
     if kinds is not None:
         found = tuple(c for c in found if c.kind in kinds)
     return found
@@ -187,17 +194,16 @@ def _from_alias(index: _CountyIndex, text: str, state: str | None) -> County | N
     if not hits:
         return None
     if len(hits) > 1:
-        places = [index.by_fips[a.fips] for a in hits if a.fips]
+        places = [index.table.county(a.fips) for a in hits if a.fips]
         raise AmbiguousCountyError(text, places)
     alias = hits[0]
     if alias.kind == "retired" or not alias.fips:
         raise UnknownCountyError(text, state, (), note=alias.note)
-    county = index.by_fips[alias.fips]
+    county = index.table.county(alias.fips)
     if alias.kind == "former":
-        warnings.warn(
+        raise _FormerName(
+            county,
             f"{alias.name}, {alias.state} is a former name: {alias.note}; returning {county}",
-            FormerNameWarning,
-            stacklevel=4,
         )
     return county
 
@@ -225,12 +231,63 @@ def resolve_county(name: str, state: str | None = None) -> County:
         AmbiguousCountyError: more than one place fits; ``candidates`` lists them all.
         UnknownCountyError: nothing fits; ``suggestions`` lists close names.
     """
-    text = _check_name(name)
-    index = _county_index()
+    text = name.strip() if type(name) is str else ""
+    if not text or len(text) > MAX_NAME_LENGTH:
+        text = _check_name(name)  # raises the right error
+    index = _index
+    if index is None or index.table is not county_table():
+        index = _county_index()
+    cache_key = (text, state)
+    answer = index.answers.get(cache_key)
+    if answer is None:
+        answer = _answer(index, name, text, state)
+        if len(index.answers) >= _CACHE_SIZE:
+            index.answers.clear()
+        index.answers[cache_key] = answer
+    county, warning, error = answer
+    if error is not None:
+        raise error()
+    if warning is not None:
+        warnings.warn(warning, FormerNameWarning, stacklevel=2)
+    assert county is not None
+    return county
+
+
+#: What resolving one input gave: the county, a former-name warning, or how to raise the error.
+_Answer = tuple[County | None, str | None, Callable[[], Exception] | None]
+
+
+class _FormerName(Exception):
+    """Internal: the input was a former name of ``county``."""
+
+    def __init__(self, county: County, message: str) -> None:
+        super().__init__(message)
+        self.county = county
+        self.message = message
+
+
+def _answer(index: _CountyIndex, name: str, text: str, state: str | None) -> _Answer:
+    try:
+        return _resolve(index, name, text, state), None, None
+    except _FormerName as former:
+        return former.county, former.message, None
+    except AmbiguousCountyError as exc:
+        query, candidates = exc.query, exc.candidates
+        return None, None, lambda: AmbiguousCountyError(query, candidates)
+    except UnknownCountyError as exc:
+        args = (exc.query, exc.state, exc.suggestions, exc.note)
+        return None, None, lambda: UnknownCountyError(*args)
+    except UnknownStateError as exc:
+        query_state, suggestions = exc.query, exc.suggestions
+        return None, None, lambda: UnknownStateError(query_state, suggestions)
+
+
+def _resolve(index: _CountyIndex, name: str, text: str, state: str | None) -> County:
     code = get_state(state).code if state is not None else None
+    rows = index.table.rows
     if text.isdigit() and len(text) == 5:
-        if text in index.by_fips:
-            county = index.by_fips[text]
+        if text in rows:
+            county = index.table.county(text)
             if code is not None and county.state != code:
                 raise UnknownCountyError(text, code, (), note=f"{text} is {county}")
             return county
@@ -247,15 +304,14 @@ def resolve_county(name: str, state: str | None = None) -> County:
     aliased = _from_alias(index, text, code)
     if aliased is not None:
         return aliased
-    pool = [str(c) for c in index.by_fips.values() if code is None or c.state == code]
+    pool = index.labels(code)
     suggestions = close_matches(f"{text}, {code}" if code else text, pool, n=5)
     if not suggestions:
-        base = _hinted(text)[0]
+        prefix = _hinted(text)[0].replace(" ", "")[:4]
         suggestions = [
             str(c)
-            for c in index.by_fips.values()
-            if (code is None or c.state == code)
-            and _key(c.short_name).startswith(base[:4].replace(" ", ""))
+            for c in index.found(sorted(rows), code)
+            if c.short_name and _key(c.short_name).startswith(prefix)
         ][:5]
     raise UnknownCountyError(name, code, suggestions)
 
@@ -338,8 +394,9 @@ def _place_name(county: County, same_name_elsewhere: bool) -> str:
 
 def _needs_state(county: County) -> bool:
     """Whether the place's proper name (with its suffix) exists in another state too."""
-    same = _county_index().by_full.get(_key(county.name), ())
-    return any(other.state != county.state for other in same)
+    index = _county_index()
+    same = index.by_full.get(_key(county.name), ())
+    return any(index.table.rows[f][2] != county.state for f in same)
 
 
 def local_party_search(
@@ -361,7 +418,7 @@ def local_party_search(
         raise LocalUnitError(
             "give a county, or a state (and a town where parties organize by town)"
         )
-    st = dataset().states[get_state(state).code]
+    st = state_table()[get_state(state).code]
     label, unit, unit_note = _party_label(party, st)
     unit_words = _UNIT_WORDS.get(unit, "local party")
     explanation = f"{st.name}: the {label} party organizes locally by {unit_words}" + (
@@ -460,7 +517,7 @@ def find_election_office_query(
         state = place_county.state
     if state is None:
         raise LocalUnitError("give a county, or a state (and a town where towns run elections)")
-    st = dataset().states[get_state(state).code]
+    st = state_table()[get_state(state).code]
     how = st.election_administration
     if how == "state":
         return f"{st.name} state elections office"

@@ -434,9 +434,12 @@ def eligible_orgs(
         on: the date age and birth-date rules are measured on (default: today).
         include_staff: also return groups that serve campaign staff rather than candidates.
     """
+    state = profile.state
     matches = (
         evaluate(org, profile, on=on, include_staff=include_staff)
         for org in dataset().organizations.values()
+        # A group that works only in other states can never match: skip it early.
+        if state is None or org.coverage.scope is Scope.NATIONAL or state in org.coverage.states
     )
     kept = [m for m in matches if m.status is not MatchStatus.INELIGIBLE]
     return tuple(sorted(kept, key=_sort_key))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping
 
-from ._data import dataset
+from ._data import state_table
 from ._records import State
 from ._text import close_matches, fold
 from .errors import UnknownStateError
@@ -20,26 +20,26 @@ _EXTRA_NAMES = {"washington dc": "DC", "washington d c": "DC", "d c": "DC", "dc"
 
 def _state_index() -> Mapping[str, State]:
     global _index
-    data = dataset()
+    table = state_table()
     cached = _index
-    if cached is not None and cached[0] == id(data):
+    if cached is not None and cached[0] == id(table):
         return cached[1]
     with _index_lock:
         index: dict[str, State] = {}
-        for state in data.states.values():
+        for state in table.values():
             index[fold(state.code)] = state
             index[fold(state.name)] = state
             index[state.fips] = state
         for name, code in _EXTRA_NAMES.items():
-            if code in data.states:
-                index[name] = data.states[code]
-        _index = (id(data), index)
+            if code in table:
+                index[name] = table[code]
+        _index = (id(table), index)
         return index
 
 
 def states() -> tuple[State, ...]:
     """The 50 states and DC, in order of their two-letter codes."""
-    return tuple(sorted(dataset().states.values(), key=lambda s: s.code))
+    return tuple(sorted(state_table().values(), key=lambda s: s.code))
 
 
 def get_state(code_or_name: str) -> State:
@@ -64,6 +64,6 @@ def get_state(code_or_name: str) -> State:
     key = code_or_name.strip() if code_or_name.strip().isdigit() else fold(code_or_name)
     found = index.get(key)
     if found is None:
-        names = [s.name for s in dataset().states.values()]
+        names = [s.name for s in state_table().values()]
         raise UnknownStateError(code_or_name, close_matches(code_or_name, names, n=3))
     return found

@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 import difflib
-import re
+import string
 import unicodedata
 from collections.abc import Iterable
 
 __all__ = ["close_matches", "fold", "kebab"]
 
-_APOSTROPHES = str.maketrans({"\u2019": "", "'": "", "`": "", "\u2018": ""})
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-_ABBREVIATIONS = (
-    (re.compile(r"\bste\b"), "sainte"),
-    (re.compile(r"\bst\b"), "saint"),
-    (re.compile(r"\bft\b"), "fort"),
-    (re.compile(r"\bmt\b"), "mount"),
-)
+# Every ASCII character that is not a letter or digit becomes a space, except apostrophes
+# (dropped, so O'Brien meets OBrien) and & (which becomes "and").
+_ASCII_TABLE: dict[int, str | None] = {
+    ord(c): " "
+    for c in (chr(i) for i in range(128))
+    if c not in string.ascii_letters + string.digits
+}
+_ASCII_TABLE.update({ord("'"): None, ord("`"): None, ord("&"): " and "})
+_ASCII_TABLE.update({ord(c): c.lower() for c in string.ascii_uppercase})
+_UNICODE_APOSTROPHES: dict[int, str | None] = {
+    ord("\u2019"): None,
+    ord("\u2018"): None,
+    ord("\u02bc"): None,
+}
+_WORDS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
 
 
 def fold(text: str) -> str:
@@ -33,13 +40,14 @@ def fold(text: str) -> str:
     >>> fold("Lewis & Clark")
     'lewis and clark'
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
-    lowered = ascii_only.casefold().translate(_APOSTROPHES).replace("&", " and ")
-    spaced = _NON_WORD.sub(" ", lowered).strip()
-    for pattern, replacement in _ABBREVIATIONS:
-        spaced = pattern.sub(replacement, spaced)
-    return spaced
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text.translate(_UNICODE_APOSTROPHES))
+        text = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+        text = "".join(c if c.isascii() or c.isalnum() else " " for c in text)
+        if not text.isascii():
+            text = unicodedata.normalize("NFKD", text)
+    words = text.translate(_ASCII_TABLE).split()
+    return " ".join([_WORDS.get(w, w) for w in words])
 
 
 def kebab(text: str) -> str:

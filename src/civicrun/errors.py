@@ -131,6 +131,7 @@ class UnknownCountyError(CivicrunError, LookupError):
         query: what was asked for.
         state: the state code the search was limited to, if any.
         suggestions: close names, each ``"Name, ST"``.
+        note: what happened to a retired place, when the name was one.
     """
 
     def __init__(
@@ -139,6 +140,7 @@ class UnknownCountyError(CivicrunError, LookupError):
         self.query = query
         self.state = state
         self.suggestions = tuple(suggestions)
+        self.note = note
         where = f" in {state}" if state else ""
         extra = f" ({note})" if note else ""
         super().__init__(
