@@ -135,6 +135,7 @@ class TestOtherCommands:
         """party-query prints the query, why, and a search URL."""
         _, out, _ = run(capsys, "party-query", "Hennepin", "--state", "MN")
         assert out.startswith("Hennepin County DFL\n")
+        assert "  state party: Minnesota Democratic" in out
         _, out, _ = run(
             capsys, "party-query", "--state", "CT", "--town", "Darien", "--party", "R", "--json"
         )

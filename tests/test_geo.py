@@ -173,7 +173,7 @@ class TestLocalPartyQuery:
             (
                 ("Cass", "Democrat"),
                 {"state": "ND"},
-                "Cass County, North Dakota Democratic-NPL Party legislative district",
+                "Cass County, North Dakota Democratic-NPL legislative district party",
             ),
             (("Dane", "Working Families Party"), {}, "Dane County Working Families Party"),
             (
@@ -248,3 +248,35 @@ class TestElectionOffice:
             find_election_office_query()
         with pytest.raises(LocalUnitError, match="give a county"):
             find_election_office_query(state="TX")
+
+
+class TestStateParties:
+    @pytest.mark.parametrize("party", ["democratic", "republican"])
+    def test_every_state_has_both_committees(self, party: str) -> None:
+        """Each state's Democratic and Republican committee is on record, and eligible_orgs
+        finds it for a member of that party in that state."""
+        import datetime as dt
+
+        from civicrun import MatchStatus, Profile, eligible_orgs, state_party
+
+        for state in states():
+            committee = state_party(state.code, party)
+            assert committee is not None, (state.code, party)
+            matches = {
+                m.org.id: m.status
+                for m in eligible_orgs(
+                    Profile(state=state.code, party=party), on=dt.date(2026, 11, 26)
+                )
+            }
+            assert MatchStatus.ELIGIBLE == matches[committee.id], (state.code, party)
+
+    def test_official_names(self) -> None:
+        """Official names differ from state to state; the search record carries them."""
+        from civicrun import state_party
+
+        assert "Farmer" in (state_party("MN", "D") or pytest.fail("no MN DFL")).name
+        assert "Nonpartisan League" in (state_party("ND", "Dem") or pytest.fail("no ND")).name
+        found = local_party_search("Hennepin")
+        assert found.state_party == (state_party("MN", "D") or pytest.fail("no MN")).name
+        assert None is state_party("MN", "other")
+        assert None is local_party_search("Dane", "Working Families").state_party

@@ -97,7 +97,8 @@ class TestExplain:
         match = explain(Profile(birth_date="1970-03-04", party="D"), "run-for-something", on=ON)
         assert MatchStatus.INELIGIBLE == match.status
         assert (
-            "Run for Something: born in 1984 or later is required; this profile's born 1970-03-04",
+            "Run for Something: born in 1984 or later is required; "
+            "this profile's birth date is 1970-03-04",
         ) == match.failed
 
     def test_age_only_at_the_boundary(self) -> None:

@@ -18,6 +18,7 @@ from ._geo import (
     find_local_party_query,
     local_party_search,
     resolve_county,
+    state_party,
 )
 from ._match import Match, eligible_orgs, explain
 from ._offices import get_office_category, office_categories, office_categories_for_state
@@ -130,6 +131,7 @@ __all__ = [
     "organizations",
     "resolve_county",
     "search_organizations",
+    "state_party",
     "states",
 ]
 

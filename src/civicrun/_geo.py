@@ -14,8 +14,18 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from ._data import CountyAlias, CountyTable, county_table, state_table
+from ._orgs import organizations
 from ._profile import normalize_party
-from ._records import County, CountyKind, Party, State
+from ._records import (
+    Condition,
+    County,
+    CountyKind,
+    Organization,
+    OrgKind,
+    Party,
+    ProfileField,
+    State,
+)
 from ._states import get_state
 from ._text import close_matches, fold
 from .errors import (
@@ -35,6 +45,7 @@ __all__ = [
     "find_local_party_query",
     "local_party_search",
     "resolve_county",
+    "state_party",
 ]
 
 MAX_NAME_LENGTH = 100
@@ -330,6 +341,10 @@ _DEFAULT_LABELS = {
     Party.GREEN: "Green",
 }
 _TOWN_UNITS = frozenset({"town", "city-and-town"})
+_DISTRICT_WORDS = {
+    "legislative-district": "legislative district party",
+    "house-district": "house district committee",
+}
 _UNIT_WORDS = {
     "county": "county party",
     "parish": "parish executive committee",
@@ -351,6 +366,8 @@ class LocalPartySearch:
     Attributes:
         query: the text to type into a search engine.
         url: a search URL with the query properly encoded.
+        state_party: the official name of the party's state organization, when civicrun has it.
+        state_party_url: that organization's website, when a source gave it.
         party_label: the party's local name used in the query (DFL, Republican ...).
         local_unit: how this party organizes locally in this state (county, town, parish ...).
         place: the county, parish, town or city the query names.
@@ -360,6 +377,8 @@ class LocalPartySearch:
 
     query: str
     url: str
+    state_party: str | None
+    state_party_url: str | None
     party_label: str
     local_unit: str
     place: str
@@ -449,18 +468,57 @@ def local_party_search(
             query = f"{place} {label} Committee"
         else:
             query = f"{place} {label}" if label.isupper() else f"{place} {label} Party"
-        if unit == "legislative-district":
-            query = f"{query} legislative district"
+        if unit in _DISTRICT_WORDS:
+            query = f"{place} {label} {_DISTRICT_WORDS[unit]}"
     url = "https://duckduckgo.com/?" + urllib.parse.urlencode({"q": query})
+    committee = _state_party_of(st.code, party)
     return LocalPartySearch(
         query=query,
         url=url,
+        state_party=committee.name if committee else None,
+        state_party_url=committee.url if committee else None,
         party_label=label,
         local_unit=unit,
         place=place,
         state=st.code,
         explanation=explanation,
     )
+
+
+def _state_party_of(code: str, party: str | Party) -> Organization | None:
+    try:
+        known = normalize_party(party)
+    except UnknownPartyError:
+        return None
+    return state_party(code, known)
+
+
+def state_party(state: str, party: str | Party) -> Organization | None:
+    """The party's official state organization in ``state``, if civicrun has a record of it.
+
+    A state party record is one of kind ``state-party`` that covers only this state and whose
+    rule is membership of ``party``.
+
+    >>> state_party("MN", "D").kind.value
+    'state-party'
+
+    Raises:
+        UnknownStateError: ``state`` is not a state.
+        UnknownPartyError: ``party`` is not a party civicrun knows.
+    """
+    code = get_state(state).code
+    wanted = frozenset({normalize_party(party).value})
+    for org in organizations():
+        if (
+            org.kind is OrgKind.STATE_PARTY
+            and org.coverage.states == frozenset({code})
+            and any(
+                isinstance(r, Condition) and r.field is ProfileField.PARTY and r.one_of == wanted
+                for r in org.requirements
+            )
+        ):
+            return org
+    return None
 
 
 def find_local_party_query(

@@ -229,9 +229,9 @@ def _check(cond: Condition, profile: Profile, on: dt.date) -> _Verdict:
             )
         earliest, latest = span
         shown = (
-            f"born {profile.birth_date.isoformat()}"
+            f"birth date is {profile.birth_date.isoformat()}"
             if profile.birth_date is not None
-            else f"age {profile.age} on {on.isoformat()}"
+            else f"age is {profile.age} on {on.isoformat()}"
         )
         if field is ProfileField.AGE:
             low, high = _age_on(latest, on), _age_on(earliest, on)

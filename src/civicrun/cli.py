@@ -176,6 +176,9 @@ def _cmd_party_query(args: argparse.Namespace) -> int:
     else:
         print(found.query)
         print(f"  {found.explanation}")
+        if found.state_party:
+            site = f" ({found.state_party_url})" if found.state_party_url else ""
+            print(f"  state party: {found.state_party}{site}")
         print(f"  {found.url}")
     return 0
 
