@@ -249,6 +249,34 @@ class _Lazy(Generic[T]):
             self._value = None
 
 
+S = TypeVar("S")
+
+
+class Derived(Generic[S, T]):
+    """A value built from a loaded part (an index, say), rebuilt only if that part is reloaded.
+
+    It keeps a reference to the part it was built from and compares by identity, so a reload
+    (after :func:`reset`) is always noticed.
+    """
+
+    def __init__(self, source: Callable[[], S], build: Callable[[S], T]) -> None:
+        self._source = source
+        self._build = build
+        self._lock = threading.Lock()
+        self._cached: tuple[S, T] | None = None
+
+    def get(self) -> T:
+        part = self._source()
+        cached = self._cached
+        if cached is None or cached[0] is not part:
+            with self._lock:
+                cached = self._cached
+                if cached is None or cached[0] is not part:
+                    cached = (part, self._build(part))
+                    self._cached = cached
+        return cached[1]
+
+
 _full = _Lazy(load)
 _states = _Lazy(lambda: _load_folder(_data_root(), "states", State, "code"))
 _counties = _Lazy(lambda: _load_counties(_data_root()))

@@ -6,14 +6,13 @@ Place names are compared after :func:`civicrun._text.fold` with spaces removed, 
 
 from __future__ import annotations
 
-import threading
 import urllib.parse
 import warnings
 from collections.abc import Callable, Iterable
 
 import attrs
 
-from ._data import CountyAlias, CountyTable, county_table, state_table
+from ._data import CountyAlias, CountyTable, Derived, county_table, state_table
 from ._orgs import organizations
 from ._profile import normalize_party
 from ._records import (
@@ -121,22 +120,7 @@ class _CountyIndex:
         return [f"{r[0]}, {r[2]}" for r in rows.values() if state is None or r[2] == state]
 
 
-_index_lock = threading.Lock()
-_index: _CountyIndex | None = None
-
-
-def _county_index() -> _CountyIndex:
-    """The index over the loaded county table, built on first use (once per loaded table)."""
-    global _index
-    table = county_table()
-    index = _index
-    if index is None or index.table is not table:
-        with _index_lock:
-            index = _index
-            if index is None or index.table is not table:
-                index = _CountyIndex(table)
-                _index = index
-    return index
+_index = Derived(county_table, _CountyIndex)
 
 
 def counties(state: str | None = None) -> tuple[County, ...]:
@@ -147,7 +131,7 @@ def counties(state: str | None = None) -> tuple[County, ...]:
     >>> len(counties("Connecticut"))
     9
     """
-    table = _county_index().table
+    table = _index.get().table
     if state is None:
         return tuple(table.values())
     code = get_state(state).code
@@ -245,9 +229,7 @@ def resolve_county(name: str, state: str | None = None) -> County:
     text = name.strip() if type(name) is str else ""
     if not text or len(text) > MAX_NAME_LENGTH:
         text = _check_name(name)  # raises the right error
-    index = _index
-    if index is None or index.table is not county_table():
-        index = _county_index()
+    index = _index.get()
     cache_key = (text, state)
     answer = index.answers.get(cache_key)
     if answer is None:
@@ -413,7 +395,7 @@ def _place_name(county: County, same_name_elsewhere: bool) -> str:
 
 def _needs_state(county: County) -> bool:
     """Whether the place's proper name (with its suffix) exists in another state too."""
-    index = _county_index()
+    index = _index.get()
     same = index.by_full.get(_key(county.name), ())
     return any(index.table.rows[f][2] != county.state for f in same)
 

@@ -2,36 +2,29 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Mapping
 
-from ._data import dataset
+from ._data import Dataset, Derived, dataset
 from ._records import Organization
 from ._text import close_matches, fold
 from .errors import UnknownOrganizationError
 
 __all__ = ["get_organization", "organizations", "search_organizations"]
 
-_lock = threading.Lock()
-_cache: tuple[int, Mapping[str, Organization]] | None = None
+
+def _build_name_index(data: Dataset) -> Mapping[str, Organization]:
+    index: dict[str, Organization] = {}
+    # Ids first, then current names, then former names and aliases: an earlier entry wins.
+    ordered = sorted(data.organizations.values(), key=lambda o: o.id)
+    for org in ordered:
+        index.setdefault(fold(org.id), org)
+    for org in ordered:
+        for name in org.names:
+            index.setdefault(fold(name), org)
+    return index
 
 
-def _name_index() -> Mapping[str, Organization]:
-    global _cache
-    data = dataset()
-    cached = _cache
-    if cached is not None and cached[0] == id(data):
-        return cached[1]
-    with _lock:
-        index: dict[str, Organization] = {}
-        # Ids first, then current names, then former names and aliases: an earlier entry wins.
-        for org in sorted(data.organizations.values(), key=lambda o: o.id):
-            index.setdefault(fold(org.id), org)
-        for org in sorted(data.organizations.values(), key=lambda o: o.id):
-            for name in org.names:
-                index.setdefault(fold(name), org)
-        _cache = (id(data), index)
-        return index
+_name_index = Derived(dataset, _build_name_index)
 
 
 def organizations() -> tuple[Organization, ...]:
@@ -52,7 +45,7 @@ def get_organization(id_or_name: str) -> Organization:
     """
     if not isinstance(id_or_name, str) or not id_or_name.strip():
         raise UnknownOrganizationError(str(id_or_name))
-    index = _name_index()
+    index = _name_index.get()
     found = index.get(fold(id_or_name))
     if found is None:
         close = close_matches(id_or_name, index, n=5)

@@ -2,39 +2,31 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Mapping
 
-from ._data import state_table
+from ._data import Derived, state_table
 from ._records import State
 from ._text import close_matches, fold
 from .errors import UnknownStateError
 
 __all__ = ["get_state", "states"]
 
-_index_lock = threading.Lock()
-_index: tuple[int, Mapping[str, State]] | None = None
-
 _EXTRA_NAMES = {"washington dc": "DC", "washington d c": "DC", "d c": "DC", "dc": "DC"}
 
 
-def _state_index() -> Mapping[str, State]:
-    global _index
-    table = state_table()
-    cached = _index
-    if cached is not None and cached[0] == id(table):
-        return cached[1]
-    with _index_lock:
-        index: dict[str, State] = {}
-        for state in table.values():
-            index[fold(state.code)] = state
-            index[fold(state.name)] = state
-            index[state.fips] = state
-        for name, code in _EXTRA_NAMES.items():
-            if code in table:
-                index[name] = table[code]
-        _index = (id(table), index)
-        return index
+def _build_state_index(table: Mapping[str, State]) -> Mapping[str, State]:
+    index: dict[str, State] = {}
+    for state in table.values():
+        index[fold(state.code)] = state
+        index[fold(state.name)] = state
+        index[state.fips] = state
+    for name, code in _EXTRA_NAMES.items():
+        if code in table:
+            index[name] = table[code]
+    return index
+
+
+_state_index = Derived(state_table, _build_state_index)
 
 
 def states() -> tuple[State, ...]:
@@ -60,7 +52,7 @@ def get_state(code_or_name: str) -> State:
     """
     if not isinstance(code_or_name, str):
         raise UnknownStateError(code_or_name)
-    index = _state_index()
+    index = _state_index.get()
     key = code_or_name.strip() if code_or_name.strip().isdigit() else fold(code_or_name)
     found = index.get(key)
     if found is None:
