@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 import threading
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -209,17 +210,26 @@ class TestDataset:
                     assert not re.search(rf"\b{re.escape(text.casefold())}\b", code), text
 
     def test_counts(self) -> None:
-        """Counts that need a deliberate bump when data is added."""
+        """Counts pinned on purpose: adding data means bumping them here, deliberately."""
         orgs = organizations()
+        assert {
+            "national-group": 44,
+            "national-party": 3,
+            "state-party": 181,
+            "state-program": 39,
+        } == dict(Counter(o.kind.value for o in orgs))
         national = [o for o in orgs if o.kind in (OrgKind.NATIONAL_GROUP, OrgKind.NATIONAL_PARTY)]
+        leaning = Counter(o.partisanship.value for o in national)
+        assert leaning["republican"] + leaning["conservative"] >= 8
+        assert leaning["nonpartisan"] + leaning["cross-partisan"] >= 8
+        assert leaning["libertarian"] >= 1
+        assert leaning["green"] >= 1
         programs = [o for o in orgs if o.kind is OrgKind.STATE_PROGRAM]
-        assert len(national) >= 40
-        assert len(programs) >= 30
-        assert (
-            len(
-                {s for o in programs if o.coverage.scope is Scope.STATES for s in o.coverage.states}
-            )
-            >= 20
-        )
+        program_states = {
+            s for o in programs if o.coverage.scope is Scope.STATES for s in o.coverage.states
+        }
+        assert 29 == len(program_states)
+        parties = Counter(o.partisanship.value for o in orgs if o.kind is OrgKind.STATE_PARTY)
+        assert {"democratic": 51, "republican": 51, "libertarian": 42, "green": 37} == dict(parties)
         assert 51 == len(civicrun.states())
-        assert len(civicrun.office_categories()) >= 15
+        assert 18 == len(civicrun.office_categories())
