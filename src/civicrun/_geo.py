@@ -19,6 +19,8 @@ from ._records import (
     Condition,
     County,
     CountyKind,
+    ElectionAdministration,
+    LocalUnit,
     Organization,
     OrgKind,
     Party,
@@ -322,22 +324,22 @@ _DEFAULT_LABELS = {
     Party.LIBERTARIAN: "Libertarian",
     Party.GREEN: "Green",
 }
-_TOWN_UNITS = frozenset({"town", "city-and-town"})
+_TOWN_UNITS = frozenset({LocalUnit.TOWN, LocalUnit.CITY_AND_TOWN})
 _DISTRICT_WORDS = {
-    "legislative-district": "legislative district party",
-    "house-district": "house district committee",
+    LocalUnit.LEGISLATIVE_DISTRICT: "legislative district party",
+    LocalUnit.HOUSE_DISTRICT: "house district committee",
 }
 _UNIT_WORDS = {
-    "county": "county party",
-    "parish": "parish executive committee",
-    "town": "town committee",
-    "city-and-town": "town or city committee",
-    "legislative-district": "legislative district party",
-    "house-district": "house district committee",
-    "organizing-unit": "local organizing unit",
-    "county-and-legislative-district": "county party (also legislative district groups)",
-    "ward": "ward committee",
-    "unknown": "local party",
+    LocalUnit.COUNTY: "county party",
+    LocalUnit.PARISH: "parish executive committee",
+    LocalUnit.TOWN: "town committee",
+    LocalUnit.CITY_AND_TOWN: "town or city committee",
+    LocalUnit.LEGISLATIVE_DISTRICT: "legislative district party",
+    LocalUnit.HOUSE_DISTRICT: "house district committee",
+    LocalUnit.ORGANIZING_UNIT: "local organizing unit",
+    LocalUnit.COUNTY_AND_LEGISLATIVE_DISTRICT: "county party (also legislative district groups)",
+    LocalUnit.WARD: "ward committee",
+    LocalUnit.UNKNOWN: "local party",
 }
 
 
@@ -362,13 +364,13 @@ class LocalPartySearch:
     state_party: str | None
     state_party_url: str | None
     party_label: str
-    local_unit: str
+    local_unit: LocalUnit
     place: str
     state: str
     explanation: str
 
 
-def _party_label(party: str | Party, state: State) -> tuple[str, str, str | None]:
+def _party_label(party: str | Party, state: State) -> tuple[str, LocalUnit, str | None]:
     """(label, local unit, unit note) for ``party`` in ``state``; other parties keep their name."""
     try:
         known = normalize_party(party)
@@ -376,12 +378,12 @@ def _party_label(party: str | Party, state: State) -> tuple[str, str, str | None
         if not isinstance(party, str) or not party.strip():
             raise
         name = " ".join(party.split())
-        return name.removesuffix(" Party").removesuffix(" party"), "county", None
+        return name.removesuffix(" Party").removesuffix(" party"), LocalUnit.COUNTY, None
     structure = state.party(known)
     if structure is not None:
         return structure.local_label, structure.local_unit, structure.local_unit_note
     if known in _DEFAULT_LABELS:
-        return _DEFAULT_LABELS[known], "county", None
+        return _DEFAULT_LABELS[known], LocalUnit.COUNTY, None
     raise UnknownPartyError(party, [p.value for p in Party if p in _DEFAULT_LABELS])
 
 
@@ -442,7 +444,7 @@ def local_party_search(
     else:
         same = _needs_state(place_county)
         place = _place_name(place_county, same)
-        if unit == "parish":
+        if unit is LocalUnit.PARISH:
             query = f"{place_county.name} {label} Executive Committee"
             if same:
                 query += f" {st.name}"
@@ -559,9 +561,9 @@ def find_election_office_query(
         raise LocalUnitError("give a county, or a state (and a town where towns run elections)")
     st = state_table()[get_state(state).code]
     how = st.election_administration
-    if how == "state":
+    if how is ElectionAdministration.STATE:
         return f"{st.name} state elections office"
-    if how == "municipal":
+    if how is ElectionAdministration.MUNICIPAL:
         if town is None or not town.strip():
             raise LocalUnitError(
                 f"in {st.name} elections are run by each town or city: give town= "

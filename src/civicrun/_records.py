@@ -163,6 +163,64 @@ class ProfileField(StrEnum):
     STATE = "state"
 
 
+class CountyTerm(StrEnum):
+    """What a state calls its county-equivalents."""
+
+    COUNTY = "county"
+    PARISH = "parish"
+    BOROUGH = "borough"
+    DISTRICT = "district"
+
+
+class ElectionAdministration(StrEnum):
+    """Who runs elections locally in a state."""
+
+    COUNTY = "county"
+    MUNICIPAL = "municipal"
+    STATE = "state"
+    MIXED = "mixed"
+    UNKNOWN = "unknown"
+
+
+class LocalUnit(StrEnum):
+    """The unit a party organizes by locally."""
+
+    COUNTY = "county"
+    PARISH = "parish"
+    TOWN = "town"
+    CITY_AND_TOWN = "city-and-town"
+    WARD = "ward"
+    LEGISLATIVE_DISTRICT = "legislative-district"
+    HOUSE_DISTRICT = "house-district"
+    ORGANIZING_UNIT = "organizing-unit"
+    COUNTY_AND_LEGISLATIVE_DISTRICT = "county-and-legislative-district"
+    UNKNOWN = "unknown"
+
+
+class RacePartisanship(StrEnum):
+    """Whether races for a kind of office usually carry party labels."""
+
+    USUALLY_PARTISAN = "usually-partisan"
+    USUALLY_NONPARTISAN = "usually-nonpartisan"
+    VARIES = "varies"
+
+
+class CountQualifier(StrEnum):
+    """How exact a published count is."""
+
+    EXACTLY = "exactly"
+    ABOUT = "about"
+    MORE_THAN = "more-than"
+    AT_LEAST = "at-least"
+
+
+class Chamber(StrEnum):
+    """A chamber of a state legislature (Nebraska's single chamber is recorded as senate)."""
+
+    SENATE = "senate"
+    HOUSE = "house"
+
+
 class MatchStatus(StrEnum):
     """How a profile stands with one organization."""
 
@@ -341,7 +399,7 @@ class PartyStructure:
 
     party: Party
     local_label: str
-    local_unit: str
+    local_unit: LocalUnit
     local_unit_note: str | None = None
 
 
@@ -352,8 +410,8 @@ class State:
     code: str
     name: str
     fips: str
-    county_term: str
-    election_administration: str
+    county_term: CountyTerm
+    election_administration: ElectionAdministration
     election_administration_note: str | None = None
     last_verified: dt.date
     parties: tuple[PartyStructure, ...] = ()
@@ -420,7 +478,7 @@ class OfficeCount:
 
     what: str
     value: int
-    qualifier: str
+    qualifier: CountQualifier
     year: int | None = None
     source: str
     note: str | None = None
@@ -431,7 +489,7 @@ class MinimumAge:
     """A state's minimum age for one legislative chamber."""
 
     state: str
-    chamber: str
+    chamber: Chamber
     age: int
     source: str
     note: str | None = None
@@ -446,7 +504,7 @@ class OfficeCategory:
     aliases: tuple[str, ...] = ()
     level: OfficeLevel
     description: str
-    partisan: str
+    partisan: RacePartisanship
     typical_requirements: tuple[str, ...] = ()
     states: frozenset[str] = frozenset()
     states_note: str | None = None
