@@ -40,6 +40,8 @@ CASES: list[tuple[object, str | None, str]] = [
     ("Virginia Beach", None, "51810"),
     ("James City County", None, "51095"),
     ("Charles City County", None, "51036"),
+    ("Charles City", "VA", "51036"),
+    ("James City", None, "51095"),
     ("Suffolk", None, "ambiguous:25025,36103,51800"),
     ("Suffolk County", "NY", "36103"),
     ("Norfolk", None, "ambiguous:25021,51710"),

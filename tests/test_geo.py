@@ -99,6 +99,26 @@ class TestCountyTable:
             resolve_county("Valdez-Cordova")
         assert "Chugach" in str(retired.value)
 
+    def test_every_county_resolves_to_itself(self) -> None:
+        """Every county is found by its name and state, its FIPS code and "Name, ST"."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            for county in counties():
+                assert county == resolve_county(county.name, county.state)
+                assert county == resolve_county(county.fips)
+                assert county == resolve_county(f"{county.name}, {county.state}")
+
+    def test_short_names_find_the_county_or_list_it(self) -> None:
+        """A name without its suffix gives the county, or an ambiguity that includes it."""
+        for county in counties():
+            candidates: tuple[object, ...]
+            try:
+                candidates = (resolve_county(county.short_name, county.state),)
+            except AmbiguousCountyError as exc:
+                candidates = exc.candidates
+            assert county in candidates
+            assert all(getattr(c, "state", None) == county.state for c in candidates)
+
     def test_precomputed_keys_match_fold(self) -> None:
         """The build script's lookup keys are what fold() gives today (rebuild if this fails)."""
         from civicrun._data import county_table

@@ -183,6 +183,9 @@ def _candidates(index: _CountyIndex, text: str, state: str | None) -> tuple[Coun
     found = index.found(index.by_short.get(base.replace(" ", ""), ()), state)
     if kinds is not None:
         found = tuple(c for c in found if c.kind in kinds)
+        if not found:
+            # The "suffix" may be part of the name: "Charles City" is Charles City County.
+            found = index.found(index.by_short.get(_key(text), ()), state)
     return found
 
 
