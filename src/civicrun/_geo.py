@@ -292,8 +292,10 @@ def _resolve(index: _CountyIndex, name: str, text: str, state: str | None) -> Co
         retired = index.retired_fips.get(text)
         note = retired.note if retired else "no county-equivalent has this FIPS code"
         raise UnknownCountyError(text, code, (), note=note)
-    if code is None:
-        text, code = _split_state(text)
+    text, named = _split_state(text)
+    if named is not None and code is not None and named != code:
+        raise UnknownCountyError(name, code, (), note=f"the name itself says {named}")
+    code = code or named
     found = _candidates(index, text, code)
     if len(found) == 1:
         return found[0]
@@ -312,11 +314,6 @@ def _resolve(index: _CountyIndex, name: str, text: str, state: str | None) -> Co
             if c.short_name and _key(c.short_name).startswith(prefix)
         ][:5]
     raise UnknownCountyError(name, code, suggestions)
-
-
-def county_for_profile(name: str, state: str | None) -> County:
-    """``resolve_county`` for :class:`Profile` (kept here so profiles import no geography)."""
-    return resolve_county(name, state)
 
 
 # --- the local party ---------------------------------------------------------------------

@@ -328,10 +328,10 @@ class Profile:
     def __attrs_post_init__(self) -> None:
         county: Any = self.county
         if isinstance(county, str):
-            from ._geo import county_for_profile  # noqa: PLC0415
+            from ._geo import resolve_county  # noqa: PLC0415  (_geo imports this module)
 
             try:
-                resolved = county_for_profile(county, self.state)
+                resolved = resolve_county(county, self.state)
             except LookupError as exc:
                 raise InvalidProfileError([FieldProblem("county", county, str(exc))]) from None
             object.__setattr__(self, "county", resolved)
