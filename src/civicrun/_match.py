@@ -421,7 +421,8 @@ def eligible_orgs(
 ) -> tuple[Match, ...]:
     """The organizations ``profile`` qualifies for (``eligible``) or may qualify for (``possible``).
 
-    Organizations whose rules the profile fails are left out. Order:
+    Organizations whose rules the profile fails are left out, as are inactive or defunct ones
+    and (unless ``include_staff``) programs only for campaign staff. Order:
 
     1. ``eligible`` before ``possible``;
     2. then by relevance, highest first: two points for each of the organization's rules this

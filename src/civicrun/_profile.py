@@ -251,7 +251,8 @@ class Profile:
 
     Friendly input is normalised: ``state="texas"`` becomes ``"TX"``, ``party="Dem"`` becomes
     :attr:`Party.DEMOCRATIC`, ``race_ethnicity="black"`` becomes ``{RaceEthnicity.BLACK}``.
-    ``age`` is the person's age on the date matching is done for (``on``, default today).
+    ``age`` is the person's age on the date matching is done for (``on``, default today);
+    when ``birth_date`` is also given, age rules use the birth date.
     ``immigrant_generation`` is 1 (born abroad) or 2 (born here to at least one parent born
     abroad). ``county`` is resolved against the county table, and fills in ``state`` when the
     name fits one state only. A bad value raises :class:`~civicrun.InvalidProfileError` naming
