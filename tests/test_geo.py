@@ -201,6 +201,8 @@ class TestLocalPartyQuery:
                 {"state": "CT", "town": "Greenwich"},
                 "Greenwich Democratic Town Committee Connecticut",
             ),
+            ((None,), {"state": "DC"}, "District of Columbia Democratic ward committee"),
+            (("District of Columbia", "R"), {}, "District of Columbia Republican Party"),
             (
                 (None, "Republican"),
                 {"state": "Massachusetts", "town": "Lexington"},

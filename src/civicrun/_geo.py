@@ -422,6 +422,10 @@ def local_party_search(
             "give a county, or a state (and a town where parties organize by town)"
         )
     st = state_table()[get_state(state).code]
+    if place_county is None and not (town and town.strip()):
+        only = counties(st.code)
+        if len(only) == 1:  # DC: the state is its own single county-equivalent
+            place_county = only[0]
     label, unit, unit_note = _party_label(party, st)
     unit_words = _UNIT_WORDS.get(unit, "local party")
     explanation = f"{st.name}: the {label} party organizes locally by {unit_words}" + (
@@ -454,6 +458,8 @@ def local_party_search(
             query = f"{place} {label}" if label.isupper() else f"{place} {label} Party"
         if unit in _DISTRICT_WORDS:
             query = f"{place} {label} {_DISTRICT_WORDS[unit]}"
+        elif unit is LocalUnit.WARD:
+            query = f"{place} {label} ward committee"
     url = "https://duckduckgo.com/?" + urllib.parse.urlencode({"q": query})
     committee = _state_party_of(st.code, party)
     return LocalPartySearch(
