@@ -40,6 +40,7 @@ sys.path.insert(0, str(SRC))
 
 # The lookup keys are civicrun's own: the folded full name and the folded name without its
 # suffix, with spaces removed (tests/test_geo.py checks the shipped keys still match).
+from civicrun._records import _SUFFIXES as SUFFIXES  # noqa: E402
 from civicrun._records import County, CountyKind  # noqa: E402
 from civicrun._text import fold  # noqa: E402
 
@@ -49,26 +50,20 @@ def lookup_keys(fips: str, name: str, kind: str, state: str) -> tuple[str, str]:
     return fold(name).replace(" ", ""), fold(county.short_name).replace(" ", "")
 
 
-# Name endings and the kind of county-equivalent each one means (longest first).
-KINDS = (
-    (" City and Borough", "city-and-borough"),
-    (" Planning Region", "planning-region"),
-    (" Census Area", "census-area"),
-    (" Municipality", "municipality"),
-    (" Borough", "borough"),
-    (" Parish", "parish"),
-    (" County", "county"),
-    (" city", "independent-city"),
-)
 SPECIAL_KINDS = {"Carson City": "independent-city", "District of Columbia": "district"}
 
 
 def kind_of(name: str) -> str:
+    """The kind a name's ending means, from the records' own suffix table (longest first)."""
     if name in SPECIAL_KINDS:
         return SPECIAL_KINDS[name]
-    for ending, kind in KINDS:
-        if name.endswith(ending):
-            return kind
+    endings = sorted(
+        ((suffix, kind) for kind, suffixes in SUFFIXES.items() for suffix in suffixes),
+        key=lambda pair: -len(pair[0]),
+    )
+    for suffix, kind in endings:
+        if name.endswith(" " + suffix):
+            return kind.value
     raise ValueError(f"cannot tell the kind of county-equivalent {name!r}")
 
 

@@ -64,7 +64,7 @@ def check_data(root: Traversable | None = None, *, today: dt.date | None = None)
         for file in _data._toml_files(base / folder):
             relpath = f"{folder}/{file.name}"
             try:
-                record, _raw = _data._load_record(file, relpath, cls)
+                record = _data._load_record(file, relpath, cls)
             except DataError as exc:
                 problems.extend(f"{relpath}: {m}" for m in exc.messages)
                 continue

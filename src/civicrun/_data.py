@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 import tomllib
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 import attrs
 import importlib_resources
@@ -116,13 +116,13 @@ def _toml_files(folder: Traversable) -> Iterator[Traversable]:
     )
 
 
-def _load_record(file: Traversable, relpath: str, cls: type[T]) -> tuple[T, dict[str, Any]]:
+def _load_record(file: Traversable, relpath: str, cls: type[T]) -> T:
     try:
         raw = tomllib.loads(file.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise DataError(relpath, [f"not valid TOML: {exc}"]) from None
     try:
-        return converter.structure(raw, cls), raw
+        return converter.structure(raw, cls)
     except Exception as exc:  # cattrs raises a tree of errors; describe every leaf
         raise DataError(relpath, describe_error(exc)) from None
 
@@ -131,7 +131,7 @@ def _load_folder(root: Traversable, folder: str, cls: type[T], key: str) -> dict
     records: dict[str, T] = {}
     for file in _toml_files(root / folder):
         relpath = f"{folder}/{file.name}"
-        record, _raw = _load_record(file, relpath, cls)
+        record = _load_record(file, relpath, cls)
         ident = getattr(record, key)
         expected = file.name.removesuffix(".toml")
         if str(ident).lower() != expected:

@@ -186,7 +186,8 @@ def _date_phrase(day: dt.date, *, after: bool) -> str:
 # --- evaluating conditions ---------------------------------------------------------------
 
 
-def _years_before(day: dt.date, years: int) -> dt.date:
+def years_before(day: dt.date, years: int) -> dt.date:
+    """The same calendar day ``years`` earlier (28 February for a 29 February that has none)."""
     try:
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February in a year that has none
@@ -202,8 +203,8 @@ def _birth_range(profile: Profile, on: dt.date) -> tuple[dt.date, dt.date] | Non
     if profile.birth_date is not None:
         return profile.birth_date, profile.birth_date
     if profile.age is not None:
-        latest = _years_before(on, profile.age)
-        earliest = _years_before(on, profile.age + 1) + dt.timedelta(days=1)
+        latest = years_before(on, profile.age)
+        earliest = years_before(on, profile.age + 1) + dt.timedelta(days=1)
         return earliest, latest
     return None
 

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
-from ._data import dataset
+from collections.abc import Mapping
+
+from ._data import Dataset, Derived, dataset
 from ._records import OfficeCategory
 from ._states import get_state
 from ._text import close_matches, fold
 from .errors import UnknownOfficeCategoryError
 
 __all__ = ["get_office_category", "office_categories", "office_categories_for_state"]
+
+
+def _build_name_index(data: Dataset) -> Mapping[str, OfficeCategory]:
+    names: dict[str, OfficeCategory] = {}
+    for office in sorted(data.offices.values(), key=lambda o: o.id):
+        for name in (office.id, office.name, *office.aliases):
+            names.setdefault(fold(name), office)
+    return names
+
+
+_name_index = Derived(dataset, _build_name_index)
 
 
 def office_categories() -> tuple[OfficeCategory, ...]:
@@ -27,10 +40,7 @@ def get_office_category(id_or_name: str) -> OfficeCategory:
         UnknownOfficeCategoryError: nothing matches; ``suggestions`` lists close ids.
     """
     wanted = fold(id_or_name) if isinstance(id_or_name, str) else ""
-    names: dict[str, OfficeCategory] = {}
-    for office in office_categories():
-        for name in (office.id, office.name, *office.aliases):
-            names.setdefault(fold(name), office)
+    names = _name_index.get()
     if wanted in names:
         return names[wanted]
     close = close_matches(str(id_or_name), names, n=3)

@@ -439,7 +439,7 @@ class CountyKind(StrEnum):
     DISTRICT = "district"
 
 
-@frozen(kw_only=True, order=False)
+@frozen(kw_only=True)
 class County:
     """A county or county-equivalent (parish, borough, independent city ...)."""
 

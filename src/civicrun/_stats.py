@@ -7,16 +7,10 @@ from collections import Counter
 from typing import Any
 
 from ._data import dataset
+from ._match import years_before
 from ._records import Scope
 
 __all__ = ["coverage_report", "render_markdown"]
-
-
-def _years_before(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)
 
 
 def coverage_report(*, on: dt.date | None = None) -> dict[str, Any]:
@@ -28,7 +22,7 @@ def coverage_report(*, on: dt.date | None = None) -> dict[str, Any]:
     day = dt.date.today() if on is None else on
     data = dataset()
     orgs = list(data.organizations.values())
-    cutoff = _years_before(day, 1)
+    cutoff = years_before(day, 1)
     by_state: Counter[str] = Counter()
     for org in orgs:
         if org.coverage.scope is Scope.STATES:
