@@ -59,6 +59,17 @@ class TestOffices:
         with pytest.raises(UnknownOfficeCategoryError):
             get_office_category(5)  # type: ignore[arg-type]
 
+    def test_no_name_fits_two_categories(self) -> None:
+        """Every id, name and alias leads to exactly one office category."""
+        from civicrun._text import fold
+
+        owners: dict[str, set[str]] = {}
+        for office in office_categories():
+            for name in (office.id, office.name, *office.aliases):
+                owners.setdefault(fold(name), set()).add(office.id)
+        assert {} == {name: ids for name, ids in owners.items() if len(ids) > 1}
+        assert "town-meeting-and-select-board" == get_office_category("selectman").id
+
     def test_order_and_state_filter(self) -> None:
         """Local before state before federal; state lists filter."""
         levels = [o.level.value for o in office_categories()]
