@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-ON = dt.date(2026, 11, 26)
+ON = dt.date(2026, 12, 1)
 
 PROFILES: dict[str, dict[str, Any]] = {
     "black-woman-democrat-texas": {

@@ -6,7 +6,17 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from civicrun import Gender, Ideology, OfficeLevel, Party, Profile, RaceEthnicity, states
+from civicrun import (
+    Community,
+    Gender,
+    Ideology,
+    OfficeLevel,
+    Party,
+    Profile,
+    RaceEthnicity,
+    Stance,
+    states,
+)
 
 STATE_CODES = [s.code for s in states()]
 
@@ -28,7 +38,13 @@ profiles: st.SearchStrategy[Profile] = st.builds(
     national_service=_maybe(st.booleans()),
     immigrant_generation=_maybe(st.sampled_from([1, 2])),
     parent_of_minor=_maybe(st.booleans()),
-    stances=_maybe(st.frozensets(st.sampled_from(["pro-choice", "pro-life"]), max_size=1)),
+    stances=_maybe(
+        st.tuples(
+            st.sampled_from([None, Stance.PRO_CHOICE, Stance.PRO_LIFE]),
+            st.sampled_from([None, Stance.GUN_SAFETY, Stance.GUN_RIGHTS]),
+        ).map(lambda pair: [s for s in pair if s is not None])
+    ),
+    communities=_maybe(st.frozensets(st.sampled_from(list(Community)), max_size=1)),
     ideology=_maybe(st.sampled_from(list(Ideology))),
     office_level=_maybe(st.sampled_from(list(OfficeLevel))),
     prior_runs=_maybe(st.integers(min_value=0, max_value=5)),

@@ -165,6 +165,67 @@ class TestCheck:
         )
         assert any("is not a plain http(s) URL @ $.url" in p for p in problems)
 
+    def test_rules_cite_a_listed_source(self, data_copy: Path) -> None:
+        """Every rule names the page that states it, and that page is one of the sources."""
+        path = data_copy / "organizations" / "state-party-tx-democratic.toml"
+        text = path.read_text()
+        path.write_text(re.sub(r'^source = ".*"\n', "", text, count=1, flags=re.M))
+        other = data_copy / "organizations" / "state-party-tx-republican.toml"
+        text = other.read_text()
+        other.write_text(
+            re.sub(
+                r'^source = ".*"$', 'source = "https://example.org/x"', text, count=1, flags=re.M
+            )
+        )
+        problems = check_data(data_copy, today=ON)
+        assert (
+            "organizations/state-party-tx-democratic.toml: a rule must cite the page that "
+            "states it @ $.requirements[0].source"
+        ) in problems
+        assert any(
+            p.startswith(
+                "organizations/state-party-tx-republican.toml: source "
+                "'https://example.org/x' is not the url of one of the record's sources"
+            )
+            for p in problems
+        )
+
+    def test_partisan_consistency(self, data_copy: Path) -> None:
+        """A partisan record must say which parties it serves, and not all of them; a
+        nonpartisan one must not serve a single party."""
+        folder = data_copy / "organizations"
+        every = '["democratic", "republican", "libertarian", "green", "independent", "other"]'
+        for name, old, new in (
+            ("state-party-tx-democratic", 'one_of = ["democratic"]', f"one_of = {every}"),
+            (
+                "state-party-tx-republican",
+                'partisanship = "republican"',
+                'partisanship = "nonpartisan"',
+            ),
+        ):
+            path = folder / f"{name}.toml"
+            path.write_text(path.read_text().replace(old, new))
+        path = folder / "state-party-ok-republican.toml"
+        text = path.read_text()
+        path.write_text(re.sub(r"\[\[requirements\]\]\n(.+\n)+?\n", "", text, count=1))
+        problems = check_data(data_copy, today=ON)
+        assert (
+            "organizations/state-party-tx-democratic.toml: partisanship is democratic but a "
+            "party rule serves every party; list only the parties it serves @ $.partisanship"
+        ) in problems
+        assert any(
+            p.startswith(
+                "organizations/state-party-tx-republican.toml: partisanship is "
+                "nonpartisan but a party rule serves one party only"
+            )
+            for p in problems
+        )
+        assert (
+            "organizations/state-party-ok-republican.toml: partisanship is republican: say "
+            "which parties it serves with a party rule under requirements or serves "
+            "@ $.partisanship"
+        ) in problems
+
     def test_cross_reference_problems_reported(self, data_copy: Path) -> None:
         """Problems only the full load finds are reported too."""
         path = data_copy / "organizations" / "annies-list.toml"

@@ -10,12 +10,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from civicrun import (
-    Audience,
     Condition,
+    Coverage,
     MatchStatus,
+    Organization,
     OrgStatus,
+    Outcome,
+    Partisanship,
     Profile,
     ProfileField,
+    Reason,
+    Role,
+    RuleKind,
+    Scope,
     UnknownOrganizationError,
     eligible_orgs,
     explain,
@@ -28,6 +35,18 @@ from .conftest import ON
 from .strategies import profiles
 
 TX_WOMAN = Profile(state="TX", party="democratic", gender="woman", age=29, race_ethnicity=["black"])
+
+
+def _org_with(**rules: object) -> Organization:
+    """A national, active test organization with only the given rules."""
+    base = get_organization("ndtc")
+    fields = {"requirements": (), "serves": (), "priorities": (), **rules}
+    return attrs.evolve(base, partisanship=Partisanship.NONPARTISAN, **fields)  # type: ignore[arg-type]
+
+
+GENDER_WOMEN = Condition(field=ProfileField.GENDER, one_of=frozenset({"woman"}))
+PARTY_D = Condition(field=ProfileField.PARTY, one_of=frozenset({"democratic"}))
+PRO_CHOICE = Condition(field=ProfileField.STANCES, one_of=frozenset({"pro-choice"}))
 
 
 def _by_id(profile: Profile) -> dict[str, MatchStatus]:
@@ -81,12 +100,12 @@ class TestSourceArticleExamples:
         expected = {
             o.id
             for o in organizations()
-            if o.status in (OrgStatus.ACTIVE, OrgStatus.UNKNOWN)
-            and Audience.CANDIDATES in o.audience
+            if o.status in (OrgStatus.ACTIVE, OrgStatus.UNKNOWN) and Role.CANDIDATES in o.roles
         }
         assert expected == returned
         for match in matches:
-            has_rules = bool(match.org.requirements) or match.org.coverage.states
+            org = match.org
+            has_rules = bool(org.requirements or org.serves or org.coverage.states)
             assert (MatchStatus.POSSIBLE if has_rules else MatchStatus.ELIGIBLE) == match.status
             assert bool(match.unknowns) == bool(has_rules)
 
@@ -96,15 +115,18 @@ class TestExplain:
         """explain() says which rule fails and what the profile says."""
         match = explain(Profile(birth_date="1970-03-04", party="D"), "run-for-something", on=ON)
         assert MatchStatus.INELIGIBLE == match.status
-        assert (
-            "Run for Something: born in 1984 or later is required; "
-            "this profile's birth date is 1970-03-04",
-        ) == match.failed
+        assert ["born in 1984 or later is required; this profile's birth date is 1970-03-04"] == [
+            str(r) for r in match.failed
+        ]
+        assert (RuleKind.REQUIREMENT, ProfileField.BIRTH_DATE) == (
+            match.failed[0].kind,
+            match.failed[0].field,
+        )
 
     def test_age_only_at_the_boundary(self) -> None:
         """An age that straddles a birth-date cut-off is possible, pending the birth date."""
         rule = Condition(field=ProfileField.BIRTH_DATE, born_on_or_after=dt.date(1984, 1, 1))
-        org = attrs.evolve(get_organization("ndtc"), requirements=(rule,))
+        org = _org_with(requirements=(rule,))
         on = dt.date(2026, 6, 1)
         assert MatchStatus.POSSIBLE == evaluate(org, Profile(age=42), on=on).status
         assert (ProfileField.BIRTH_DATE,) == evaluate(org, Profile(age=42), on=on).unknowns
@@ -114,7 +136,7 @@ class TestExplain:
     def test_age_bounds(self) -> None:
         """Age rules use the birth date on the matching date, or the age given."""
         rule = Condition(field=ProfileField.AGE, at_least=18, at_most=35)
-        org = attrs.evolve(get_organization("ndtc"), requirements=(rule,))
+        org = _org_with(requirements=(rule,))
         on = dt.date(2026, 6, 1)
         assert MatchStatus.ELIGIBLE == evaluate(org, Profile(birth_date="1991-06-01"), on=on).status
         assert MatchStatus.ELIGIBLE == evaluate(org, Profile(birth_date="1990-06-02"), on=on).status
@@ -130,9 +152,7 @@ class TestExplain:
 
     def test_leap_day_birthdays(self) -> None:
         """A 29 February matching date does not break age arithmetic."""
-        org = attrs.evolve(
-            get_organization("ndtc"), requirements=(Condition(field=ProfileField.AGE, at_least=18),)
-        )
+        org = _org_with(requirements=(Condition(field=ProfileField.AGE, at_least=18),))
         assert (
             MatchStatus.ELIGIBLE == evaluate(org, Profile(age=30), on=dt.date(2028, 2, 29)).status
         )
@@ -142,8 +162,8 @@ class TestExplain:
         base = get_organization("ndtc")
         closed = evaluate(attrs.evolve(base, status=OrgStatus.DEFUNCT), Profile(party="D"), on=ON)
         assert MatchStatus.INELIGIBLE == closed.status
-        assert "defunct" in closed.failed[0]
-        staff = attrs.evolve(base, audience=frozenset({Audience.STAFF}))
+        assert "no longer runs programs (status: defunct)" == str(closed.failed[0])
+        staff = attrs.evolve(base, roles=frozenset({Role.STAFF}))
         assert MatchStatus.INELIGIBLE == evaluate(staff, Profile(party="D"), on=ON).status
         assert (
             MatchStatus.ELIGIBLE
@@ -158,7 +178,7 @@ class TestExplain:
         federal = Profile(party="D", birth_date="1990-01-01", prior_runs=0, office_level="federal")
         match = evaluate(rfs, federal, on=ON)
         assert MatchStatus.INELIGIBLE == match.status
-        assert any("federal" in f for f in match.failed)
+        assert any("federal" in str(f) for f in match.failed)
         local = attrs.evolve(federal, office_level="local")
         assert MatchStatus.ELIGIBLE == evaluate(rfs, local, on=ON).status
 
@@ -172,7 +192,7 @@ class TestExplain:
         assert MatchStatus.POSSIBLE == evaluate(new_politics, Profile(veteran=False), on=ON).status
         failed = evaluate(new_politics, Profile(veteran=False, national_service=False), on=ON)
         assert MatchStatus.INELIGIBLE == failed.status
-        assert "one of:" in failed.failed[0]
+        assert str(failed.failed[0]).startswith("one of:")
 
     def test_unknown_org(self) -> None:
         """explain() of a name that is no organization suggests close ones."""
@@ -197,7 +217,7 @@ class TestDescribe:
             ),
             (
                 Condition(field=ProfileField.STANCES, one_of=frozenset({"pro-life"})),
-                "holds the stance pro-life",
+                "pro-life",
             ),
             (
                 Condition(field=ProfileField.IDEOLOGY, one_of=frozenset({"progressive"})),
@@ -244,7 +264,8 @@ class TestProperties:
         """Matches come from the dataset, are never ineligible, and keep the documented order."""
         matches = eligible_orgs(profile, on=ON)
         ids = {o.id for o in organizations()}
-        assert all(m.org.id in ids and m.status is not MatchStatus.INELIGIBLE for m in matches)
+        offered = {MatchStatus.ELIGIBLE, MatchStatus.POSSIBLE}
+        assert all(m.org.id in ids and m.status in offered for m in matches)
         keys = [(m.status is not MatchStatus.ELIGIBLE, -m.relevance, m.org.id) for m in matches]
         assert keys == sorted(keys)
         assert matches == eligible_orgs(profile, on=ON)
@@ -255,7 +276,135 @@ class TestProperties:
         """explain() and eligible_orgs() never disagree."""
         match = explain(profile, org.id, on=ON)  # type: ignore[attr-defined]
         listed = {m.org.id: m for m in eligible_orgs(profile, on=ON)}
+        wider = {m.org.id: m for m in eligible_orgs(profile, on=ON, include_outside_audience=True)}
         if match.status is MatchStatus.INELIGIBLE:
+            assert match.org.id not in wider
+        elif match.status is MatchStatus.OUTSIDE_AUDIENCE:
             assert match.org.id not in listed
+            assert match == wider[match.org.id]
         else:
-            assert match == listed[match.org.id]
+            assert match == listed[match.org.id] == wider[match.org.id]
+
+
+class TestRuleKinds:
+    def test_outside_audience_is_its_own_status(self) -> None:
+        """A profile outside the stated audience is not offered, and explain says so as the
+        group's focus, not as a rule."""
+        org = _org_with(serves=(GENDER_WOMEN,))
+        match = evaluate(org, Profile(gender="man"), on=ON)
+        assert MatchStatus.OUTSIDE_AUDIENCE == match.status
+        assert ["serves women; this profile's gender is man"] == [str(r) for r in match.failed]
+        assert (RuleKind.AUDIENCE, Outcome.FAILED) == (
+            match.failed[0].kind,
+            match.failed[0].outcome,
+        )
+        assert MatchStatus.POSSIBLE == evaluate(org, Profile(), on=ON).status
+        assert (ProfileField.GENDER,) == evaluate(org, Profile(), on=ON).unknowns
+        assert MatchStatus.ELIGIBLE == evaluate(org, Profile(gender="woman"), on=ON).status
+
+    def test_a_failed_requirement_outranks_a_missed_audience(self) -> None:
+        """Failing a published rule is ineligible, even when the audience is missed too."""
+        org = _org_with(requirements=(PARTY_D,), serves=(GENDER_WOMEN,))
+        match = evaluate(org, Profile(gender="man", party="R"), on=ON)
+        assert MatchStatus.INELIGIBLE == match.status
+        assert {RuleKind.REQUIREMENT, RuleKind.AUDIENCE} == {r.kind for r in match.failed}
+
+    def test_include_outside_audience(self) -> None:
+        """eligible_orgs leaves outside-audience groups out unless asked, then lists them last."""
+        man = Profile(gender="man", party="R", state="OH")
+        default = {m.org.id for m in eligible_orgs(man, on=ON)}
+        wider = eligible_orgs(man, on=ON, include_outside_audience=True)
+        outside = [m for m in wider if m.status is MatchStatus.OUTSIDE_AUDIENCE]
+        assert outside
+        assert not {m.org.id for m in outside} & default
+        assert default == {m.org.id for m in wider if m.status is not MatchStatus.OUTSIDE_AUDIENCE}
+        assert wider[-len(outside) :] == tuple(outside)
+
+    def test_priorities_only_rank(self) -> None:
+        """A priority the profile misses never excludes; one it meets raises relevance."""
+        org = _org_with(priorities=(GENDER_WOMEN,))
+        assert MatchStatus.ELIGIBLE == evaluate(org, Profile(gender="man"), on=ON).status
+        met = evaluate(org, Profile(gender="woman"), on=ON)
+        assert 1 == met.relevance
+        assert any(r.kind is RuleKind.PRIORITY and r.outcome is Outcome.MET for r in met.reasons)
+
+    def test_stances_are_open_world(self) -> None:
+        """An unlisted stance is unknown; only the opposite stance fails."""
+        org = _org_with(requirements=(PRO_CHOICE,))
+        other = evaluate(org, Profile(stances=["gun-safety"]), on=ON)
+        assert MatchStatus.POSSIBLE == other.status
+        assert (ProfileField.STANCES,) == other.unknowns
+        opposite = evaluate(org, Profile(stances=["pro-life", "gun-safety"]), on=ON)
+        assert MatchStatus.INELIGIBLE == opposite.status
+        assert "this profile's stances are gun-safety, pro-life" in str(opposite.failed[0])
+        assert MatchStatus.ELIGIBLE == evaluate(org, Profile(stances="pro-choice"), on=ON).status
+
+    def test_a_rule_wanting_either_stance_fails_only_on_both_opposites(self) -> None:
+        """A rule met by either of two stances fails only if the profile holds both opposites."""
+        either = Condition(
+            field=ProfileField.STANCES, one_of=frozenset({"pro-choice", "gun-safety"})
+        )
+        org = _org_with(serves=(either,))
+        assert MatchStatus.POSSIBLE == evaluate(org, Profile(stances=["pro-life"]), on=ON).status
+        both = Profile(stances=["pro-life", "gun-rights"])
+        assert MatchStatus.OUTSIDE_AUDIENCE == evaluate(org, both, on=ON).status
+
+    def test_communities_never_fail(self) -> None:
+        """A community the profile does not list leaves the match possible, never eligible."""
+        muslim = Condition(field=ProfileField.COMMUNITIES, one_of=frozenset({"muslim"}))
+        org = _org_with(serves=(muslim,))
+        assert MatchStatus.POSSIBLE == evaluate(org, Profile(), on=ON).status
+        assert MatchStatus.POSSIBLE == evaluate(org, Profile(communities=[]), on=ON).status
+        assert MatchStatus.ELIGIBLE == evaluate(org, Profile(communities="muslim"), on=ON).status
+
+    def test_race_ethnicity_is_the_whole_list(self) -> None:
+        """race_ethnicity lists every identity the person gave, so one not listed fails."""
+        black = Condition(field=ProfileField.RACE_ETHNICITY, one_of=frozenset({"black"}))
+        org = _org_with(serves=(black,))
+        assert (
+            MatchStatus.OUTSIDE_AUDIENCE
+            == evaluate(org, Profile(race_ethnicity="white"), on=ON).status
+        )
+        assert (
+            MatchStatus.ELIGIBLE
+            == evaluate(org, Profile(race_ethnicity="latino, black"), on=ON).status
+        )
+        assert MatchStatus.POSSIBLE == evaluate(org, Profile(), on=ON).status
+
+
+class TestRelevance:
+    def test_counts_fields_aimed_at_the_person_not_rules_written(self) -> None:
+        """Two rules on one field score once; state coverage does not score."""
+        young = Condition(field=ProfileField.AGE, at_least=18)
+        born = Condition(field=ProfileField.BIRTH_DATE, born_on_or_after=dt.date(1990, 1, 1))
+        org = _org_with(requirements=(young, born))
+        assert 10 == evaluate(org, Profile(age=30), on=ON).relevance
+        in_state = attrs.evolve(
+            _org_with(requirements=(GENDER_WOMEN,)),
+            coverage=Coverage(scope=Scope.STATES, states=frozenset({"TX"})),
+        )
+        assert 10 == evaluate(in_state, Profile(gender="woman", state="TX"), on=ON).relevance
+        open_to_all = _org_with()
+        assert 0 == evaluate(open_to_all, Profile(gender="woman", state="TX"), on=ON).relevance
+
+    def test_aimed_groups_come_before_open_ones(self) -> None:
+        """For a Black Democratic woman in Texas, groups aimed at her rank above open ones."""
+        matches = [m for m in eligible_orgs(TX_WOMAN, on=ON) if m.status is MatchStatus.ELIGIBLE]
+        ranks = {m.org.id: i for i, m in enumerate(matches)}
+        open_ids = [m.org.id for m in matches if not (m.org.requirements or m.org.serves)]
+        assert open_ids
+        assert ranks["higher-heights"] < min(ranks[i] for i in open_ids)
+        assert all(m.relevance < 10 for m in matches if m.org.id in open_ids)
+
+
+class TestReasons:
+    def test_reasons_are_records_that_print_as_sentences(self) -> None:
+        """Each reason carries kind, field and outcome; str() is the sentence; to_dict has all."""
+        match = explain(TX_WOMAN, "emilys-list", on=ON)
+        assert all(isinstance(r, Reason) for r in (*match.reasons, *match.caveats))
+        kinds = {r.kind for r in match.reasons}
+        assert RuleKind.REQUIREMENT in kinds or RuleKind.AUDIENCE in kinds
+        assert {RuleKind.HOW_TO_JOIN} <= {r.kind for r in match.caveats}
+        data = match.to_dict()
+        assert {"kind", "field", "outcome", "text"} == set(data["reasons"][0])  # type: ignore[index]
+        assert all(not str(r).startswith("EMILY") for r in match.failed)

@@ -8,12 +8,14 @@ import pytest
 from hypothesis import given
 
 from civicrun import (
+    Community,
     Gender,
     InvalidProfileError,
     OfficeLevel,
     Party,
     Profile,
     RaceEthnicity,
+    Stance,
     UnknownPartyError,
     normalize_party,
 )
@@ -60,6 +62,18 @@ class TestNormalisation:
         assert frozenset({RaceEthnicity.BLACK, RaceEthnicity.LATINO}) == p.race_ethnicity
         assert OfficeLevel.FEDERAL == p.office_level
         assert frozenset({"pro-choice"}) == p.stances
+
+    def test_stances_and_communities_vocabulary(self) -> None:
+        """Stances and communities take their vocabularies and friendly synonyms; an empty
+        list is the same as not saying."""
+        p = Profile(stances="2A, abortion rights", communities=["American Muslim"])
+        assert frozenset({Stance.GUN_RIGHTS, Stance.PRO_CHOICE}) == p.stances
+        assert frozenset({Community.MUSLIM}) == p.communities
+        assert Profile(stances=[], race_ethnicity=[]) == Profile()
+        with pytest.raises(InvalidProfileError, match="pro-choice, pro-life, gun-safety"):
+            Profile(stances=["pro-choise"])
+        with pytest.raises(InvalidProfileError, match="pro-choice and pro-life contradict"):
+            Profile(stances="pro-life, pro-choice, gun-rights")
 
     def test_numbers_booleans_dates(self) -> None:
         """Numbers, yes/no and ISO dates from strings."""
@@ -140,6 +154,8 @@ class TestErrors:
             ("birth_date", 5),
             ("town", ""),
             ("stances", [3]),
+            ("stances", ["pro-choise"]),
+            ("communities", ["martian"]),
             ("immigrant_generation", 3),
             ("gender", 3),
         ],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from civicrun._text import close_matches, fold, kebab
+from civicrun._text import close_matches, fold
 
 
 class TestFold:
@@ -32,10 +32,6 @@ class TestFold:
 
 
 class TestHelpers:
-    def test_kebab(self) -> None:
-        """Kebab case for tags."""
-        assert "pro-choice" == kebab("Pro Choice")
-
     def test_close_matches(self) -> None:
         """Close names are suggested, best first."""
         assert ["Hennepin County"] == close_matches("Henepin County", ["Hennepin County", "Kent"])

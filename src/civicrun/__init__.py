@@ -20,14 +20,14 @@ from ._geo import (
     resolve_county,
     state_party,
 )
-from ._match import Match, eligible_orgs, explain
+from ._match import Match, Reason, eligible_orgs, explain
 from ._offices import get_office_category, office_categories, office_categories_for_state
 from ._orgs import get_organization, organizations, search_organizations
 from ._profile import Profile, normalize_party
 from ._records import (
     AnyOf,
-    Audience,
     Chamber,
+    Community,
     Condition,
     Confidence,
     CountQualifier,
@@ -48,14 +48,18 @@ from ._records import (
     Organization,
     OrgKind,
     OrgStatus,
+    Outcome,
     Partisanship,
     Party,
     PartyStructure,
     ProfileField,
     RaceEthnicity,
     RacePartisanship,
+    Role,
+    RuleKind,
     Scope,
     Source,
+    Stance,
     State,
     Support,
 )
@@ -79,9 +83,9 @@ from .errors import (
 __all__ = [
     "AmbiguousCountyError",
     "AnyOf",
-    "Audience",
     "Chamber",
     "CivicrunError",
+    "Community",
     "Condition",
     "Confidence",
     "CountQualifier",
@@ -111,6 +115,7 @@ __all__ = [
     "OrgKind",
     "OrgStatus",
     "Organization",
+    "Outcome",
     "Partisanship",
     "Party",
     "PartyStructure",
@@ -118,8 +123,12 @@ __all__ = [
     "ProfileField",
     "RaceEthnicity",
     "RacePartisanship",
+    "Reason",
+    "Role",
+    "RuleKind",
     "Scope",
     "Source",
+    "Stance",
     "State",
     "Support",
     "UnknownCountyError",

@@ -9,7 +9,17 @@ import importlib_resources
 from importlib_resources.abc import Traversable
 
 from . import _data
-from ._records import OfficeCategory, Organization, Source, State
+from ._records import (
+    AnyOf,
+    Condition,
+    OfficeCategory,
+    Organization,
+    Partisanship,
+    Party,
+    ProfileField,
+    Source,
+    State,
+)
 from .errors import DataError
 
 __all__ = ["check_data"]
@@ -30,8 +40,55 @@ def _source_problems(sources: tuple[Source, ...], today: dt.date) -> list[str]:
     return problems
 
 
+#: Partisanship values that name no side: such a group may not serve a single party.
+UNAFFILIATED = frozenset({Partisanship.NONPARTISAN, Partisanship.CROSS_PARTISAN})
+
+
+def _rule_problems(org: Organization) -> list[str]:
+    """Each rule cites one of the record's sources; its party rules fit its partisanship."""
+    problems = []
+    urls = {source.url for source in org.sources}
+    sides: list[frozenset[str]] = []
+    for kind in ("requirements", "serves", "priorities"):
+        rules: tuple[Condition | AnyOf, ...] = getattr(org, kind)
+        for number, rule in enumerate(rules):
+            where = f"$.{kind}[{number}].source"
+            if rule.source is None:
+                problems.append(f"a rule must cite the page that states it @ {where}")
+            elif rule.source not in urls:
+                problems.append(
+                    f"source {rule.source!r} is not the url of one of the record's sources "
+                    f"(add it under [[sources]]) @ {where}"
+                )
+            if (
+                kind != "priorities"
+                and isinstance(rule, Condition)
+                and rule.field is ProfileField.PARTY
+                and rule.one_of is not None
+            ):
+                sides.append(rule.one_of)
+    every = frozenset(p.value for p in Party)
+    if org.partisanship in UNAFFILIATED:
+        if any(len(side) == 1 for side in sides):
+            problems.append(
+                f"partisanship is {org.partisanship.value} but a party rule serves one party "
+                "only; name the party it serves in partisanship @ $.partisanship"
+            )
+    elif not sides:
+        problems.append(
+            f"partisanship is {org.partisanship.value}: say which parties it serves with a "
+            "party rule under requirements or serves @ $.partisanship"
+        )
+    elif any(side >= every for side in sides):
+        problems.append(
+            f"partisanship is {org.partisanship.value} but a party rule serves every party; "
+            "list only the parties it serves @ $.partisanship"
+        )
+    return problems
+
+
 def _org_problems(org: Organization, today: dt.date) -> list[str]:
-    problems = _source_problems(org.sources, today)
+    problems = _source_problems(org.sources, today) + _rule_problems(org)
     if not _KEBAB.match(org.id):
         problems.append(f"id {org.id!r} is not lower-case kebab-case @ $.id")
     if org.url is not None and not _URL.match(org.url):

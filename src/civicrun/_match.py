@@ -1,46 +1,75 @@
 """Matching a profile against organizations' declarative rules.
 
 Pure functions: a profile and an organization in, a :class:`Match` out. No code here names a
-particular organization; every rule comes from the data.
+particular organization; every rule comes from the data, and every group's rules are read by the
+same code.
+
+A record has three kinds of rule (:class:`RuleKind`): ``requirements`` (published rules: failing
+one makes a match ``ineligible``), ``serves`` (the audience a group says it exists for: a profile
+known to be outside it is ``outside-audience``) and ``priorities`` (preferences among the people
+a group serves: they only rank). Sets of stances and communities are read open-world: a value
+the profile does not list is unknown, and a stance rule fails only on its opposite.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from enum import Enum
 
 import attrs
 
 from ._data import dataset
 from ._profile import Profile
 from ._records import (
+    OPEN_FIELDS,
     AnyOf,
-    Audience,
     Condition,
     HowToJoin,
     MatchStatus,
     OfficeLevel,
     Organization,
     OrgStatus,
+    Outcome,
     ProfileField,
+    Role,
+    RuleKind,
     Scope,
+    Stance,
 )
 
-__all__ = ["Match", "eligible_orgs", "evaluate", "explain"]
+__all__ = ["Match", "Reason", "describe", "eligible_orgs", "evaluate", "explain"]
 
 
-class _Outcome(Enum):
-    MET = "met"
-    FAILED = "failed"
-    UNKNOWN = "unknown"
+@attrs.frozen(kw_only=True)
+class Reason:
+    """One line of a match's explanation, as data: which kind of rule, which profile field, how
+    it came out, and the sentence to show.
 
+    ``str(reason)`` is the sentence, so a reason prints as plain text; a web page can show a
+    tick or a cross from ``outcome`` and a translator can work from ``kind`` and ``field``.
 
-@attrs.frozen
-class _Verdict:
-    outcome: _Outcome
+    >>> r = Reason(kind=RuleKind.AUDIENCE, field=ProfileField.GENDER, outcome=Outcome.FAILED,
+    ...            text="serves women; this profile's gender is man")
+    >>> str(r)
+    "serves women; this profile's gender is man"
+    """
+
+    kind: RuleKind
+    outcome: Outcome
     text: str
-    unknowns: frozenset[ProfileField] = frozenset()
+    field: ProfileField | None = None
+
+    def __str__(self) -> str:
+        return self.text
+
+    def to_dict(self) -> dict[str, str | None]:
+        """A JSON-ready form: ``kind``, ``field`` (or None), ``outcome`` and ``text``."""
+        return {
+            "kind": self.kind.value,
+            "field": None if self.field is None else self.field.value,
+            "outcome": self.outcome.value,
+            "text": self.text,
+        }
 
 
 @attrs.frozen(kw_only=True)
@@ -49,25 +78,32 @@ class Match:
 
     Attributes:
         org: the organization.
-        status: ``eligible`` (every rule holds), ``possible`` (no rule fails, some depend on
-            facts the profile leaves unknown) or ``ineligible`` (a rule fails; only
-            :func:`explain` returns these).
-        reasons: plain-language reasons, failing rules first.
+        status: ``eligible`` (every requirement and audience rule holds), ``possible`` (nothing
+            fails; some rules turn on facts the profile leaves unknown), ``outside-audience``
+            (no requirement fails, but the profile is outside the audience the group says it
+            serves) or ``ineligible`` (a requirement fails, or the group no longer runs
+            programs). :func:`eligible_orgs` returns the first two unless asked for more.
+        reasons: every rule's outcome as a :class:`Reason`: failed first, then unknown, then met.
         unknowns: the profile fields whose answers would decide a ``possible`` match.
-        failed: the rules that fail, for an ``ineligible`` match.
+        failed: the reasons that failed: requirements (and status, role, coverage or office
+            level) for an ``ineligible`` match, the missed audience for an ``outside-audience``
+            one.
         caveats: things to know that are not about the person (an uncertain status, a
-            nomination-only process).
-        relevance: two points for each of the organization's rules this profile meets (its
-            state, office level, party, identity ...) and one for each priority it meets;
-            higher means more targeted to this person.
+            nomination-only process), as reasons with outcome ``note``.
+        relevance: how squarely the group is aimed at this person: ten points for each profile
+            field (party, gender, identity, stances ...) that a requirement or audience rule
+            tests and this profile meets, plus one for each other field a priority tests and it
+            meets (at most nine), so a group aimed at the person always outranks one that is
+            open to everyone. Age and birth date count as one field; coverage and office level
+            filter, they never score.
     """
 
     org: Organization
     status: MatchStatus
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
     unknowns: tuple[ProfileField, ...] = ()
-    failed: tuple[str, ...] = ()
-    caveats: tuple[str, ...] = ()
+    failed: tuple[Reason, ...] = ()
+    caveats: tuple[Reason, ...] = ()
     relevance: int = 0
 
     def to_dict(self) -> dict[str, object]:
@@ -76,10 +112,10 @@ class Match:
             "id": self.org.id,
             "name": self.org.name,
             "status": self.status.value,
-            "reasons": list(self.reasons),
+            "reasons": [r.to_dict() for r in self.reasons],
             "unknowns": [u.value for u in self.unknowns],
-            "failed": list(self.failed),
-            "caveats": list(self.caveats),
+            "failed": [r.to_dict() for r in self.failed],
+            "caveats": [r.to_dict() for r in self.caveats],
             "relevance": self.relevance,
             "how_to_join": self.org.how_to_join.value,
             "url": self.org.url,
@@ -107,7 +143,9 @@ _LABELS = {
     "woman": "a woman",
     "man": "a man",
     "nonbinary": "nonbinary",
+    "muslim": "Muslim American",
 }
+_GROUP_LABELS = {"woman": "women", "man": "men", "nonbinary": "nonbinary people"}
 _BOOL_PHRASES = {
     ProfileField.LGBTQ: ("LGBTQ+", "not LGBTQ+"),
     ProfileField.VETERAN: ("a military veteran", "not a veteran"),
@@ -116,6 +154,12 @@ _BOOL_PHRASES = {
         "not a national-service alum",
     ),
     ProfileField.PARENT_OF_MINOR: ("a parent of a child under 18", "not a parent of a minor"),
+}
+_BOOL_GROUPS = {
+    ProfileField.LGBTQ: ("LGBTQ+ candidates", "candidates who are not LGBTQ+"),
+    ProfileField.VETERAN: ("military veterans", "people who are not veterans"),
+    ProfileField.NATIONAL_SERVICE: ("national-service alums", "people without national service"),
+    ProfileField.PARENT_OF_MINOR: ("parents of children under 18", "people without minor children"),
 }
 
 
@@ -139,7 +183,12 @@ def _bounds(low: int | None, high: int | None, unit: str) -> str:
 
 
 def describe(cond: Condition) -> str:
-    """The condition in plain words, as a requirement ("a Democrat", "born in 1984 or later")."""
+    """The condition in plain words, as a rule a person meets ("a Democrat", "born in 1984 or
+    later").
+
+    >>> describe(Condition(field=ProfileField.PARTY, one_of=frozenset({"democratic"})))
+    'a member of the Democratic party'
+    """
     field = cond.field
     if cond.one_of is not None:
         values = cond.one_of
@@ -150,7 +199,9 @@ def describe(cond: Condition) -> str:
         if field is ProfileField.RACE_ETHNICITY:
             return "identifies as " + _join_or(_label(v) for v in values)
         if field is ProfileField.STANCES:
-            return "holds the stance " + _join_or(values)
+            return _join_or(values)
+        if field is ProfileField.COMMUNITIES:
+            return "part of the " + _join_or(_label(v) for v in values) + " community"
         if field is ProfileField.OFFICE_LEVEL:
             return "seeking " + _join_or(values) + " office"
         return f"{field.value.replace('_', ' ')} is " + _join_or(values)
@@ -173,6 +224,35 @@ def describe(cond: Condition) -> str:
     if cond.born_on_or_before is not None:
         parts.append(_date_phrase(cond.born_on_or_before, after=False))
     return "born " + " and ".join(parts)
+
+
+def describe_audience(cond: Condition) -> str:
+    """The condition as the people a group serves ("women", "Democratic candidates").
+
+    >>> describe_audience(Condition(field=ProfileField.GENDER, one_of=frozenset({"woman"})))
+    'women'
+    """
+    field = cond.field
+    if cond.one_of is not None:
+        values = cond.one_of
+        if field is ProfileField.GENDER:
+            return _join_or(_GROUP_LABELS[v] for v in values)
+        if field in (ProfileField.PARTY, ProfileField.RACE_ETHNICITY, ProfileField.COMMUNITIES):
+            return _join_or(_label(v) for v in values) + " candidates"
+        if field is ProfileField.IDEOLOGY:
+            return _join_or(values) + " candidates"
+        if field is ProfileField.STANCES:
+            return "candidates who are " + _join_or(values)
+    if cond.equals is not None:
+        yes, no = _BOOL_GROUPS[field]
+        return yes if cond.equals else no
+    if field is ProfileField.AGE:
+        return "people aged " + _bounds(cond.at_least, cond.at_most, "").rstrip()
+    if field is ProfileField.PRIOR_RUNS and cond.at_most == 0 and cond.at_least is None:
+        return "first-time candidates"
+    if field is ProfileField.IMMIGRANT_GENERATION:
+        return describe(cond).removeprefix("a ") + "s"
+    return "people " + describe(cond)
 
 
 def _date_phrase(day: dt.date, *, after: bool) -> str:
@@ -209,119 +289,178 @@ def _birth_range(profile: Profile, on: dt.date) -> tuple[dt.date, dt.date] | Non
     return None
 
 
-def _three_way(all_in: bool, none_in: bool) -> _Outcome:
+def _three_way(all_in: bool, none_in: bool) -> Outcome:
     if all_in:
-        return _Outcome.MET
+        return Outcome.MET
     if none_in:
-        return _Outcome.FAILED
-    return _Outcome.UNKNOWN
+        return Outcome.FAILED
+    return Outcome.UNKNOWN
 
 
-def _check(cond: Condition, profile: Profile, on: dt.date) -> _Verdict:
-    want = describe(cond)
+@attrs.frozen
+class _Test:
+    """A condition tested against a profile: the outcome, what the profile shows, and the
+    fields that would decide an unknown outcome."""
+
+    outcome: Outcome
+    shown: str
+    fields: frozenset[ProfileField]
+
+
+def _test_age(cond: Condition, profile: Profile, on: dt.date) -> _Test:
+    span = _birth_range(profile, on)
+    if span is None:
+        return _Test(
+            Outcome.UNKNOWN,
+            "gives no birth date or age",
+            frozenset({ProfileField.BIRTH_DATE, ProfileField.AGE}),
+        )
+    earliest, latest = span
+    shown = (
+        f"birth date is {profile.birth_date.isoformat()}"
+        if profile.birth_date is not None
+        else f"age is {profile.age} on {on.isoformat()}"
+    )
+    if cond.field is ProfileField.AGE:
+        low, high = _age_on(latest, on), _age_on(earliest, on)
+        least, most = cond.at_least, cond.at_most
+        outcome = _three_way(
+            (least is None or low >= least) and (most is None or high <= most),
+            (least is not None and high < least) or (most is not None and low > most),
+        )
+    else:
+        after, before = cond.born_on_or_after, cond.born_on_or_before
+        outcome = _three_way(
+            (after is None or earliest >= after) and (before is None or latest <= before),
+            (after is not None and latest < after) or (before is not None and earliest > before),
+        )
+    return _Test(outcome, shown, frozenset({ProfileField.BIRTH_DATE}))
+
+
+def _test_set(cond: Condition, given: frozenset[str]) -> Outcome:
+    wanted = cond.one_of or frozenset()
+    if given & wanted:
+        return Outcome.MET
+    if cond.field not in OPEN_FIELDS:
+        return Outcome.FAILED
+    # Open-world: only a held opposite of every wanted value rules the person out.
+    if cond.field is ProfileField.STANCES and all(
+        Stance(v).opposite.value in given for v in wanted
+    ):
+        return Outcome.FAILED
+    return Outcome.UNKNOWN
+
+
+def _test(cond: Condition, profile: Profile, on: dt.date) -> _Test:
     field = cond.field
     if field in (ProfileField.AGE, ProfileField.BIRTH_DATE):
-        span = _birth_range(profile, on)
-        if span is None:
-            return _Verdict(
-                _Outcome.UNKNOWN,
-                f"{want} is required; the profile gives no birth date or age",
-                frozenset({ProfileField.BIRTH_DATE, ProfileField.AGE}),
-            )
-        earliest, latest = span
-        shown = (
-            f"birth date is {profile.birth_date.isoformat()}"
-            if profile.birth_date is not None
-            else f"age is {profile.age} on {on.isoformat()}"
-        )
-        if field is ProfileField.AGE:
-            low, high = _age_on(latest, on), _age_on(earliest, on)
-            least, most = cond.at_least, cond.at_most
-            outcome = _three_way(
-                (least is None or low >= least) and (most is None or high <= most),
-                (least is not None and high < least) or (most is not None and low > most),
-            )
-        else:
-            after, before = cond.born_on_or_after, cond.born_on_or_before
-            outcome = _three_way(
-                (after is None or earliest >= after) and (before is None or latest <= before),
-                (after is not None and latest < after)
-                or (before is not None and earliest > before),
-            )
-        return _verdict(outcome, want, shown, frozenset({ProfileField.BIRTH_DATE}))
-
+        return _test_age(cond, profile, on)
     value = getattr(profile, field.value)
     if value is None:
-        return _Verdict(
-            _Outcome.UNKNOWN,
-            f"{want} is required; the profile does not say ({field.value})",
-            frozenset({field}),
-        )
+        return _Test(Outcome.UNKNOWN, f"does not say ({field.value})", frozenset({field}))
     if cond.one_of is not None:
-        given = value if isinstance(value, frozenset) else frozenset({value})
-        hit = bool({str(v) for v in given} & cond.one_of)
-        shown = f"{field.value} is " + (", ".join(sorted(str(v) for v in given)) or "none")
-        return _verdict(_Outcome.MET if hit else _Outcome.FAILED, want, shown, frozenset({field}))
+        given = frozenset(str(v) for v in value) if isinstance(value, frozenset) else {str(value)}
+        outcome = _test_set(cond, frozenset(given))
+        listed = ", ".join(sorted(given))
+        shown = f"{field.value} are {listed}" if field in OPEN_FIELDS else f"{field.value} is "
+        if field not in OPEN_FIELDS:
+            shown += listed
+        if outcome is Outcome.UNKNOWN:
+            shown = f"does not list it ({field.value}: {listed})"
+        return _Test(outcome, shown, frozenset({field}))
     if cond.equals is not None:
-        outcome = _Outcome.MET if value is cond.equals else _Outcome.FAILED
-        return _verdict(outcome, want, f"{field.value} is {str(value).lower()}", frozenset({field}))
+        outcome = Outcome.MET if value is cond.equals else Outcome.FAILED
+        return _Test(outcome, f"{field.value} is {str(value).lower()}", frozenset({field}))
     ok = (cond.at_least is None or value >= cond.at_least) and (
         cond.at_most is None or value <= cond.at_most
     )
-    return _verdict(
-        _Outcome.MET if ok else _Outcome.FAILED,
-        want,
-        f"{field.value} is {value}",
-        frozenset({field}),
+    return _Test(
+        Outcome.MET if ok else Outcome.FAILED, f"{field.value} is {value}", frozenset({field})
     )
 
 
-def _verdict(outcome: _Outcome, want: str, shown: str, fields: frozenset[ProfileField]) -> _Verdict:
-    if outcome is _Outcome.MET:
-        return _Verdict(outcome, f"{want} ({shown})")
-    if outcome is _Outcome.FAILED:
-        return _Verdict(outcome, f"{want} is required; this profile's {shown}")
+def _text(kind: RuleKind, want: str, test: _Test) -> str:
+    """The sentence for one tested rule, worded as a rule or as the group's focus."""
+    if kind is RuleKind.REQUIREMENT:
+        if test.outcome is Outcome.MET:
+            return f"{want} ({test.shown})"
+        if test.outcome is Outcome.FAILED:
+            return f"{want} is required; this profile's {test.shown}"
+        return f"{want} is required; the profile {test.shown}"
+    if kind is RuleKind.PRIORITY:
+        return f"gives priority to {want} ({test.shown})"
+    if test.outcome is Outcome.MET:
+        return f"serves {want} ({test.shown})"
+    if test.outcome is Outcome.FAILED:
+        return f"serves {want}; this profile's {test.shown}"
+    return f"serves {want}; the profile {test.shown}"
+
+
+@attrs.frozen
+class _Verdict:
+    reason: Reason
+    unknowns: frozenset[ProfileField] = frozenset()
+    met_fields: frozenset[ProfileField] = frozenset()
+
+
+def _aim(field: ProfileField) -> ProfileField:
+    """The profile fact a rule on ``field`` is about (age and birth date are one)."""
+    return ProfileField.AGE if field is ProfileField.BIRTH_DATE else field
+
+
+def _check(kind: RuleKind, cond: Condition, profile: Profile, on: dt.date) -> _Verdict:
+    test = _test(cond, profile, on)
+    want = describe_audience(cond) if kind is not RuleKind.REQUIREMENT else describe(cond)
+    reason = Reason(kind=kind, outcome=test.outcome, text=_text(kind, want, test), field=cond.field)
     return _Verdict(
-        outcome, f"{want} is required; this profile's {shown} may or may not qualify", fields
+        reason,
+        test.fields if test.outcome is Outcome.UNKNOWN else frozenset(),
+        frozenset({_aim(cond.field)}) if test.outcome is Outcome.MET else frozenset(),
     )
 
 
-def _check_requirement(req: Condition | AnyOf, profile: Profile, on: dt.date) -> _Verdict:
-    if isinstance(req, Condition):
-        return _check(req, profile, on)
-    verdicts = [_check(c, profile, on) for c in req.any_of]
-    either = " or ".join(describe(c) for c in req.any_of)
-    met = [v for v in verdicts if v.outcome is _Outcome.MET]
+def _check_rule(kind: RuleKind, rule: Condition | AnyOf, profile: Profile, on: dt.date) -> _Verdict:
+    if isinstance(rule, Condition):
+        return _check(kind, rule, profile, on)
+    verdicts = [_check(kind, c, profile, on) for c in rule.any_of]
+    phrase = describe if kind is RuleKind.REQUIREMENT else describe_audience
+    either = " or ".join(phrase(c) for c in rule.any_of)
+    met = [v for v in verdicts if v.reason.outcome is Outcome.MET]
     if met:
-        return _Verdict(_Outcome.MET, met[0].text)
-    unknown = [v for v in verdicts if v.outcome is _Outcome.UNKNOWN]
+        return met[0]
+    unknown = [v for v in verdicts if v.reason.outcome is Outcome.UNKNOWN]
     if unknown:
         fields = frozenset().union(*(v.unknowns for v in unknown))
-        return _Verdict(
-            _Outcome.UNKNOWN, f"one of: {either} is required; the profile does not say", fields
+        text = (
+            f"one of: {either} is required; the profile does not say"
+            if kind is RuleKind.REQUIREMENT
+            else f"serves {either}; the profile does not say"
         )
-    return _Verdict(
-        _Outcome.FAILED,
-        f"one of: {either} is required; " + "; ".join(v.text.split("; ", 1)[-1] for v in verdicts),
+        return _Verdict(Reason(kind=kind, outcome=Outcome.UNKNOWN, text=text), fields)
+    why = "; ".join(v.reason.text.split("; ", 1)[-1] for v in verdicts)
+    text = (
+        f"one of: {either} is required; {why}"
+        if kind is RuleKind.REQUIREMENT
+        else f"serves {either}; {why}"
     )
+    return _Verdict(Reason(kind=kind, outcome=Outcome.FAILED, text=text))
 
 
 def _check_state(org: Organization, profile: Profile) -> _Verdict | None:
     if org.coverage.scope is Scope.NATIONAL:
         return None
-    states = sorted(org.coverage.states)
-    where = ", ".join(states)
+    where = ", ".join(sorted(org.coverage.states))
+    kind, field = RuleKind.COVERAGE, ProfileField.STATE
     if profile.state is None:
+        text = f"works only in {where}; the profile does not say which state"
         return _Verdict(
-            _Outcome.UNKNOWN,
-            f"works only in {where}; the profile does not say which state",
-            frozenset({ProfileField.STATE}),
+            Reason(kind=kind, outcome=Outcome.UNKNOWN, text=text, field=field), frozenset({field})
         )
     if profile.state in org.coverage.states:
-        return _Verdict(_Outcome.MET, f"works in {profile.state}")
-    return _Verdict(
-        _Outcome.FAILED, f"works only in {where}; this profile's state is {profile.state}"
-    )
+        text = f"works in {profile.state}"
+        return _Verdict(Reason(kind=kind, outcome=Outcome.MET, text=text, field=field))
+    text = f"works only in {where}; this profile's state is {profile.state}"
+    return _Verdict(Reason(kind=kind, outcome=Outcome.FAILED, text=text, field=field))
 
 
 def _check_level(org: Organization, profile: Profile) -> _Verdict | None:
@@ -332,13 +471,15 @@ def _check_level(org: Organization, profile: Profile) -> _Verdict | None:
     """
     if org.office_levels >= set(OfficeLevel) or profile.office_level is None:
         return None
-    levels = _join_or(org.office_levels)
+    kind, field = RuleKind.OFFICE_LEVEL, ProfileField.OFFICE_LEVEL
     if profile.office_level in org.office_levels:
-        return _Verdict(_Outcome.MET, f"helps with {profile.office_level} offices")
-    return _Verdict(
-        _Outcome.FAILED,
-        f"helps with {levels} offices only; this profile seeks {profile.office_level} office",
+        text = f"helps with {profile.office_level} offices"
+        return _Verdict(Reason(kind=kind, outcome=Outcome.MET, text=text, field=field))
+    text = (
+        f"helps with {_join_or(org.office_levels)} offices only; "
+        f"this profile seeks {profile.office_level} office"
     )
+    return _Verdict(Reason(kind=kind, outcome=Outcome.FAILED, text=text, field=field))
 
 
 _JOIN_NOTES = {
@@ -350,100 +491,156 @@ _JOIN_NOTES = {
 }
 
 
+def _note(kind: RuleKind, text: str) -> Reason:
+    return Reason(kind=kind, outcome=Outcome.NOTE, text=text)
+
+
+def _fixed_checks(org: Organization, include_staff: bool) -> tuple[list[Reason], list[Reason]]:
+    """What holds for every profile alike: status, role and how to join (failures, caveats)."""
+    failed: list[Reason] = []
+    caveats = [_note(RuleKind.HOW_TO_JOIN, _JOIN_NOTES[org.how_to_join])]
+    if org.status in (OrgStatus.INACTIVE, OrgStatus.DEFUNCT):
+        failed.append(
+            Reason(
+                kind=RuleKind.STATUS,
+                outcome=Outcome.FAILED,
+                text=f"no longer runs programs (status: {org.status.value})",
+            )
+        )
+    elif org.status is OrgStatus.UNKNOWN:
+        caveats.append(
+            _note(
+                RuleKind.STATUS,
+                f"could not confirm that {org.name} is still active "
+                f"(last verified {org.last_verified.isoformat()})",
+            )
+        )
+    if Role.CANDIDATES not in org.roles and not include_staff:
+        failed.append(
+            Reason(
+                kind=RuleKind.ROLE,
+                outcome=Outcome.FAILED,
+                text="serves campaign staff, not candidates",
+            )
+        )
+    return failed, caveats
+
+
 def evaluate(
     org: Organization, profile: Profile, *, on: dt.date | None = None, include_staff: bool = False
 ) -> Match:
     """How ``profile`` stands with ``org`` on the date ``on`` (default today)."""
     day = dt.date.today() if on is None else on
-    failed: list[str] = []
-    reasons: list[str] = []
-    unknown_texts: list[str] = []
-    unknowns: set[ProfileField] = set()
-    relevance = 0
-    caveats: list[str] = [_JOIN_NOTES[org.how_to_join]]
-
+    failed, caveats = _fixed_checks(org, include_staff)
     if profile.office_level is None and not org.office_levels >= set(OfficeLevel):
-        caveats.append(f"helps with {_join_or(org.office_levels)} offices only")
-    if org.status in (OrgStatus.INACTIVE, OrgStatus.DEFUNCT):
-        failed.append(f"{org.name} is {org.status.value}: it no longer runs programs")
-    elif org.status is OrgStatus.UNKNOWN:
         caveats.append(
-            f"could not confirm that {org.name} is still active "
-            f"(last verified {org.last_verified.isoformat()})"
+            _note(RuleKind.OFFICE_LEVEL, f"helps with {_join_or(org.office_levels)} offices only")
         )
-    if Audience.CANDIDATES not in org.audience and not include_staff:
-        failed.append(f"{org.name} serves campaign staff, not candidates")
 
     verdicts = [
         v for v in (_check_state(org, profile), _check_level(org, profile)) if v is not None
     ]
-    verdicts += [_check_requirement(r, profile, day) for r in org.requirements]
+    verdicts += [_check_rule(RuleKind.REQUIREMENT, r, profile, day) for r in org.requirements]
+    verdicts += [_check_rule(RuleKind.AUDIENCE, r, profile, day) for r in org.serves]
+    unknown: list[Reason] = []
+    met: list[Reason] = []
+    unknowns: set[ProfileField] = set()
+    aimed: set[ProfileField] = set()
     for verdict in verdicts:
-        if verdict.outcome is _Outcome.MET:
-            reasons.append(verdict.text)
-            relevance += 2
-        elif verdict.outcome is _Outcome.FAILED:
-            failed.append(verdict.text)
+        outcome = verdict.reason.outcome
+        if outcome is Outcome.MET:
+            met.append(verdict.reason)
+            aimed |= verdict.met_fields
+        elif outcome is Outcome.FAILED:
+            failed.append(verdict.reason)
         else:
-            unknown_texts.append(verdict.text)
+            unknown.append(verdict.reason)
             unknowns |= verdict.unknowns
+    preferred: set[ProfileField] = set()
     for priority in org.priorities:
-        verdict = _check(priority, profile, day)
-        if verdict.outcome is _Outcome.MET:
-            reasons.append(f"gives priority to: {describe(priority)}")
-            relevance += 1
+        verdict = _check(RuleKind.PRIORITY, priority, profile, day)
+        if verdict.reason.outcome is Outcome.MET:
+            met.append(verdict.reason)
+            preferred |= verdict.met_fields
+    if not org.requirements and not org.serves:
+        met.append(
+            Reason(
+                kind=RuleKind.REQUIREMENT,
+                outcome=Outcome.MET,
+                text="has no personal eligibility requirements and names no audience",
+            )
+        )
 
-    if failed:
+    if any(r.kind is not RuleKind.AUDIENCE for r in failed):
         status = MatchStatus.INELIGIBLE
-    elif unknown_texts:
+    elif failed:
+        status = MatchStatus.OUTSIDE_AUDIENCE
+    elif unknown:
         status = MatchStatus.POSSIBLE
     else:
         status = MatchStatus.ELIGIBLE
-    if not org.requirements and status is not MatchStatus.INELIGIBLE:
-        reasons.append("has no personal eligibility requirements")
-    prefix = [f"{org.name}: {text}" for text in failed]
     return Match(
         org=org,
         status=status,
-        reasons=(*prefix, *unknown_texts, *reasons),
+        reasons=(*failed, *unknown, *met),
         unknowns=tuple(sorted(unknowns)),
-        failed=tuple(prefix),
+        failed=tuple(failed),
         caveats=tuple(caveats),
-        relevance=relevance,
+        relevance=10 * len(aimed - {ProfileField.STATE, ProfileField.OFFICE_LEVEL})
+        + min(len(preferred - aimed), 9),
     )
 
 
+_STATUS_ORDER = {
+    MatchStatus.ELIGIBLE: 0,
+    MatchStatus.POSSIBLE: 1,
+    MatchStatus.OUTSIDE_AUDIENCE: 2,
+    MatchStatus.INELIGIBLE: 3,
+}
+
+
 def _sort_key(match: Match) -> tuple[int, int, str]:
-    return (0 if match.status is MatchStatus.ELIGIBLE else 1, -match.relevance, match.org.id)
+    return (_STATUS_ORDER[match.status], -match.relevance, match.org.id)
 
 
 def eligible_orgs(
-    profile: Profile, *, on: dt.date | None = None, include_staff: bool = False
+    profile: Profile,
+    *,
+    on: dt.date | None = None,
+    include_staff: bool = False,
+    include_outside_audience: bool = False,
 ) -> tuple[Match, ...]:
     """The organizations ``profile`` qualifies for (``eligible``) or may qualify for (``possible``).
 
-    Organizations whose rules the profile fails are left out, as are inactive or defunct ones
-    and (unless ``include_staff``) programs only for campaign staff. Order:
+    Left out: groups whose published requirements the profile fails, inactive or defunct ones,
+    (unless ``include_staff``) programs only for campaign staff, and (unless
+    ``include_outside_audience``) groups whose stated audience the profile is known to be
+    outside. Order:
 
-    1. ``eligible`` before ``possible``;
-    2. then by relevance, highest first: two points for each of the organization's rules this
-       profile meets (its state, office level, party, identity ...) and one for each of its
-       stated priorities, so groups aimed at this person come before groups open to everyone;
+    1. ``eligible``, then ``possible``, then ``outside-audience``;
+    2. then by relevance, highest first: groups whose requirements and audience are aimed at
+       this person's party, gender, identity and stances come before groups open to everyone
+       (see :class:`Match`);
     3. then by organization id.
 
     Args:
         profile: what is known about the person; unknown fields make matches ``possible``.
         on: the date age and birth-date rules are measured on (default: today).
         include_staff: also return groups that serve campaign staff rather than candidates.
+        include_outside_audience: also return groups whose audience the profile is outside
+            (status ``outside-audience``), for people who want to reach out anyway.
     """
     state = profile.state
+    keep = {MatchStatus.ELIGIBLE, MatchStatus.POSSIBLE}
+    if include_outside_audience:
+        keep.add(MatchStatus.OUTSIDE_AUDIENCE)
     matches = (
         evaluate(org, profile, on=on, include_staff=include_staff)
         for org in dataset().organizations.values()
         # A group that works only in other states can never match: skip it early.
         if state is None or org.coverage.scope is Scope.NATIONAL or state in org.coverage.states
     )
-    kept = [m for m in matches if m.status is not MatchStatus.INELIGIBLE]
+    kept = [m for m in matches if m.status in keep]
     return tuple(sorted(kept, key=_sort_key))
 
 
@@ -454,9 +651,11 @@ def explain(
     on: dt.date | None = None,
     include_staff: bool = False,
 ) -> Match:
-    """How ``profile`` stands with one organization, including ``ineligible`` with the failing rule.
+    """How ``profile`` stands with one organization, whatever its status.
 
-    ``org_id`` may be an id, a name, a former name or an alias.
+    An ``ineligible`` match names the failing requirement in ``failed``; an
+    ``outside-audience`` one names the audience the profile is outside. ``org_id`` may be an
+    id, a name, a former name or an alias.
 
     Raises:
         UnknownOrganizationError: no organization matches ``org_id``.

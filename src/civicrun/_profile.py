@@ -9,8 +9,17 @@ from typing import Any, TypeVar
 
 import attrs
 
-from ._records import County, Gender, Ideology, OfficeLevel, Party, RaceEthnicity
-from ._text import fold, kebab
+from ._records import (
+    Community,
+    County,
+    Gender,
+    Ideology,
+    OfficeLevel,
+    Party,
+    RaceEthnicity,
+    Stance,
+)
+from ._text import fold
 from .errors import FieldProblem, InvalidProfileError, UnknownPartyError
 
 __all__ = ["Profile", "normalize_party"]
@@ -76,6 +85,22 @@ _RACE_SYNONYMS: dict[str, RaceEthnicity] = {
     "asian": RaceEthnicity.ASIAN_AMERICAN,
     "american indian": RaceEthnicity.NATIVE_AMERICAN,
     "mena": RaceEthnicity.MIDDLE_EASTERN_NORTH_AFRICAN,
+}
+_STANCE_SYNONYMS: dict[str, Stance] = {
+    "prochoice": Stance.PRO_CHOICE,
+    "abortion rights": Stance.PRO_CHOICE,
+    "reproductive rights": Stance.PRO_CHOICE,
+    "prolife": Stance.PRO_LIFE,
+    "anti abortion": Stance.PRO_LIFE,
+    "gun control": Stance.GUN_SAFETY,
+    "gun violence prevention": Stance.GUN_SAFETY,
+    "second amendment": Stance.GUN_RIGHTS,
+    "2a": Stance.GUN_RIGHTS,
+    "pro gun": Stance.GUN_RIGHTS,
+}
+_COMMUNITY_SYNONYMS: dict[str, Community] = {
+    "muslim american": Community.MUSLIM,
+    "american muslim": Community.MUSLIM,
 }
 _IDEOLOGY_SYNONYMS: dict[str, Ideology] = {"centrist": Ideology.MODERATE}
 _OFFICE_SYNONYMS: dict[str, OfficeLevel] = {"national": OfficeLevel.FEDERAL}
@@ -158,21 +183,31 @@ def _items(value: Any) -> list[Any]:
     raise _Bad("a list of values")
 
 
-def _enum_set(vocab: type[E], synonyms: Mapping[str, E]) -> Callable[[Any], frozenset[E]]:
-    def convert(value: Any) -> frozenset[E]:
+def _enum_set(vocab: type[E], synonyms: Mapping[str, E]) -> Callable[[Any], frozenset[E] | None]:
+    """A set of vocabulary values; an empty list is the same as not saying (``None``)."""
+
+    def convert(value: Any) -> frozenset[E] | None:
         try:
-            return frozenset(_enum(vocab, synonyms, item) for item in _items(value))
+            found = frozenset(_enum(vocab, synonyms, item) for item in _items(value))
         except _Bad:
             raise _Bad("a list of " + _choices(vocab)) from None
+        return found or None
 
     return convert
 
 
-def _tags(value: Any) -> frozenset[str]:
-    items = _items(value)
-    if not all(isinstance(item, str) and kebab(item) for item in items):
-        raise _Bad("a list of short tags such as pro-choice or pro-life")
-    return frozenset(kebab(item) for item in items)
+_stance_set = _enum_set(Stance, _STANCE_SYNONYMS)
+
+
+def _stances(value: Any) -> frozenset[Stance] | None:
+    """A set of stances, none of them held together with its opposite."""
+    found = _stance_set(value)
+    clash = sorted(s.value for s in found or () if s.opposite in (found or ()))
+    if clash:
+        raise _Bad(
+            "stances without their opposites (" + " and ".join(clash) + " contradict each other)"
+        )
+    return found
 
 
 def _text(value: Any) -> str:
@@ -212,7 +247,8 @@ _NORMALIZERS: dict[str, Callable[[Any], Any]] = {
     "national_service": _bool,
     "immigrant_generation": _int(1, 2),
     "parent_of_minor": _bool,
-    "stances": _tags,
+    "stances": _stances,
+    "communities": _enum_set(Community, _COMMUNITY_SYNONYMS),
     "ideology": lambda v: _enum(Ideology, _IDEOLOGY_SYNONYMS, v),
     "office_level": lambda v: _enum(OfficeLevel, _OFFICE_SYNONYMS, v),
     "prior_runs": _int(0, 100),
@@ -276,7 +312,8 @@ class Profile:
     national_service: bool | None = None
     immigrant_generation: int | None = None
     parent_of_minor: bool | None = None
-    stances: frozenset[str] | None = None
+    stances: frozenset[Stance] | None = None
+    communities: frozenset[Community] | None = None
     ideology: Ideology | None = None
     office_level: OfficeLevel | None = None
     prior_runs: int | None = None
@@ -297,7 +334,8 @@ class Profile:
         national_service: _YesNo = None,
         immigrant_generation: int | str | None = None,
         parent_of_minor: _YesNo = None,
-        stances: Iterable[str] | str | None = None,
+        stances: Iterable[Stance | str] | str | None = None,
+        communities: Iterable[Community | str] | str | None = None,
         ideology: Ideology | str | None = None,
         office_level: OfficeLevel | str | None = None,
         prior_runs: int | str | None = None,
@@ -319,6 +357,7 @@ class Profile:
                     "immigrant_generation": immigrant_generation,
                     "parent_of_minor": parent_of_minor,
                     "stances": stances,
+                    "communities": communities,
                     "ideology": ideology,
                     "office_level": office_level,
                     "prior_runs": prior_runs,

@@ -57,6 +57,45 @@ class Ideology(StrEnum):
     LIBERTARIAN = "libertarian"
 
 
+class Stance(StrEnum):
+    """A position on a contested issue that groups select candidates by.
+
+    Each stance has an :attr:`opposite`. A profile lists the stances a person holds; a stance
+    not listed is unknown, never a "no".
+
+    >>> Stance.PRO_LIFE.opposite
+    <Stance.PRO_CHOICE: 'pro-choice'>
+    """
+
+    PRO_CHOICE = "pro-choice"
+    PRO_LIFE = "pro-life"
+    GUN_SAFETY = "gun-safety"
+    GUN_RIGHTS = "gun-rights"
+
+    @property
+    def opposite(self) -> Stance:
+        """The contradicting stance (holding one rules out the other)."""
+        return _STANCE_OPPOSITES[self]
+
+
+_STANCE_OPPOSITES: dict[Stance, Stance] = {
+    Stance.PRO_CHOICE: Stance.PRO_LIFE,
+    Stance.PRO_LIFE: Stance.PRO_CHOICE,
+    Stance.GUN_SAFETY: Stance.GUN_RIGHTS,
+    Stance.GUN_RIGHTS: Stance.GUN_SAFETY,
+}
+
+
+class Community(StrEnum):
+    """A community some groups exist for that no other profile field describes.
+
+    A profile lists the communities a person belongs to; one not listed is unknown, never a
+    "no", so a group aimed at a community is ``possible`` for anyone who does not say.
+    """
+
+    MUSLIM = "muslim"
+
+
 class OfficeLevel(StrEnum):
     """The level of government of an office."""
 
@@ -93,8 +132,8 @@ class Partisanship(StrEnum):
     CROSS_PARTISAN = "cross-partisan"
 
 
-class Audience(StrEnum):
-    """Whom an organization serves: people running, or the people who staff campaigns."""
+class Role(StrEnum):
+    """Whom a group's programs are for: people running, or the people who staff campaigns."""
 
     CANDIDATES = "candidates"
     STAFF = "staff"
@@ -157,6 +196,7 @@ class ProfileField(StrEnum):
     IMMIGRANT_GENERATION = "immigrant_generation"
     PARENT_OF_MINOR = "parent_of_minor"
     STANCES = "stances"
+    COMMUNITIES = "communities"
     IDEOLOGY = "ideology"
     OFFICE_LEVEL = "office_level"
     PRIOR_RUNS = "prior_runs"
@@ -222,22 +262,59 @@ class Chamber(StrEnum):
 
 
 class MatchStatus(StrEnum):
-    """How a profile stands with one organization."""
+    """How a profile stands with one organization.
+
+    ``eligible``: every requirement and audience rule holds. ``possible``: nothing fails, but
+    some rules turn on facts the profile leaves unknown. ``outside-audience``: no requirement
+    fails, but the profile is known to be outside the audience the group says it serves.
+    ``ineligible``: a published requirement fails (or the group no longer runs programs).
+    """
 
     ELIGIBLE = "eligible"
     POSSIBLE = "possible"
+    OUTSIDE_AUDIENCE = "outside-audience"
     INELIGIBLE = "ineligible"
 
 
-#: Which test each profile field accepts, and for ``one_of`` the allowed values (None: free tags).
-ONE_OF_FIELDS: dict[ProfileField, type[StrEnum] | None] = {
+class RuleKind(StrEnum):
+    """What a reason in a :class:`~civicrun.Match` is about.
+
+    ``requirement``, ``audience`` and ``priority`` are the three kinds of rule a record writes;
+    ``coverage`` (the states a group works in), ``office-level``, ``role`` (candidates or
+    staff), ``status`` (active or not) and ``how-to-join`` are checked for every group alike.
+    """
+
+    REQUIREMENT = "requirement"
+    AUDIENCE = "audience"
+    PRIORITY = "priority"
+    COVERAGE = "coverage"
+    OFFICE_LEVEL = "office-level"
+    ROLE = "role"
+    STATUS = "status"
+    HOW_TO_JOIN = "how-to-join"
+
+
+class Outcome(StrEnum):
+    """How one rule came out for one profile; ``note`` marks a caveat, not a test."""
+
+    MET = "met"
+    FAILED = "failed"
+    UNKNOWN = "unknown"
+    NOTE = "note"
+
+
+#: Which profile fields accept a ``one_of`` test, and the values allowed in it.
+ONE_OF_FIELDS: dict[ProfileField, type[StrEnum]] = {
     ProfileField.PARTY: Party,
     ProfileField.GENDER: Gender,
     ProfileField.RACE_ETHNICITY: RaceEthnicity,
     ProfileField.IDEOLOGY: Ideology,
     ProfileField.OFFICE_LEVEL: OfficeLevel,
-    ProfileField.STANCES: None,
+    ProfileField.STANCES: Stance,
+    ProfileField.COMMUNITIES: Community,
 }
+#: Set fields read open-world: a value the profile does not list is unknown, not a "no".
+OPEN_FIELDS = frozenset({ProfileField.STANCES, ProfileField.COMMUNITIES})
 BOOL_FIELDS = frozenset(
     {
         ProfileField.LGBTQ,
@@ -293,13 +370,12 @@ def _check_condition(cond: Condition) -> None:
         if not cond.one_of:
             raise ValueError("one_of must list at least one value")
         vocab = ONE_OF_FIELDS[cond.field]
-        if vocab is not None:
-            bad = sorted(v for v in cond.one_of if v not in {m.value for m in vocab})
-            if bad:
-                raise ValueError(
-                    f"{cond.field} values {bad} are not in the vocabulary "
-                    f"({', '.join(m.value for m in vocab)})"
-                )
+        bad = sorted(v for v in cond.one_of if v not in {m.value for m in vocab})
+        if bad:
+            raise ValueError(
+                f"{cond.field} values {bad} are not in the vocabulary "
+                f"({', '.join(m.value for m in vocab)})"
+            )
     if cond.at_least is not None and cond.at_most is not None and cond.at_least > cond.at_most:
         raise ValueError(f"at_least ({cond.at_least}) is greater than at_most ({cond.at_most})")
 
@@ -320,6 +396,7 @@ class Condition:
     born_on_or_after: dt.date | None = None
     born_on_or_before: dt.date | None = None
     note: str | None = None
+    source: str | None = None
 
     def __attrs_post_init__(self) -> None:
         _check_condition(self)
@@ -331,6 +408,7 @@ class AnyOf:
 
     any_of: tuple[Condition, ...] = attrs.field()
     note: str | None = None
+    source: str | None = None
 
     @any_of.validator
     def _check_any_of(self, _attribute: Any, value: tuple[Condition, ...]) -> None:
@@ -376,7 +454,7 @@ class Organization:
     support: frozenset[Support] = frozenset()
     office_levels: frozenset[OfficeLevel] = attrs.field(validator=_non_empty)
     partisanship: Partisanship
-    audience: frozenset[Audience] = attrs.field(validator=_non_empty)
+    roles: frozenset[Role] = attrs.field(validator=_non_empty)
     how_to_join: HowToJoin
     status: OrgStatus
     confidence: Confidence
@@ -384,6 +462,7 @@ class Organization:
     notes: tuple[str, ...] = ()
     coverage: Coverage
     requirements: tuple[Requirement, ...] = ()
+    serves: tuple[Requirement, ...] = ()
     priorities: tuple[Condition, ...] = ()
     sources: tuple[Source, ...] = attrs.field(validator=_non_empty)
 

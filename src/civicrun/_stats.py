@@ -42,14 +42,19 @@ def coverage_report(*, on: dt.date | None = None) -> dict[str, Any]:
         "by_partisanship": dict(sorted(Counter(o.partisanship.value for o in orgs).items())),
         "by_status": dict(sorted(Counter(o.status.value for o in orgs).items())),
         "by_support": dict(sorted(Counter(s.value for o in orgs for s in o.support).items())),
+        "by_rule_kind": {
+            "requirements": sum(len(o.requirements) for o in orgs),
+            "serves (audience)": sum(len(o.serves) for o in orgs),
+            "priorities": sum(len(o.priorities) for o in orgs),
+        },
         "national": sum(1 for o in orgs if o.coverage.scope is Scope.NATIONAL),
         "by_state": dict(sorted(by_state.items())),
         "stale": stale,
     }
 
 
-def _table(title: str, counts: dict[str, int]) -> list[str]:
-    lines = [f"## {title}", "", "| | records |", "| --- | ---: |"]
+def _table(title: str, counts: dict[str, int], unit: str = "records") -> list[str]:
+    lines = [f"## {title}", "", f"| | {unit} |", "| --- | ---: |"]
     lines += [f"| {k} | {v} |" for k, v in counts.items()]
     return [*lines, ""]
 
@@ -71,6 +76,7 @@ def render_markdown(report: dict[str, Any]) -> str:
     lines += _table("Organizations by partisanship", report["by_partisanship"])
     lines += _table("Organizations by status", report["by_status"])
     lines += _table("Organizations by kind of support", report["by_support"])
+    lines += _table("Rules by kind", report["by_rule_kind"], "rules")
     lines += _table("State-specific organizations by state", report["by_state"])
     lines += ["## Records last verified more than a year ago", ""]
     lines += [f"- {s}" for s in report["stale"]] or ["None."]

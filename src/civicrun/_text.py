@@ -7,7 +7,7 @@ import string
 import unicodedata
 from collections.abc import Iterable
 
-__all__ = ["close_matches", "fold", "kebab"]
+__all__ = ["close_matches", "fold"]
 
 # Every ASCII character that is not a letter or digit becomes a space, except apostrophes
 # (dropped, so O'Brien meets OBrien) and & (which becomes "and").
@@ -48,11 +48,6 @@ def fold(text: str) -> str:
             text = unicodedata.normalize("NFKD", text)
     words = text.translate(_ASCII_TABLE).split()
     return " ".join([_WORDS.get(w, w) for w in words])
-
-
-def kebab(text: str) -> str:
-    """``fold`` with spaces turned into hyphens: ``"Pro Choice"`` -> ``"pro-choice"``."""
-    return fold(text).replace(" ", "-")
 
 
 def close_matches(query: str, choices: Iterable[str], n: int = 5) -> list[str]:

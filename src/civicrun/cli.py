@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 import textwrap
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
@@ -21,6 +23,7 @@ from ._match import Match, eligible_orgs, explain
 from ._offices import get_office_category, office_categories, office_categories_for_state
 from ._orgs import get_organization, organizations
 from ._profile import Profile
+from ._records import MatchStatus, Outcome
 from ._stats import coverage_report, render_markdown
 from ._version import __version__
 from .errors import CivicrunError
@@ -41,7 +44,8 @@ _PROFILE_FLAGS = (
     ("national-service", "yes or no (AmeriCorps, Peace Corps ...)"),
     ("immigrant-generation", "1 (born abroad) or 2 (a parent born abroad)"),
     ("parent-of-minor", "yes or no"),
-    ("stances", "comma-separated tags: pro-choice, pro-life"),
+    ("stances", "comma-separated stances you hold: pro-choice, pro-life, gun-safety, gun-rights"),
+    ("communities", "comma-separated communities you belong to: muslim"),
     ("ideology", "progressive, liberal, moderate, conservative, libertarian"),
     ("office-level", "local, state, federal"),
     ("prior-runs", "how many times you have run before"),
@@ -83,6 +87,10 @@ def _print_json(value: Any) -> None:
     print(json.dumps(value, indent=2, ensure_ascii=False, sort_keys=False))
 
 
+#: How each outcome is marked in the table: met, failed, unknown, and a caveat.
+_MARKS = {Outcome.MET: "+", Outcome.FAILED: "x", Outcome.UNKNOWN: "?", Outcome.NOTE: "!"}
+
+
 def _print_matches(matches: Sequence[Match]) -> None:
     if not matches:
         print("No organization matches this profile.")
@@ -92,24 +100,26 @@ def _print_matches(matches: Sequence[Match]) -> None:
         print(head)
         if match.unknowns:
             print(" " * 11 + "would depend on: " + ", ".join(u.value for u in match.unknowns))
-        for reason in match.reasons:
+        for reason in (*match.reasons, *match.caveats):
             print(
                 textwrap.fill(
-                    reason, width=96, initial_indent=" " * 11 + "- ", subsequent_indent=" " * 13
+                    str(reason),
+                    width=96,
+                    initial_indent=" " * 11 + _MARKS[reason.outcome] + " ",
+                    subsequent_indent=" " * 13,
                 )
             )
-        for caveat in match.caveats:
-            print(
-                textwrap.fill(
-                    caveat, width=96, initial_indent=" " * 11 + "! ", subsequent_indent=" " * 13
-                )
-            )
-    eligible = sum(1 for m in matches if m.status.value == "eligible")
-    print(f"\n{eligible} eligible, {len(matches) - eligible} possible")
+    counts = Counter(m.status for m in matches)
+    print("\n" + ", ".join(f"{counts[s]} {s.value}" for s in MatchStatus if counts[s]))
 
 
 def _cmd_match(args: argparse.Namespace) -> int:
-    matches = eligible_orgs(_profile(args), on=args.on, include_staff=args.include_staff)
+    matches = eligible_orgs(
+        _profile(args),
+        on=args.on,
+        include_staff=args.include_staff,
+        include_outside_audience=args.include_outside_audience,
+    )
     if args.json:
         _print_json([m.to_dict() for m in matches])
     else:
@@ -247,6 +257,11 @@ def _parser() -> argparse.ArgumentParser:
 
     match = command("match", "organizations this person qualifies for, with reasons")
     _add_profile(match)
+    match.add_argument(
+        "--include-outside-audience",
+        action="store_true",
+        help="also list groups whose stated audience this person is outside",
+    )
     match.set_defaults(run=_cmd_match)
     why = command("explain", "how this person stands with one organization, and why")
     why.add_argument("org", help="an organization id or name")
@@ -305,4 +320,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CivicrunError as exc:
         print(f"civicrun: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     return code
