@@ -1,0 +1,411 @@
+"""The judged lineup: realistic people, and what a person who knows these groups would tell them.
+
+Each judgment is written from the group's own stated mission or rules; the page it rests on is
+in the comment beside it (read 2026-12-01, and cited by the record's rule as its `source`).
+"eligible" means offered as eligible; "not eligible" means not offered as eligible (it may be
+offered as `possible`, or not at all); "not offered" means `eligible_orgs` leaves it out.
+
+When a data change moves one of these, read the group's pages again before changing the test.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import pytest
+
+from civicrun import MatchStatus, Profile, eligible_orgs, explain, organizations
+
+from .conftest import ON
+
+
+@attrs.frozen
+class Case:
+    profile: dict[str, Any]
+    eligible: frozenset[str] = frozenset()
+    not_eligible: frozenset[str] = frozenset()
+    not_offered: frozenset[str] = frozenset()
+
+
+def _ids(*ids: str) -> frozenset[str]:
+    return frozenset(ids)
+
+
+LINEUP: dict[str, Case] = {
+    "black-democratic-woman-texas-29": Case(
+        {"state": "TX", "party": "D", "gender": "woman", "age": 29, "race_ethnicity": ["black"]},
+        eligible=_ids(
+            # Its PAC elects progressive Black women; endorsees are Democrats:
+            # https://www.higherheightsforamericapac.org/
+            "higher-heights",
+            # Women of every party: https://www.sheshouldrun.org/2024-impact-report/
+            "she-should-run",
+            # Free training for Democrats: https://traindemocrats.org/faq/
+            "ndtc",
+            "state-party-tx-democratic",
+        ),
+        not_eligible=_ids(
+            # Pro-choice is required and her stance is unknown: possible, not eligible.
+            # https://emilyslist.org/news/emilys-list-statement-protecting-economic-security-starts-with-women
+            "emilys-list",
+            # First to third run only; prior runs unknown:
+            # https://runforsomething.net/run/candidate-endorsement-process
+            "run-for-something",
+        ),
+        not_offered=_ids(
+            # Republican women's groups:
+            # https://rollcall.com/2020/11/13/gop-womens-group-looks-to-be-a-force-in-future-elections/
+            "winning-for-women",
+            # https://maggieslist.org/press/conservative-womens-group-unveils-new-congressional-endorsements
+            "maggies-list",
+            # Conservative trainers, not Democrats' (the records' notes give the judgment):
+            # http://www.leadershipinstitute.org/news/?NR=11428
+            "leadership-institute",
+            # https://www.americanmajority.org/about/organization/
+            "american-majority",
+            # https://www.nfrw.org/organizing
+            "nfrw",
+            "state-party-tx-republican",
+        ),
+    ),
+    "republican-veteran-man-ohio-45": Case(
+        {"state": "OH", "party": "R", "gender": "man", "age": 45, "veteran": True},
+        eligible=_ids(
+            "state-party-oh-republican",
+            # Backs veterans of any party who take its pledge: https://withhonorfundii.org/about-us/
+            "with-honor",
+            # Veterans and national-service alums:
+            # https://www.newpoliticsacademy.org/answering-the-call-faq/
+            "new-politics",
+            # Educates and elects Republican leaders:
+            # https://www.gopac.org/2016/04/chairman-avella-on-26-republicans-to-watch/
+            "gopac",
+        ),
+        not_offered=_ids(
+            # Progressive and Democratic groups.
+            # https://www.nationalcandidatetraining.com/home ; Ballotpedia on PCCC's endorsees
+            "pccc",
+            # https://www.commondreams.org/newswire/2021/11/08/indivisible-launches-2022-endorsements-aiming-build-democrats-left-flank
+            "indivisible",
+            # https://ivn.us/2018/05/02/bernie-sanders-our-revolution-organization-endorses-independent-over-democrat-in-lt-gov-race-for-california
+            "our-revolution",
+            # https://rollcall.com/2005/01/07/candidate-camp-wellstones-living-minnesota-legacy/
+            "re-power",
+            # A bench of Democratic staff: https://arena.run/mission
+            "arena",
+            # Endorses Democrats: https://aapivictoryfund.com/aapi-victory-fund-endorses-seven-candidates-ahead-of-2020-elections/
+            "aapi-victory-fund",
+            "ndtc",
+            "emilys-list",
+            "emerge",
+            # Young women and gender-expansive youth: https://annualreport.ignitenational.org/22-23/
+            "ignite",
+            # Young women aged 13 to 25: https://berollnews.com/post/meet-the-team-behind-running-start
+            "running-start",
+            # Women and gender-expansive people: the 2023-11-13 GlobeNewswire release
+            "vote-run-lead",
+            "she-should-run",
+            # Republican women at state level: https://rslc.gop/about_rslc/rwrn/
+            "rslc-right-women-right-now",
+        ),
+    ),
+    "empty-profile": Case(
+        {},
+        # Nothing known: every partisan group is at most possible.
+        not_eligible=_ids(
+            "emilys-list", "gopac", "ndtc", "libertarian-party", "green-party-us", "higher-heights"
+        ),
+    ),
+    "nonbinary-democrat-tennessee-31": Case(
+        {"state": "TN", "party": "D", "gender": "nonbinary", "age": 31},
+        # Democratic women and non-binary people in Tennessee: https://tn.emergeamerica.org/training/
+        eligible=_ids("emerge-tennessee", "ndtc", "vote-run-lead"),
+        # Emerge's national FAQ and EMILY's List say women:
+        # https://emergeamerica.org/about/frequently-asked-questions/
+        not_offered=_ids("emerge", "emilys-list", "state-party-tn-republican"),
+    ),
+    "pro-life-conservative-republican-woman-texas-45-house": Case(
+        {
+            "state": "TX",
+            "party": "R",
+            "gender": "woman",
+            "age": 45,
+            "stances": ["pro-life"],
+            "ideology": "conservative",
+            "office_level": "federal",
+        },
+        eligible=_ids(
+            # https://www.elevate-pac.com/stefanik-rolls-out-pac-committed-to-electing-more-gop-women/
+            "elevate-pac",
+            # https://themissouritimes.com/hartzler-endorsed-by-pac-supporting-republican-women-for-federal-office
+            "view-pac",
+            "winning-for-women",
+            # https://maggieslist.org/press/honoring-international-womens-day-pr
+            "maggies-list",
+            # Pro-life candidates: https://sbaprolife.org/candidate-fund
+            "sba-pro-life-america",
+            "state-party-tx-republican",
+        ),
+        # RWRN is for state office: https://rslc.gop/about_rslc/rwrn/
+        not_offered=_ids("rslc-right-women-right-now", "emilys-list", "annies-list"),
+    ),
+    "pro-choice-democratic-veteran-man-pennsylvania-38-house": Case(
+        {
+            "state": "PA",
+            "party": "D",
+            "gender": "man",
+            "age": 38,
+            "veteran": True,
+            "stances": ["pro-choice"],
+            "office_level": "federal",
+        },
+        eligible=_ids("with-honor", "new-politics", "ndtc"),
+        not_offered=_ids(
+            "elevate-pac",
+            "view-pac",
+            "winning-for-women",
+            "maggies-list",
+            # https://www.rightnowwomen.org/why_was_rightnow_women_pac_formed
+            "rightnow-women-pac",
+            # He holds the opposite stance: https://sbaprolife.org/candidate-fund
+            "sba-pro-life-america",
+            # A women's training: https://www.nhmmag.com/post/from-school-board-to-senate-women-running-for-local-national-offices
+            "ready-to-run-pennsylvania",
+        ),
+    ),
+    "democratic-woman-student-texas-19": Case(
+        {"state": "TX", "party": "D", "gender": "woman", "age": 19},
+        eligible=_ids(
+            # High-school and college-aged young women: https://every.org/ignite-national
+            "ignite",
+            "running-start",
+            "she-should-run",
+            "vote-run-lead",
+            "ndtc",
+        ),
+        # Republicans aged 18 to 40: http://tyrf.com/join-us/
+        not_offered=_ids("young-republicans"),
+    ),
+    "libertarian-south-dakota-38": Case(
+        {"state": "SD", "party": "libertarian", "age": 38},
+        # Candidates run as Libertarians: http://old.lp.org/operation-elect-us
+        eligible=_ids("libertarian-party", "state-party-sd-libertarian"),
+        not_offered=_ids("ndtc", "gopac", "state-party-sd-republican", "green-party-us"),
+    ),
+    "green-nonbinary-lgbtq-california": Case(
+        {"state": "CA", "party": "green", "gender": "nonbinary", "lgbtq": True, "age": 52},
+        eligible=_ids(
+            # https://gpus.org/committees/coordinated-campaign/
+            "green-party-us",
+            "state-party-ca-green",
+            # Nonpartisan training for LGBTQ+ candidates:
+            # https://victoryinstitute.org/programs/victory-empowerment-fellowship/
+            "victory-institute",
+        ),
+        # LPAC now serves LGBTQ+ Democrats:
+        # https://www.teamlpac.com/the-latest/lpac-statement-on-2020-democratic-primary
+        not_offered=_ids("ndtc", "gopac", "emilys-list", "lpac"),
+    ),
+    "independent-conservative-woman-minnesota-41": Case(
+        {
+            "state": "MN",
+            "party": "independent",
+            "gender": "woman",
+            "age": 41,
+            "ideology": "conservative",
+        },
+        # Republican and center-right women (the record's overview page)
+        eligible=_ids("minnesota-excellence-in-public-service", "she-should-run"),
+        not_offered=_ids("ndtc", "emilys-list", "state-party-mn-democratic", "gopac"),
+    ),
+    "liberal-democratic-woman-minnesota-35": Case(
+        {"state": "MN", "party": "D", "gender": "woman", "age": 35, "ideology": "liberal"},
+        eligible=_ids("ndtc", "she-should-run", "state-party-mn-democratic"),
+        not_offered=_ids("minnesota-excellence-in-public-service", "nfrw"),
+    ),
+    "republican-man-indiana-70": Case(
+        {"state": "IN", "party": "R", "gender": "man", "age": 70},
+        eligible=_ids("state-party-in-republican", "gopac"),
+        # Lugar Series: Republican women (its apply page); Young Republicans: 18 to 40
+        not_offered=_ids("lugar-series-indiana", "young-republicans", "running-start", "ignite"),
+    ),
+    "moderate-first-time-woman-iowa-school-board": Case(
+        {
+            "state": "IA",
+            "gender": "woman",
+            "office_level": "local",
+            "ideology": "moderate",
+            "prior_runs": 0,
+            "age": 48,
+        },
+        # Ready to Run Iowa welcomes men too, and focuses on women:
+        # https://cattcenter.iastate.edu/2019/01/14/registration-now-open-for-ready-to-run-iowa-2019
+        eligible=_ids("she-should-run", "ready-to-run-iowa"),
+        # Party unknown: a party's own committee is possible, never eligible.
+        not_eligible=_ids("state-party-ia-democratic", "state-party-ia-republican", "ndtc"),
+    ),
+    "korean-american-republican-woman-born-abroad-california": Case(
+        {
+            "state": "CA",
+            "party": "R",
+            "gender": "woman",
+            "age": 44,
+            "race_ethnicity": ["asian-american"],
+            "immigrant_generation": 1,
+        },
+        eligible=_ids(
+            # Academies geared to AA & NH/PI people of every party:
+            # https://www.apaics.org/copy-of-regional-leadership-academy
+            "apaics",
+            # First- and second-generation Americans:
+            # http://newamericanleaders.nationbuilder.com/ready_to_lead_faq
+            "new-american-leaders",
+            # Republican women in California: its apply page
+            "bergeson-series-california",
+        ),
+        not_offered=_ids("aapi-victory-fund", "emerge-california", "higher-heights"),
+    ),
+    "navajo-republican-man-arizona-first-run": Case(
+        {
+            "state": "AZ",
+            "party": "R",
+            "gender": "man",
+            "age": 33,
+            "race_ethnicity": ["native-american"],
+            "prior_runs": 0,
+        },
+        # https://advancenativepl.org/events/nli-leadership-training-arizona-2024
+        eligible=_ids("advance-native-political-leadership", "state-party-az-republican"),
+        not_offered=_ids("collective-pac", "higher-heights", "dodie-londen-series-arizona"),
+    ),
+    "independent-progressive-man-vermont-30-house": Case(
+        {
+            "state": "VT",
+            "party": "independent",
+            "gender": "man",
+            "age": 30,
+            "ideology": "progressive",
+            "office_level": "federal",
+        },
+        # Has endorsed independents:
+        # https://ivn.us/2018/05/02/bernie-sanders-our-revolution-organization-endorses-independent-over-democrat-in-lt-gov-race-for-california
+        eligible=_ids("our-revolution"),
+        # Runs in Democratic primaries: https://justicedemocrats.com/frequently-asked-questions
+        not_offered=_ids("justice-democrats", "ndtc", "gopac"),
+    ),
+    "pro-life-latina-democrat-arizona-34": Case(
+        {
+            "state": "AZ",
+            "party": "D",
+            "gender": "woman",
+            "age": 34,
+            "race_ethnicity": ["latino"],
+            "stances": ["pro-life"],
+        },
+        # SBA backs pro-life candidates of both major parties:
+        # http://thehill.com/homenews/campaign/378604-anti-abortion-group-rallies-behind-anti-abortion-dem-in-primary-fight
+        eligible=_ids("ndtc", "state-party-az-democratic", "sba-pro-life-america"),
+        # Progressive values including reproductive freedom are required:
+        # https://latinovictory.org/candidate-resource-hub/
+        not_offered=_ids("latino-victory-fund", "emilys-list"),
+    ),
+    "gay-republican-man-florida-40": Case(
+        {"state": "FL", "party": "R", "gender": "man", "age": 40, "lgbtq": True},
+        eligible=_ids("victory-institute", "state-party-fl-republican"),
+        # LGBTQ+ women and nonbinary candidates, backing Democrats:
+        # https://teamlpac.com/the-latest/lpac-endorses-trailblazing-candidates-in-march-rollout
+        not_offered=_ids("lpac", "ruths-list-florida"),
+    ),
+}
+
+
+def _statuses(case: Case) -> dict[str, MatchStatus]:
+    return {m.org.id: m.status for m in eligible_orgs(Profile.from_dict(case.profile), on=ON)}
+
+
+@pytest.mark.parametrize("name", sorted(LINEUP))
+def test_lineup(name: str) -> None:
+    """Each person is offered what a knowledgeable adviser would offer, and nothing else."""
+    case = LINEUP[name]
+    found = _statuses(case)
+    wrong_eligible = {
+        i: found.get(i) for i in case.eligible if found.get(i) is not MatchStatus.ELIGIBLE
+    }
+    assert {} == wrong_eligible
+    assert [] == sorted(i for i in case.not_eligible if found.get(i) is MatchStatus.ELIGIBLE)
+    assert [] == sorted(case.not_offered & set(found))
+
+
+def test_lineup_covers_the_spectrum() -> None:
+    """The lineup spans every party, independents, a nonpartisan race, women, men, a nonbinary
+    person, ages 19 to 70 and several identities, and names real records only."""
+    profiles = [Profile.from_dict(c.profile) for c in LINEUP.values()]
+    assert len(LINEUP) >= 12
+    assert {"democratic", "republican", "libertarian", "green", "independent"} <= {
+        p.party.value for p in profiles if p.party
+    }
+    assert any(p.party is None and p.office_level for p in profiles)
+    assert {"woman", "man", "nonbinary"} <= {p.gender.value for p in profiles if p.gender}
+    ages = [p.age for p in profiles if p.age is not None]
+    assert min(ages) <= 19
+    assert max(ages) >= 70
+    assert len({r for p in profiles for r in (p.race_ethnicity or ())}) >= 4
+    ids = {o.id for o in organizations()}
+    for case in LINEUP.values():
+        assert (case.eligible | case.not_eligible | case.not_offered) <= ids
+
+
+class TestIssueExamples:
+    """The answers that were wrong before rule kinds, partisan sides and open-world stances."""
+
+    def test_republican_veteran_is_not_told_progressive_groups_will_help(self) -> None:
+        """A 45-year-old Republican veteran in Ohio is offered none of these."""
+        found = _statuses(LINEUP["republican-veteran-man-ohio-45"])
+        for org_id in (
+            "pccc",
+            "indivisible",
+            "our-revolution",
+            "re-power",
+            "arena",
+            "aapi-victory-fund",
+            "ignite",
+            "running-start",
+            "vote-run-lead",
+        ):
+            assert org_id not in found, org_id
+
+    def test_black_democratic_woman_is_not_told_republican_groups_are_open(self) -> None:
+        """Winning for Women, Leadership Institute and American Majority are not offered to her,
+        and Maggie's List is not even possible."""
+        found = _statuses(LINEUP["black-democratic-woman-texas-29"])
+        for org_id in (
+            "winning-for-women",
+            "leadership-institute",
+            "american-majority",
+            "maggies-list",
+        ):
+            assert org_id not in found, org_id
+
+    def test_empty_profile_gets_no_partisan_group_as_eligible(self) -> None:
+        """An empty profile: partisan groups are possible at most."""
+        eligible = [
+            m.org for m in eligible_orgs(Profile(), on=ON) if m.status is MatchStatus.ELIGIBLE
+        ]
+        assert eligible
+        assert all(o.partisanship.value in {"nonpartisan", "cross-partisan"} for o in eligible)
+
+    def test_an_unlisted_stance_is_not_a_rejection(self) -> None:
+        """A Democratic woman who lists gun-safety is possible for EMILY's List, not ineligible."""
+        person = Profile(party="D", gender="woman", stances=["gun-safety"])
+        match = explain(person, "emilys-list", on=ON)
+        assert MatchStatus.POSSIBLE == match.status
+        assert ["stances"] == [u.value for u in match.unknowns]
+
+    def test_relevance_does_not_reward_record_length(self) -> None:
+        """A state program's coverage does not score: Emerge Kentucky (Democratic women in one
+        state) ranks level with Emerge (Democratic women nationally) for a Democratic woman in
+        Kentucky, and both above NDTC (Democrats)."""
+        person = Profile(state="KY", party="D", gender="woman", age=52)
+        rel = {m.org.id: m.relevance for m in eligible_orgs(person, on=ON)}
+        assert rel["emerge-kentucky"] == rel["emerge"] > rel["ndtc"] > 0
