@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.county_cases import CASES
 
-from civicrun import _data, _geo, resolve_county
+from civicrun import _counties, _data, resolve_county
 
 REPEATS = 7
 
@@ -91,7 +91,7 @@ def main() -> int:
     print(f"  ratio civicrun/addfips        {ours_t / theirs_t:8.2f}")
 
     def run_uncached() -> None:
-        _geo._index.get().answers.clear()
+        _counties._index.get().answers.clear()
         run_civicrun()
 
     cold_t = best_of(run_uncached) / len(same)
@@ -99,7 +99,7 @@ def main() -> int:
 
     def build_civicrun() -> None:
         _data.reset()
-        _geo._index.get()
+        _counties._index.get()
 
     build_ours = statistics.median(best_of(build_civicrun, 1) for _ in range(REPEATS))
     build_theirs = statistics.median(best_of(addfips.AddFIPS, 1) for _ in range(REPEATS))

@@ -41,5 +41,9 @@ nitpick_ignore = [
         "attrs.Attribute",
         "Traversable",
         "Requirement",  # the alias Condition | AnyOf
+        "enum.StrEnum",
+        "StrEnum",
+        "civicrun.vocab.E",  # the type variable of parse()
+        "E",
     )
 ]

@@ -40,9 +40,10 @@ sys.path.insert(0, str(SRC))
 
 # The lookup keys are civicrun's own: the folded full name and the folded name without its
 # suffix, with spaces removed (tests/test_geo.py checks the shipped keys still match).
-from civicrun._records import _SUFFIXES as SUFFIXES  # noqa: E402
-from civicrun._records import County, CountyKind  # noqa: E402
 from civicrun._text import fold  # noqa: E402
+from civicrun.records import _SUFFIXES as SUFFIXES  # noqa: E402
+from civicrun.records import County  # noqa: E402
+from civicrun.vocab import CountyKind  # noqa: E402
 
 
 def lookup_keys(fips: str, name: str, kind: str, state: str) -> tuple[str, str]:

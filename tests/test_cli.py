@@ -131,25 +131,32 @@ class TestOtherCommands:
         assert 2 == code
         assert "Baltimore County, MD, Baltimore city, MD" in err
 
-    def test_party_query(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """party-query prints the query, why, and a search URL."""
-        _, out, _ = run(capsys, "party-query", "Hennepin", "--state", "MN")
+    def test_local_party(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """local-party prints the query, why, the state party and a search URL."""
+        _, out, _ = run(capsys, "local-party", "Hennepin", "--state", "MN")
         assert out.startswith("Hennepin County DFL\n")
         assert "  state party: Minnesota Democratic" in out
         _, out, _ = run(
-            capsys, "party-query", "--state", "CT", "--town", "Darien", "--party", "R", "--json"
+            capsys, "local-party", "--state", "CT", "--town", "Darien", "--party", "R", "--json"
         )
-        assert "Darien Republican Town Committee Connecticut" == json.loads(out)["query"]
-        code, _, err = run(capsys, "party-query", "--state", "CT")
+        found = json.loads(out)
+        assert "Darien Republican Town Committee Connecticut" == found["query"]
+        assert "state-party-ct-republican" == found["state_party"]["id"]
+        code, _, err = run(capsys, "local-party", "--state", "CT")
         assert 2 == code
         assert "town" in err
 
     def test_election_office(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """election-office prints the query."""
+        """election-office prints the query, who runs elections, and a search URL."""
         _, out, _ = run(capsys, "election-office", "--state", "DE")
-        assert "Delaware state elections office\n" == out
+        lines = out.splitlines()
+        assert "Delaware state elections office" == lines[0]
+        assert lines[1].startswith("  Delaware: the state runs elections")
+        assert "q=Delaware+state+elections+office" in lines[2]
         _, out, _ = run(capsys, "election-office", "--state", "WI", "--town", "Madison", "--json")
-        assert "Madison" in json.loads(out)["query"]
+        found = json.loads(out)
+        assert "Madison" in found["query"]
+        assert "municipal" == found["administration"]
 
     def test_offices(self, capsys: pytest.CaptureFixture[str]) -> None:
         """offices lists categories; office shows one."""

@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 import civicrun
-from civicrun import DataError, OrgKind, Scope, _data, organizations
+from civicrun import _data, organizations
 from civicrun._check import check_data
+from civicrun.errors import DataError
+from civicrun.vocab import OrgKind, Scope
 
 from .conftest import ON
 
@@ -129,7 +131,7 @@ class TestLoading:
     ) -> None:
         """A failed load publishes nothing; the next call tries again."""
         (data_copy / "organizations" / "ndtc.toml").write_text("id = ")
-        monkeypatch.setattr(_data, "_data_root", lambda: data_copy)
+        monkeypatch.setattr(_data, "data_root", lambda: data_copy)
         with pytest.raises(DataError):
             _data.dataset()
         assert _data._full._value is None
@@ -226,6 +228,49 @@ class TestCheck:
             "@ $.partisanship"
         ) in problems
 
+    def test_official_party_is_explicit(self, data_copy: Path) -> None:
+        """A state party names the party it is the official organization of; no other kind of
+        record may, and the party named must be one its rules serve."""
+        folder = data_copy / "organizations"
+        for name, old, new in (
+            ("state-party-tx-democratic", 'official_party = "democratic"\n', ""),
+            (
+                "state-party-tx-republican",
+                'official_party = "republican"',
+                'official_party = "green"',
+            ),
+            (
+                "ndtc",
+                'partisanship = "democratic"',
+                'partisanship = "democratic"\nofficial_party = "democratic"',
+            ),
+        ):
+            path = folder / f"{name}.toml"
+            path.write_text(path.read_text().replace(old, new))
+        problems = check_data(data_copy, today=ON)
+        assert (
+            "organizations/state-party-tx-democratic.toml: a state-party record names the party "
+            "it is the official organization of @ $.official_party"
+        ) in problems
+        assert (
+            "organizations/state-party-tx-republican.toml: official_party is green, but no party "
+            "rule serves it @ $.official_party"
+        ) in problems
+        assert (
+            "organizations/ndtc.toml: official_party is only for state-party and national-party "
+            "records, not national-group @ $.official_party"
+        ) in problems
+
+    def test_one_official_organization_per_state_and_party(self, data_copy: Path) -> None:
+        """Two records cannot both be a party's official organization in one state."""
+        path = data_copy / "organizations" / "state-party-ok-democratic.toml"
+        path.write_text(path.read_text().replace('states = ["OK"]', 'states = ["TX"]'))
+        problems = check_data(data_copy, today=ON)
+        assert any(
+            "is already the official democratic organization for TX @ $.official_party" in p
+            for p in problems
+        )
+
     def test_cross_reference_problems_reported(self, data_copy: Path) -> None:
         """Problems only the full load finds are reported too."""
         path = data_copy / "organizations" / "annies-list.toml"
@@ -239,16 +284,16 @@ class TestDataset:
         ids = {o.id for o in organizations()}
         for org_id in ORIGINAL_ELEVEN:
             assert org_id in ids
-            org = civicrun.get_organization(org_id)
+            org = civicrun.lookup_organization(org_id)
             assert org.sources
             assert all(s.read <= ON for s in org.sources)
 
     def test_renamed_groups_keep_former_names(self) -> None:
         """Renamed groups carry their former names."""
-        assert "Wellstone Action" in civicrun.get_organization("re-power").former_names
+        assert "Wellstone Action" in civicrun.lookup_organization("re-power").former_names
         assert (
             "New American Leaders Project"
-            in civicrun.get_organization("new-american-leaders").former_names
+            in civicrun.lookup_organization("new-american-leaders").former_names
         )
 
     def test_every_record_is_sourced(self) -> None:

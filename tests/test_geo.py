@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import warnings
+from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
 from civicrun import (
+    counties,
+    find_election_office,
+    find_local_party,
+    get_county,
+    get_state,
+    lookup_state,
+    resolve_county,
+    search_counties,
+    search_states,
+    states,
+)
+from civicrun.errors import (
     AmbiguousCountyError,
     FormerNameWarning,
     InvalidPlaceNameError,
@@ -15,13 +28,6 @@ from civicrun import (
     UnknownCountyError,
     UnknownPartyError,
     UnknownStateError,
-    counties,
-    find_election_office_query,
-    find_local_party_query,
-    get_state,
-    local_party_search,
-    resolve_county,
-    states,
 )
 
 from .county_cases import CASES
@@ -54,6 +60,16 @@ def test_hard_cases(name: str, state: str | None, expected: str) -> None:
 def test_corpus_is_large() -> None:
     """The corpus holds well over 100 inputs."""
     assert len(CASES) > 150
+
+
+def local_query(*args: Any, **kwargs: Any) -> str:
+    """The search text of :func:`find_local_party`."""
+    return find_local_party(*args, **kwargs).query
+
+
+def election_query(*args: Any, **kwargs: Any) -> str:
+    """The search text of :func:`find_election_office`."""
+    return find_election_office(*args, **kwargs).query
 
 
 class TestCountyTable:
@@ -93,11 +109,29 @@ class TestCountyTable:
         """Errors carry candidates and suggestions, and are LookupErrors."""
         with pytest.raises(UnknownCountyError) as info:
             resolve_county("Hennepen", "MN")
-        assert ("Hennepin County, MN",) == info.value.suggestions
+        assert [resolve_county("27053")] == list(info.value.suggestions)
+        assert "did you mean 'Hennepin County, MN'?" in str(info.value)
         assert isinstance(info.value, LookupError)
         with pytest.raises(UnknownCountyError) as retired:
             resolve_county("Valdez-Cordova")
         assert "Chugach" in str(retired.value)
+
+    def test_three_tiers(self) -> None:
+        """get_county never raises, resolve_county does, search_counties ranks."""
+        assert "27053" == (get_county("Hennepin", "MN") or pytest.fail("none")).fips
+        assert get_county("Fairfax", "VA") is None  # ambiguous: the county and the city
+        assert get_county("Nowhere Such") is None
+        assert get_county(["x"]) is None  # type: ignore[arg-type]
+        assert get_county("Shannon County", "SD") == resolve_county("46102")  # former, no warning
+        ranked = [str(c) for c in search_counties("Fairfax", "VA")]
+        assert ["Fairfax County, VA", "Fairfax city, VA"] == ranked
+        assert "Hennepin County, MN" == str(search_counties("Henne")[0])
+        assert () == search_counties("") == search_counties("x", state="Narnia")
+
+    def test_a_list_for_the_state_is_a_clear_error(self) -> None:
+        """A list where a state belongs is the library's own error, not an unhashable TypeError."""
+        with pytest.raises(UnknownStateError):
+            resolve_county("Travis", state=["TX"])  # type: ignore[arg-type]
 
     def test_every_county_resolves_to_itself(self) -> None:
         """Every county is found by its name and state, its FIPS code and "Name, ST"."""
@@ -156,24 +190,37 @@ class TestStates:
     @pytest.mark.parametrize("query", ["MN", "mn", "Minnesota", " minnesota ", "27"])
     def test_lookup(self, query: str) -> None:
         """States by code, name or FIPS."""
-        assert "MN" == get_state(query).code
+        assert "MN" == lookup_state(query).code
 
     def test_dc(self) -> None:
         """DC by its names."""
-        assert "DC" == get_state("Washington, D.C.").code
+        assert "DC" == lookup_state("Washington, D.C.").code
 
     def test_unknown(self) -> None:
         """Unknown states get suggestions."""
         with pytest.raises(UnknownStateError) as info:
-            get_state("Minnesotta")
-        assert ("Minnesota",) == info.value.suggestions
+            lookup_state("Minnesotta")
+        assert ["MN"] == [s.code for s in info.value.suggestions]
         with pytest.raises(UnknownStateError):
-            get_state(12)  # type: ignore[arg-type]
+            lookup_state(12)
+        assert get_state("Minnesotta") is None
+        assert get_state(12) is None
+        assert (
+            "MN"
+            == (get_state("Minnesotta", default=lookup_state("MN")) or pytest.fail("none")).code
+        )
+
+    def test_search_states(self) -> None:
+        """search_states ranks an exact match, then names that begin with the text."""
+        assert ["NY"] == [s.code for s in search_states("new york")]
+        assert ["NH", "NJ", "NM", "NY"] == [s.code for s in search_states("new")]
+        assert "MO" == search_states("Misouri")[0].code
+        assert () == search_states("")
 
     def test_special_party_names(self) -> None:
         """Minnesota's Democrats are the DFL and North Dakota's the Democratic-NPL."""
-        assert "DFL" == get_state("MN").parties[0].local_label
-        labels = {p.local_label for p in get_state("ND").parties}
+        assert "DFL" == lookup_state("MN").parties[0].local_label
+        labels = {p.local_label for p in lookup_state("ND").parties}
         assert "Democratic-NPL" in labels
 
 
@@ -212,64 +259,60 @@ class TestLocalPartyQuery:
     )
     def test_queries(self, args: tuple[object, ...], kwargs: dict[str, str], expected: str) -> None:
         """The query names the party's local name, the proper place and the right unit."""
-        assert expected == find_local_party_query(*args, **kwargs)  # type: ignore[arg-type]
+        assert expected == local_query(*args, **kwargs)
 
     def test_town_states_need_a_town(self) -> None:
         """Where parties organize by town, a county alone is a clear error."""
         with pytest.raises(LocalUnitError, match="organizes by town"):
-            find_local_party_query("Capitol", state="CT")
+            local_query("Capitol", state="CT")
 
     def test_needs_a_place(self) -> None:
         """Without a county or state there is nothing to search for."""
         with pytest.raises(LocalUnitError):
-            find_local_party_query()
+            local_query()
         with pytest.raises(LocalUnitError):
-            find_local_party_query(state="TX")
-        assert "Austin Texas Democratic party" == find_local_party_query(state="TX", town="Austin")
+            local_query(state="TX")
+        assert "Austin Texas Democratic party" == local_query(state="TX", town="Austin")
 
     def test_bad_party(self) -> None:
         """An empty party is an error; an unlisted one is used as given."""
         with pytest.raises(UnknownPartyError):
-            find_local_party_query("Harris", "  ", state="TX")
+            local_query("Harris", "  ", state="TX")
         with pytest.raises(UnknownPartyError):
-            find_local_party_query("Harris", "independent", state="TX")
+            local_query("Harris", "independent", state="TX")
 
     def test_rich_record(self) -> None:
         """local_party_search explains itself and encodes the URL."""
-        found = local_party_search("Orleans Parish")
+        found = find_local_party("Orleans Parish")
         assert "parish" == found.local_unit
         assert "Louisiana" in found.explanation
-        assert [found.query] == parse_qs(urlparse(found.url).query)["q"]
+        assert [found.query] == parse_qs(urlparse(found.search_url).query)["q"]
 
 
 class TestElectionOffice:
     def test_county_run(self) -> None:
         """Where counties run elections, the county's office."""
-        assert "Harris County, Texas elections office" == find_election_office_query(
-            "Harris", state="TX"
-        )
-        assert "Travis County elections office Texas" == find_election_office_query(
-            "Travis", state="TX"
-        )
+        assert "Harris County, Texas elections office" == election_query("Harris", state="TX")
+        assert "Travis County elections office Texas" == election_query("Travis", state="TX")
 
     def test_town_run(self) -> None:
         """Where towns run elections, the town clerk; a town is required."""
-        assert "Lansing, Michigan city or town clerk elections" == find_election_office_query(
+        assert "Lansing, Michigan city or town clerk elections" == election_query(
             state="MI", town="Lansing"
         )
         with pytest.raises(LocalUnitError, match="town"):
-            find_election_office_query("Ingham", state="MI")
+            election_query("Ingham", state="MI")
 
     def test_state_run(self) -> None:
         """Where the state runs elections, the state office."""
-        assert "Alaska state elections office" == find_election_office_query(state="AK")
+        assert "Alaska state elections office" == election_query(state="AK")
 
     def test_needs_place(self) -> None:
         """A county-run state needs a county."""
         with pytest.raises(LocalUnitError):
-            find_election_office_query()
+            election_query()
         with pytest.raises(LocalUnitError, match="give a county"):
-            find_election_office_query(state="TX")
+            election_query(state="TX")
 
 
 class TestStateParties:
@@ -279,7 +322,8 @@ class TestStateParties:
         finds it for a member of that party in that state."""
         import datetime as dt
 
-        from civicrun import MatchStatus, Profile, eligible_orgs, state_party
+        from civicrun import Profile, eligible_orgs, state_party
+        from civicrun.vocab import MatchStatus
 
         for state in states():
             committee = state_party(state.code, party)
@@ -298,7 +342,7 @@ class TestStateParties:
 
         assert "Farmer" in (state_party("MN", "D") or pytest.fail("no MN DFL")).name
         assert "Nonpartisan League" in (state_party("ND", "Dem") or pytest.fail("no ND")).name
-        found = local_party_search("Hennepin")
-        assert found.state_party == (state_party("MN", "D") or pytest.fail("no MN")).name
+        found = find_local_party("Hennepin")
+        assert found.state_party == state_party("MN", "D")
         assert None is state_party("MN", "other")
-        assert None is local_party_search("Dane", "Working Families").state_party
+        assert None is find_local_party("Dane", "Working Families").state_party

@@ -5,22 +5,11 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 
-from civicrun import (
-    Condition,
-    MatchStatus,
-    Organization,
-    Outcome,
-    Partisanship,
-    Party,
-    Profile,
-    ProfileField,
-    RuleKind,
-    Stance,
-    eligible_orgs,
-    organizations,
-)
+from civicrun import Organization, Profile, eligible_orgs, organizations
 from civicrun._check import UNAFFILIATED
 from civicrun._match import evaluate
+from civicrun.records import Condition
+from civicrun.vocab import MatchStatus, Outcome, Partisanship, Party, ProfileField, RuleKind, Stance
 
 from .conftest import ON
 from .strategies import profiles

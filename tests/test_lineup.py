@@ -15,7 +15,8 @@ from typing import Any
 import attrs
 import pytest
 
-from civicrun import MatchStatus, Profile, eligible_orgs, explain, organizations
+from civicrun import Profile, eligible_orgs, explain, organizations
+from civicrun.vocab import MatchStatus
 
 from .conftest import ON
 

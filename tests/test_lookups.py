@@ -5,15 +5,17 @@ from __future__ import annotations
 import pytest
 
 from civicrun import (
-    UnknownOfficeCategoryError,
-    UnknownOrganizationError,
     get_office_category,
     get_organization,
+    lookup_office_category,
+    lookup_organization,
     office_categories,
     office_categories_for_state,
     organizations,
+    search_office_categories,
     search_organizations,
 )
+from civicrun.errors import UnknownOfficeCategoryError, UnknownOrganizationError
 
 
 class TestOrganizations:
@@ -26,12 +28,29 @@ class TestOrganizations:
     def test_unknown(self) -> None:
         """Unknown and empty names raise with suggestions."""
         with pytest.raises(UnknownOrganizationError) as info:
-            get_organization("Higher Hieghts")
-        assert ("higher-heights",) == info.value.suggestions
+            lookup_organization("Higher Hieghts")
+        assert ["higher-heights"] == [o.id for o in info.value.suggestions]
         with pytest.raises(UnknownOrganizationError):
-            get_organization("")
+            lookup_organization("")
         with pytest.raises(UnknownOrganizationError):
-            get_organization(None)  # type: ignore[arg-type]
+            lookup_organization(None)
+
+    def test_get_never_raises(self) -> None:
+        """get_organization gives the default for anything it cannot find."""
+        assert get_organization("nope", default=None) is None
+        assert get_organization(None) is None
+        ndtc = lookup_organization("ndtc")
+        assert ndtc is get_organization("nope", default=ndtc)
+
+    def test_suggestions_search_former_names_and_aliases(self) -> None:
+        """A misspelt former name or alias suggests the group that carries it, as a record."""
+        with pytest.raises(UnknownOrganizationError) as info:
+            lookup_organization("Wellston")
+        assert "re-power" == info.value.suggestions[0].id
+        assert "Wellstone Action" in info.value.suggestions[0].former_names
+        with pytest.raises(UnknownOrganizationError) as alias:
+            lookup_organization("Early Money Is Like Yeest")
+        assert "emilys-list" == alias.value.suggestions[0].id
 
     def test_search_ranks_names_first(self) -> None:
         """Name matches rank before summary-only matches; ties by id."""
@@ -52,12 +71,16 @@ class TestOrganizations:
 class TestOffices:
     def test_lookup(self) -> None:
         """Ids, names and aliases find categories; unknown ones suggest."""
-        assert "school-board" == get_office_category("School Board").id
+        assert "school-board" == lookup_office_category("School Board").id
         with pytest.raises(UnknownOfficeCategoryError) as info:
-            get_office_category("school bord")
-        assert "school-board" in info.value.suggestions
+            lookup_office_category("school bord")
+        assert "school-board" in [o.id for o in info.value.suggestions]
         with pytest.raises(UnknownOfficeCategoryError):
-            get_office_category(5)  # type: ignore[arg-type]
+            lookup_office_category(5)
+        assert get_office_category("school bord") is None
+        assert ["sheriff"] == [o.id for o in search_office_categories("Sheriff")]
+        assert "school-board" in [o.id for o in search_office_categories("board")]
+        assert () == search_office_categories("   ")
 
     def test_no_name_fits_two_categories(self) -> None:
         """Every id, name and alias leads to exactly one office category."""
@@ -68,14 +91,14 @@ class TestOffices:
             for name in (office.id, office.name, *office.aliases):
                 owners.setdefault(fold(name), set()).add(office.id)
         assert {} == {name: ids for name, ids in owners.items() if len(ids) > 1}
-        assert "town-meeting-and-select-board" == get_office_category("selectman").id
+        assert "town-meeting-and-select-board" == lookup_office_category("selectman").id
 
     def test_order_and_state_filter(self) -> None:
         """Local before state before federal; state lists filter."""
         levels = [o.level.value for o in office_categories()]
         order = {"local": 0, "state": 1, "federal": 2}
         assert sorted(levels, key=order.__getitem__) == levels
-        township = get_office_category("township-office")
+        township = lookup_office_category("township-office")
         assert township.states
         inside = next(iter(sorted(township.states)))
         outside = next(s for s in ("AZ", "NV", "HI", "AK", "LA") if s not in township.states)
@@ -84,6 +107,6 @@ class TestOffices:
 
     def test_state_legislature_counts_and_ages(self) -> None:
         """The state-legislature category carries dated, sourced counts and minimum ages."""
-        office = get_office_category("state-legislature")
+        office = lookup_office_category("state-legislature")
         assert any(c.value == 7386 and c.source.startswith("http") for c in office.counts)
         assert all(a.source.startswith("http") and 18 <= a.age <= 30 for a in office.minimum_ages)

@@ -10,26 +10,27 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from civicrun import (
-    Condition,
-    Coverage,
-    MatchStatus,
     Organization,
-    OrgStatus,
-    Outcome,
-    Partisanship,
     Profile,
-    ProfileField,
     Reason,
-    Role,
-    RuleKind,
-    Scope,
-    UnknownOrganizationError,
     eligible_orgs,
     explain,
-    get_organization,
+    lookup_organization,
     organizations,
 )
 from civicrun._match import describe, evaluate
+from civicrun.errors import UnknownOrganizationError
+from civicrun.records import Condition, Coverage
+from civicrun.vocab import (
+    MatchStatus,
+    OrgStatus,
+    Outcome,
+    Partisanship,
+    ProfileField,
+    Role,
+    RuleKind,
+    Scope,
+)
 
 from .conftest import ON
 from .strategies import profiles
@@ -39,7 +40,7 @@ TX_WOMAN = Profile(state="TX", party="democratic", gender="woman", age=29, race_
 
 def _org_with(**rules: object) -> Organization:
     """A national, active test organization with only the given rules."""
-    base = get_organization("ndtc")
+    base = lookup_organization("ndtc")
     fields = {"requirements": (), "serves": (), "priorities": (), **rules}
     return attrs.evolve(base, partisanship=Partisanship.NONPARTISAN, **fields)  # type: ignore[arg-type]
 
@@ -159,7 +160,7 @@ class TestExplain:
 
     def test_inactive_and_staff_groups(self) -> None:
         """Inactive groups and staff-only programs are ineligible, with the reason."""
-        base = get_organization("ndtc")
+        base = lookup_organization("ndtc")
         closed = evaluate(attrs.evolve(base, status=OrgStatus.DEFUNCT), Profile(party="D"), on=ON)
         assert MatchStatus.INELIGIBLE == closed.status
         assert "no longer runs programs (status: defunct)" == str(closed.failed[0])
@@ -172,9 +173,9 @@ class TestExplain:
 
     def test_state_and_level(self) -> None:
         """State coverage and office level are checked for every group alike."""
-        annies = get_organization("annies-list")
+        annies = lookup_organization("annies-list")
         assert MatchStatus.INELIGIBLE == evaluate(annies, Profile(state="OK"), on=ON).status
-        rfs = get_organization("run-for-something")
+        rfs = lookup_organization("run-for-something")
         federal = Profile(party="D", birth_date="1990-01-01", prior_runs=0, office_level="federal")
         match = evaluate(rfs, federal, on=ON)
         assert MatchStatus.INELIGIBLE == match.status
@@ -184,7 +185,7 @@ class TestExplain:
 
     def test_any_of_groups(self) -> None:
         """An any_of group holds when one member holds."""
-        new_politics = get_organization("new-politics")
+        new_politics = lookup_organization("new-politics")
         assert (
             MatchStatus.ELIGIBLE
             == evaluate(new_politics, Profile(national_service=True), on=ON).status
@@ -198,7 +199,7 @@ class TestExplain:
         """explain() of a name that is no organization suggests close ones."""
         with pytest.raises(UnknownOrganizationError) as info:
             explain(Profile(), "Emilys Lst")
-        assert "emilys-list" in info.value.suggestions
+        assert "emilys-list" in [o.id for o in info.value.suggestions]
         assert isinstance(info.value, LookupError)
 
     def test_to_dict(self) -> None:

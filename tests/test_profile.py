@@ -7,18 +7,10 @@ import datetime as dt
 import pytest
 from hypothesis import given
 
-from civicrun import (
-    Community,
-    Gender,
-    InvalidProfileError,
-    OfficeLevel,
-    Party,
-    Profile,
-    RaceEthnicity,
-    Stance,
-    UnknownPartyError,
-    normalize_party,
-)
+from civicrun import Profile
+from civicrun._parties import party_named
+from civicrun.errors import InvalidProfileError, UnknownPartyError
+from civicrun.vocab import Community, Gender, OfficeLevel, Party, RaceEthnicity, Stance
 
 from .strategies import profiles
 
@@ -47,7 +39,7 @@ class TestNormalisation:
     def test_party(self, given: str, expected: Party) -> None:
         """Party synonyms."""
         assert expected == Profile(party=given).party
-        assert expected == normalize_party(given)
+        assert expected == party_named(given)
 
     def test_plain_strings_for_enums_and_sets(self) -> None:
         """Enum and set fields take plain strings."""
@@ -77,23 +69,30 @@ class TestNormalisation:
 
     def test_numbers_booleans_dates(self) -> None:
         """Numbers, yes/no and ISO dates from strings."""
-        p = Profile(
-            age="29",
-            veteran="yes",
-            lgbtq="no",
-            birth_date="1990-05-01",
-            immigrant_generation=2,
-            prior_runs="0",
-        )
-        assert (29, True, False, dt.date(1990, 5, 1), 2, 0) == (
+        p = Profile(age="29", veteran="yes", lgbtq="no", immigrant_generation=2, prior_runs="0")
+        assert (29, True, False, 2, 0) == (
             p.age,
             p.veteran,
             p.lgbtq,
-            p.birth_date,
             p.immigrant_generation,
             p.prior_runs,
         )
+        assert dt.date(1990, 5, 1) == Profile(birth_date="1990-05-01").birth_date
         assert dt.date(1990, 5, 1) == Profile(birth_date=dt.datetime(1990, 5, 1, 8)).birth_date
+
+    def test_age_and_birth_date_must_agree(self) -> None:
+        """An age far from the birth date's age today is a contradiction, named as such."""
+        with pytest.raises(InvalidProfileError, match="fits birth_date 1950-01-01") as info:
+            Profile(age=20, birth_date="1950-01-01")
+        assert ("age",) == info.value.fields
+        about = dt.date.today().year - 1950
+        assert about == Profile(age=about, birth_date="1950-01-01").age
+
+    def test_every_bad_field_at_once(self) -> None:
+        """The constructor, like from_dict, names every bad field in one error."""
+        with pytest.raises(InvalidProfileError) as info:
+            Profile(state="Texsa", age="old", gender="?")
+        assert ("state", "gender", "age") == info.value.fields
 
     def test_empty_profile(self) -> None:
         """Everything is optional."""
@@ -173,7 +172,7 @@ class TestErrors:
     def test_unknown_party_error(self) -> None:
         """normalize_party raises its own error, a ValueError."""
         with pytest.raises(UnknownPartyError) as info:
-            normalize_party("whig")
+            party_named("whig")
         assert isinstance(info.value, ValueError)
 
 
@@ -188,3 +187,40 @@ class TestRoundTrip:
         p = Profile(county="Orleans Parish")
         assert {"state": "LA", "county": "22071"} == p.to_dict()
         assert p == Profile.from_dict(p.to_dict())
+
+
+class TestAddingAField:
+    """A new profile field is added in three places (CONTRIBUTING.md, "Add a profile field");
+    these tests name the place that was forgotten."""
+
+    def test_every_rule_field_is_a_profile_field(self) -> None:
+        """Each ProfileField member is a Profile attribute; places are not rule fields."""
+        import attrs
+
+        from civicrun.vocab import ProfileField
+
+        names = {f.name for f in attrs.fields(Profile)}
+        assert {f.value for f in ProfileField} == names - {"county", "town"}
+
+    def test_every_field_has_a_cli_flag(self) -> None:
+        """The CLI flag table has one flag per Profile field."""
+        import attrs
+
+        from civicrun.cli import _PROFILE_FLAGS
+
+        flags = [flag.replace("-", "_") for flag, _help in _PROFILE_FLAGS]
+        assert [f.name for f in attrs.fields(Profile)] == flags
+
+    def test_every_field_has_a_test_strategy(self) -> None:
+        """tests/strategies.py draws a value for every field but the places."""
+        import attrs
+
+        from .strategies import PLACE_FIELDS, PROFILE_VALUES
+
+        assert {f.name for f in attrs.fields(Profile)} == set(PROFILE_VALUES) | PLACE_FIELDS
+
+    def test_every_yes_no_field_has_words(self) -> None:
+        """Each yes/no rule field has its words, for one person and for a group."""
+        from civicrun.vocab import BOOL_FIELDS, BOOL_GROUP_LABELS, BOOL_LABELS
+
+        assert BOOL_FIELDS == set(BOOL_LABELS) == set(BOOL_GROUP_LABELS)

@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from civicrun import AnyOf, Condition, Coverage, Organization, Scope, Source, organizations
+from civicrun import Organization, organizations
 from civicrun._converter import converter, describe_error
-from civicrun._records import Requirement
+from civicrun.records import AnyOf, Condition, Coverage, Requirement, Source
+from civicrun.vocab import Scope
 
 
 def _errors(data: object, cls: type[object]) -> list[str]:

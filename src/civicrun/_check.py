@@ -5,22 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import importlib_resources
 from importlib_resources.abc import Traversable
 
 from . import _data
-from ._records import (
-    AnyOf,
-    Condition,
-    OfficeCategory,
-    Organization,
-    Partisanship,
-    Party,
-    ProfileField,
-    Source,
-    State,
-)
 from .errors import DataError
+from .records import AnyOf, Condition, Organization, Source
+from .vocab import OrgKind, Partisanship, Party, ProfileField
 
 __all__ = ["check_data"]
 
@@ -104,31 +94,49 @@ def _org_problems(org: Organization, today: dt.date) -> list[str]:
     return problems
 
 
+def _official_party_problems(org: Organization) -> list[str]:
+    """A state party names the party it is the official organization of, and serves it."""
+    if org.official_party is None:
+        if org.kind is OrgKind.STATE_PARTY:
+            return [
+                "a state-party record names the party it is the official organization of "
+                "@ $.official_party"
+            ]
+        return []
+    if org.kind not in (OrgKind.STATE_PARTY, OrgKind.NATIONAL_PARTY):
+        return [
+            f"official_party is only for state-party and national-party records, not "
+            f"{org.kind.value} @ $.official_party"
+        ]
+    serves = [
+        r.one_of
+        for r in (*org.requirements, *org.serves)
+        if isinstance(r, Condition) and r.field is ProfileField.PARTY and r.one_of is not None
+    ]
+    if not any(org.official_party.value in side for side in serves):
+        return [
+            f"official_party is {org.official_party.value}, but no party rule serves it "
+            "@ $.official_party"
+        ]
+    return []
+
+
 def check_data(root: Traversable | None = None, *, today: dt.date | None = None) -> list[str]:
     """Every problem in the data under ``root`` (default: the package's), one line each.
 
     An empty list means the data is good. Each line starts with the file's path.
     """
-    base = importlib_resources.files("civicrun") / "data" if root is None else root
+    base = _data.data_root() if root is None else root
     day = dt.date.today() if today is None else today
     problems: list[str] = []
-    folders: tuple[tuple[str, type[object], str], ...] = (
-        ("organizations", Organization, "id"),
-        ("states", State, "code"),
-        ("offices", OfficeCategory, "id"),
-    )
-    for folder, cls, key in folders:
-        for file in _data._toml_files(base / folder):
-            relpath = f"{folder}/{file.name}"
-            try:
-                record = _data._load_record(file, relpath, cls)
-            except DataError as exc:
-                problems.extend(f"{relpath}: {m}" for m in exc.messages)
+    for folder, cls, key in _data.RECORD_FOLDERS:
+        for record in _data.iter_records(base, folder, cls, key):
+            if isinstance(record, DataError):
+                problems.extend(f"{record.path}: {m}" for m in record.messages)
                 continue
-            if str(getattr(record, key)).lower() != file.name.removesuffix(".toml"):
-                problems.append(f"{relpath}: {key} must equal the file name @ $.{key}")
+            relpath = f"{folder}/{str(getattr(record, key)).lower()}.toml"
             if isinstance(record, Organization):
-                found = _org_problems(record, day)
+                found = _org_problems(record, day) + _official_party_problems(record)
             else:
                 found = _source_problems(getattr(record, "sources", ()), day)
             problems.extend(f"{relpath}: {m}" for m in found)

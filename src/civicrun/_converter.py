@@ -24,7 +24,7 @@ import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError
 from cattrs.v import format_exception, transform_error
 
-from ._records import AnyOf, Condition, Requirement
+from .records import AnyOf, Condition, Requirement
 
 __all__ = ["converter", "describe_error"]
 

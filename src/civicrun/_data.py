@@ -12,22 +12,25 @@ from __future__ import annotations
 import threading
 import tomllib
 from collections.abc import Callable, Iterator, Mapping
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import attrs
 import importlib_resources
 from importlib_resources.abc import Traversable
 
 from ._converter import converter, describe_error
-from ._records import County, CountyKind, OfficeCategory, Organization, State
 from .errors import DataError
+from .records import County, OfficeCategory, Organization, State
+from .vocab import CountyKind
 
 __all__ = [
     "CountyAlias",
     "CountyTable",
     "Dataset",
     "county_table",
+    "data_root",
     "dataset",
+    "iter_records",
     "load",
     "reset",
     "state_table",
@@ -104,8 +107,9 @@ class CountyAlias:
     note: str
 
 
-def _data_root() -> Traversable:
-    return importlib_resources.files("civicrun") / "data"
+def data_root() -> Traversable:
+    """The package's ``data`` folder, as a :class:`~importlib.resources.abc.Traversable`."""
+    return importlib_resources.files("civicrun").joinpath("data")
 
 
 def _toml_files(folder: Traversable) -> Iterator[Traversable]:
@@ -127,24 +131,49 @@ def _load_record(file: Traversable, relpath: str, cls: type[T]) -> T:
         raise DataError(relpath, describe_error(exc)) from None
 
 
-def _load_folder(root: Traversable, folder: str, cls: type[T], key: str) -> dict[str, T]:
-    records: dict[str, T] = {}
-    for file in _toml_files(root / folder):
+#: The folders of TOML records: (folder, record class, the attribute that equals the file name).
+RECORD_FOLDERS: tuple[tuple[str, type[Any], str], ...] = (
+    ("organizations", Organization, "id"),
+    ("states", State, "code"),
+    ("offices", OfficeCategory, "id"),
+)
+
+
+def iter_records(root: Traversable, folder: str, cls: type[T], key: str) -> Iterator[T | DataError]:
+    """Each record file of ``folder`` under ``root``, structured, in file-name order; a bad file
+    (malformed, or whose ``key`` is not its file name) is yielded as its :class:`DataError`.
+
+    The loader stops at the first error; the data check collects them all.
+    """
+    for file in _toml_files(root.joinpath(folder)):
         relpath = f"{folder}/{file.name}"
-        record = _load_record(file, relpath, cls)
+        try:
+            record = _load_record(file, relpath, cls)
+        except DataError as exc:
+            yield exc
+            continue
         ident = getattr(record, key)
         expected = file.name.removesuffix(".toml")
         if str(ident).lower() != expected:
-            raise DataError(
+            yield DataError(
                 relpath, [f"{key} {ident!r} must equal the file name {expected!r} @ $.{key}"]
             )
-        records[ident] = record
+            continue
+        yield record
+
+
+def _load_folder(root: Traversable, folder: str, cls: type[T], key: str) -> dict[str, T]:
+    records: dict[str, T] = {}
+    for record in iter_records(root, folder, cls, key):
+        if isinstance(record, DataError):
+            raise record
+        records[getattr(record, key)] = record
     return records
 
 
 def _load_counties(root: Traversable) -> CountyTable:
     path = "counties.tsv"
-    file = root / path
+    file = root.joinpath(path)
     if not file.is_file():
         raise DataError(path, ["the county table is missing from the package data"])
     lines = file.read_text(encoding="utf-8").splitlines()
@@ -167,7 +196,7 @@ def _load_counties(root: Traversable) -> CountyTable:
             )
         rows[fips] = (name, kind, state, key, short)
     aliases: list[CountyAlias] = []
-    alias_file = root / "county_aliases.tsv"
+    alias_file = root.joinpath("county_aliases.tsv")
     if alias_file.is_file():
         alias_lines = alias_file.read_text(encoding="utf-8").splitlines()
         for number, line in enumerate(alias_lines[1:], start=2):
@@ -193,6 +222,20 @@ def _cross_check(data: Dataset) -> None:
                 f"organizations/{org.id}.toml",
                 [f"unknown state codes {unknown} @ $.coverage.states"],
             )
+    official: dict[tuple[str, str], str] = {}
+    for org in sorted(data.organizations.values(), key=lambda o: o.id):
+        if org.official_party is None:
+            continue
+        for code in org.coverage.states or {"US"}:
+            other = official.setdefault((code, org.official_party), org.id)
+            if other != org.id:
+                raise DataError(
+                    f"organizations/{org.id}.toml",
+                    [
+                        f"{other} is already the official {org.official_party} organization "
+                        f"for {code} @ $.official_party"
+                    ],
+                )
     for fips, (_name, _kind, state, _key, _short) in data.counties.rows.items():
         if state not in codes:
             raise DataError("counties.tsv", [f"{fips}: unknown state {state!r} @ $.state"])
@@ -212,7 +255,7 @@ def load(root: Traversable | None = None) -> Dataset:
     parts already loaded)."""
     if root is None:
         states, counties = state_table(), county_table()
-        base = _data_root()
+        base = data_root()
     else:
         base = root
         states = _load_folder(base, "states", State, "code")
@@ -278,8 +321,8 @@ class Derived(Generic[S, T]):
 
 
 _full = _Lazy(load)
-_states = _Lazy(lambda: _load_folder(_data_root(), "states", State, "code"))
-_counties = _Lazy(lambda: _load_counties(_data_root()))
+_states = _Lazy(lambda: _load_folder(data_root(), "states", State, "code"))
+_counties = _Lazy(lambda: _load_counties(data_root()))
 
 
 def dataset() -> Dataset:

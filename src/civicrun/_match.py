@@ -14,20 +14,27 @@ the profile does not list is unknown, and a stance rule fails only on its opposi
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
 
 from ._data import dataset
+from ._orgs import lookup_organization
 from ._profile import Profile
-from ._records import (
+from .records import AnyOf, Condition, Organization
+from .vocab import (
+    BOOL_GROUP_LABELS,
+    BOOL_LABELS,
+    COMMUNITY_LABELS,
+    GENDER_GROUP_LABELS,
+    GENDER_LABELS,
     OPEN_FIELDS,
-    AnyOf,
-    Condition,
+    PARTY_LABELS,
+    RACE_ETHNICITY_LABELS,
+    Gender,
     HowToJoin,
     MatchStatus,
     OfficeLevel,
-    Organization,
     OrgStatus,
     Outcome,
     ProfileField,
@@ -48,6 +55,7 @@ class Reason:
     ``str(reason)`` is the sentence, so a reason prints as plain text; a web page can show a
     tick or a cross from ``outcome`` and a translator can work from ``kind`` and ``field``.
 
+    >>> from civicrun.vocab import Outcome, ProfileField, RuleKind
     >>> r = Reason(kind=RuleKind.AUDIENCE, field=ProfileField.GENDER, outcome=Outcome.FAILED,
     ...            text="serves women; this profile's gender is man")
     >>> str(r)
@@ -124,44 +132,6 @@ class Match:
 
 # --- describing conditions -------------------------------------------------------------
 
-_LABELS = {
-    "democratic": "Democratic",
-    "republican": "Republican",
-    "libertarian": "Libertarian",
-    "green": "Green",
-    "independent": "independent",
-    "other": "other-party",
-    "black": "Black",
-    "latino": "Latino",
-    "asian-american": "Asian American",
-    "pacific-islander": "Pacific Islander",
-    "native-american": "Native American",
-    "alaska-native": "Alaska Native",
-    "native-hawaiian": "Native Hawaiian",
-    "middle-eastern-north-african": "Middle Eastern or North African",
-    "white": "white",
-    "woman": "a woman",
-    "man": "a man",
-    "nonbinary": "nonbinary",
-    "muslim": "Muslim American",
-}
-_GROUP_LABELS = {"woman": "women", "man": "men", "nonbinary": "nonbinary people"}
-_BOOL_PHRASES = {
-    ProfileField.LGBTQ: ("LGBTQ+", "not LGBTQ+"),
-    ProfileField.VETERAN: ("a military veteran", "not a veteran"),
-    ProfileField.NATIONAL_SERVICE: (
-        "a national-service alum (such as AmeriCorps or the Peace Corps)",
-        "not a national-service alum",
-    ),
-    ProfileField.PARENT_OF_MINOR: ("a parent of a child under 18", "not a parent of a minor"),
-}
-_BOOL_GROUPS = {
-    ProfileField.LGBTQ: ("LGBTQ+ candidates", "candidates who are not LGBTQ+"),
-    ProfileField.VETERAN: ("military veterans", "people who are not veterans"),
-    ProfileField.NATIONAL_SERVICE: ("national-service alums", "people without national service"),
-    ProfileField.PARENT_OF_MINOR: ("parents of children under 18", "people without minor children"),
-}
-
 
 def _join_or(words: Iterable[str]) -> str:
     items = sorted(words)
@@ -170,8 +140,19 @@ def _join_or(words: Iterable[str]) -> str:
     return ", ".join(items[:-1]) + " or " + items[-1]
 
 
-def _label(value: str) -> str:
-    return _LABELS.get(value, value)
+def _label(field: ProfileField, value: str) -> str:
+    """A rule's value as a word: from the vocabulary's one label table, else the value."""
+    labels: Mapping[str, str] = _VALUE_LABELS.get(field, {})
+    return labels.get(value, value)
+
+
+#: The label table for each field whose values read differently in a sentence.
+_VALUE_LABELS: Mapping[ProfileField, Mapping[str, str]] = {
+    ProfileField.PARTY: {k.value: v for k, v in PARTY_LABELS.items()},
+    ProfileField.GENDER: {k.value: v for k, v in GENDER_LABELS.items()},
+    ProfileField.RACE_ETHNICITY: {k.value: v for k, v in RACE_ETHNICITY_LABELS.items()},
+    ProfileField.COMMUNITIES: {k.value: v for k, v in COMMUNITY_LABELS.items()},
+}
 
 
 def _bounds(low: int | None, high: int | None, unit: str) -> str:
@@ -193,20 +174,20 @@ def describe(cond: Condition) -> str:
     if cond.one_of is not None:
         values = cond.one_of
         if field is ProfileField.PARTY:
-            return "a member of the " + _join_or(_label(v) for v in values) + " party"
+            return "a member of the " + _join_or(_label(field, v) for v in values) + " party"
         if field is ProfileField.GENDER:
-            return _join_or(_label(v) for v in values)
+            return _join_or(_label(field, v) for v in values)
         if field is ProfileField.RACE_ETHNICITY:
-            return "identifies as " + _join_or(_label(v) for v in values)
+            return "identifies as " + _join_or(_label(field, v) for v in values)
         if field is ProfileField.STANCES:
             return _join_or(values)
         if field is ProfileField.COMMUNITIES:
-            return "part of the " + _join_or(_label(v) for v in values) + " community"
+            return "part of the " + _join_or(_label(field, v) for v in values) + " community"
         if field is ProfileField.OFFICE_LEVEL:
             return "seeking " + _join_or(values) + " office"
         return f"{field.value.replace('_', ' ')} is " + _join_or(values)
     if cond.equals is not None:
-        yes, no = _BOOL_PHRASES[field]
+        yes, no = BOOL_LABELS[field]
         return yes if cond.equals else no
     if field is ProfileField.AGE:
         return "aged " + _bounds(cond.at_least, cond.at_most, "years")
@@ -236,15 +217,15 @@ def describe_audience(cond: Condition) -> str:
     if cond.one_of is not None:
         values = cond.one_of
         if field is ProfileField.GENDER:
-            return _join_or(_GROUP_LABELS[v] for v in values)
+            return _join_or(GENDER_GROUP_LABELS[Gender(v)] for v in values)
         if field in (ProfileField.PARTY, ProfileField.RACE_ETHNICITY, ProfileField.COMMUNITIES):
-            return _join_or(_label(v) for v in values) + " candidates"
+            return _join_or(_label(field, v) for v in values) + " candidates"
         if field is ProfileField.IDEOLOGY:
             return _join_or(values) + " candidates"
         if field is ProfileField.STANCES:
             return "candidates who are " + _join_or(values)
     if cond.equals is not None:
-        yes, no = _BOOL_GROUPS[field]
+        yes, no = BOOL_GROUP_LABELS[field]
         return yes if cond.equals else no
     if field is ProfileField.AGE:
         return "people aged " + _bounds(cond.at_least, cond.at_most, "").rstrip()
@@ -646,7 +627,7 @@ def eligible_orgs(
 
 def explain(
     profile: Profile,
-    org_id: str,
+    organization: Organization | str,
     *,
     on: dt.date | None = None,
     include_staff: bool = False,
@@ -654,12 +635,15 @@ def explain(
     """How ``profile`` stands with one organization, whatever its status.
 
     An ``ineligible`` match names the failing requirement in ``failed``; an
-    ``outside-audience`` one names the audience the profile is outside. ``org_id`` may be an
-    id, a name, a former name or an alias.
+    ``outside-audience`` one names the audience the profile is outside. ``organization`` is
+    an :class:`~civicrun.Organization`, or its id, name, former name or alias.
 
     Raises:
-        UnknownOrganizationError: no organization matches ``org_id``.
+        UnknownOrganizationError: no organization matches ``organization``.
     """
-    from ._orgs import get_organization  # noqa: PLC0415
-
-    return evaluate(get_organization(org_id), profile, on=on, include_staff=include_staff)
+    org = (
+        organization
+        if isinstance(organization, Organization)
+        else lookup_organization(organization)
+    )
+    return evaluate(org, profile, on=on, include_staff=include_staff)

@@ -1,16 +1,27 @@
-"""Office categories: what each kind of elected office does, and how many there are."""
+"""Office categories: what each kind of elected office does, and how many there are.
+
+Lookups come in three tiers: :func:`get_office_category` never raises,
+:func:`lookup_office_category` raises with suggestions (records), :func:`search_office_categories`
+ranks.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
 from ._data import Dataset, Derived, dataset
-from ._records import OfficeCategory
-from ._states import get_state
-from ._text import close_matches, fold
+from ._states import lookup_state
+from ._text import closest, fold
 from .errors import UnknownOfficeCategoryError
+from .records import OfficeCategory
 
-__all__ = ["get_office_category", "office_categories", "office_categories_for_state"]
+__all__ = [
+    "get_office_category",
+    "lookup_office_category",
+    "office_categories",
+    "office_categories_for_state",
+    "search_office_categories",
+]
 
 
 def _build_name_index(data: Dataset) -> Mapping[str, OfficeCategory]:
@@ -22,31 +33,64 @@ def _build_name_index(data: Dataset) -> Mapping[str, OfficeCategory]:
 
 
 _name_index = Derived(dataset, _build_name_index)
+_LEVEL_ORDER = {"local": 0, "state": 1, "federal": 2}
 
 
 def office_categories() -> tuple[OfficeCategory, ...]:
     """Every office category, local first, then state, then federal; by id within a level."""
-    order = {"local": 0, "state": 1, "federal": 2}
-    return tuple(sorted(dataset().offices.values(), key=lambda o: (order[o.level.value], o.id)))
+    return tuple(
+        sorted(dataset().offices.values(), key=lambda o: (_LEVEL_ORDER[o.level.value], o.id))
+    )
 
 
-def get_office_category(id_or_name: str) -> OfficeCategory:
-    """The office category with this id, name or alias (case ignored).
+def get_office_category(
+    id_or_name: object, default: OfficeCategory | None = None
+) -> OfficeCategory | None:
+    """The office category with this id, name or alias (case ignored), or ``default``.
 
     >>> get_office_category("board of education").id
     'school-board'
+    >>> get_office_category("emperor") is None
+    True
+    """
+    if not isinstance(id_or_name, str):
+        return default
+    return _name_index.get().get(fold(id_or_name), default)
+
+
+def lookup_office_category(id_or_name: object) -> OfficeCategory:
+    """The office category with this id, name or alias (as :func:`get_office_category`).
 
     Raises:
-        UnknownOfficeCategoryError: nothing matches; ``suggestions`` lists close ids.
+        UnknownOfficeCategoryError: nothing matches; ``suggestions`` lists close categories.
     """
-    wanted = fold(id_or_name) if isinstance(id_or_name, str) else ""
-    names = _name_index.get()
-    if wanted in names:
-        return names[wanted]
-    close = close_matches(str(id_or_name), names, n=3)
-    raise UnknownOfficeCategoryError(
-        str(id_or_name), list(dict.fromkeys(names[fold(c)].id for c in close))
-    )
+    found = get_office_category(id_or_name)
+    if found is None:
+        named = [(n, o) for o in office_categories() for n in (o.id, o.name, *o.aliases)]
+        raise UnknownOfficeCategoryError(id_or_name, closest(str(id_or_name), named, n=3))
+    return found
+
+
+def search_office_categories(text: str) -> tuple[OfficeCategory, ...]:
+    """Categories whose id, name, aliases or description contain every word of ``text``:
+    a match in a name first, then in the description; ties in :func:`office_categories`
+    order.
+
+    >>> [o.id for o in search_office_categories("sheriff")]
+    ['sheriff']
+    """
+    words = fold(text).split() if isinstance(text, str) else []
+    if not words:
+        return ()
+    named: list[OfficeCategory] = []
+    described: list[OfficeCategory] = []
+    for office in office_categories():
+        names = " ".join(fold(n) for n in (office.id, office.name, *office.aliases))
+        if all(w in names for w in words):
+            named.append(office)
+        elif all(w in names + " " + fold(office.description) for w in words):
+            described.append(office)
+    return (*named, *described)
 
 
 def office_categories_for_state(state: str) -> tuple[OfficeCategory, ...]:
@@ -54,6 +98,9 @@ def office_categories_for_state(state: str) -> tuple[OfficeCategory, ...]:
 
     A category whose ``states`` list is empty exists everywhere or has no sourced list; one
     with a list (townships, town meetings, elected judges ...) is kept only for listed states.
+
+    Raises:
+        UnknownStateError: ``state`` is not a state.
     """
-    code = get_state(state).code
+    code = lookup_state(state).code
     return tuple(o for o in office_categories() if not o.states or code in o.states)

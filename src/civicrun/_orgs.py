@@ -1,15 +1,20 @@
-"""Organization lookups in three tiers: get (raises), search (ranked), organizations (all)."""
+"""Organization lookups in three tiers.
+
+:func:`get_organization` never raises, :func:`lookup_organization` raises with suggestions
+(:class:`~civicrun.Organization` records), :func:`search_organizations` ranks; every tier
+matches ids, names, former names and aliases.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
 from ._data import Dataset, Derived, dataset
-from ._records import Organization
-from ._text import close_matches, fold
+from ._text import closest, fold
 from .errors import UnknownOrganizationError
+from .records import Organization
 
-__all__ = ["get_organization", "organizations", "search_organizations"]
+__all__ = ["get_organization", "lookup_organization", "organizations", "search_organizations"]
 
 
 def _build_name_index(data: Dataset) -> Mapping[str, Organization]:
@@ -33,29 +38,50 @@ def organizations() -> tuple[Organization, ...]:
     return tuple(data.organizations[k] for k in sorted(data.organizations))
 
 
-def get_organization(id_or_name: str) -> Organization:
-    """The organization with this id, name, former name or alias (case and punctuation ignored).
+def get_organization(
+    id_or_name: object, default: Organization | None = None
+) -> Organization | None:
+    """The organization with this id, name, former name or alias, or ``default``; never raises.
+
+    Case, accents and punctuation are ignored.
 
     >>> first = organizations()[0]
     >>> get_organization(first.name.upper()) is first
     True
+    >>> get_organization("nope") is None
+    True
+    """
+    if not isinstance(id_or_name, str):
+        return default
+    return _name_index.get().get(fold(id_or_name), default)
+
+
+def lookup_organization(id_or_name: object) -> Organization:
+    """The organization with this id, name, former name or alias (as :func:`get_organization`).
 
     Raises:
-        UnknownOrganizationError: nothing matches; ``suggestions`` lists close ids.
+        UnknownOrganizationError: nothing matches; ``suggestions`` lists the organizations
+            whose names (current, former or alias) are closest, as records.
+
+    >>> first = organizations()[0]
+    >>> lookup_organization(first.id) is first
+    True
     """
-    if not isinstance(id_or_name, str) or not id_or_name.strip():
-        raise UnknownOrganizationError(str(id_or_name))
-    index = _name_index.get()
-    found = index.get(fold(id_or_name))
+    found = get_organization(id_or_name)
     if found is None:
-        close = close_matches(id_or_name, index, n=5)
-        suggestions = list(dict.fromkeys(index[fold(c)].id for c in close))
-        raise UnknownOrganizationError(id_or_name, suggestions)
+        raise UnknownOrganizationError(id_or_name, _suggestions(str(id_or_name)))
     return found
 
 
+def _suggestions(query: str) -> list[Organization]:
+    ordered = organizations()
+    named = [(name, org) for org in ordered for name in (org.id, *org.names)]
+    return closest(query, named, n=5)
+
+
 def search_organizations(text: str) -> tuple[Organization, ...]:
-    """Organizations whose names, ids or summaries contain every word of ``text``.
+    """Organizations whose ids, names (current, former, aliases) or summaries contain every
+    word of ``text``.
 
     Ranked: a match in the id or a name before a match only in the summary, then by id.
     An empty query returns nothing.
@@ -63,7 +89,7 @@ def search_organizations(text: str) -> tuple[Organization, ...]:
     >>> search_organizations("")
     ()
     """
-    words = fold(text).split()
+    words = fold(text).split() if isinstance(text, str) else []
     if not words:
         return ()
     ranked: list[tuple[int, str, Organization]] = []

@@ -1,28 +1,39 @@
-"""The person asking: :class:`Profile`, with friendly input normalised once, at creation."""
+"""The person asking: :class:`Profile`, built from attrs fields whose converters normalise
+friendly input once, at creation.
+
+Adding a field takes three steps (CONTRIBUTING.md walks through them): its vocabulary in
+:mod:`civicrun.vocab` (a :class:`~civicrun.vocab.ProfileField` member, and an enum with its
+synonyms if it has one), the field here with its converter, and its flag in the CLI's flag
+table. ``tests/test_profile.py`` checks that the three agree.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import Any, TypeVar
 
 import attrs
 
-from ._records import (
+from ._counties import resolve_county
+from ._states import get_state, search_states
+from ._text import fold
+from .errors import FieldProblem, InvalidProfileError
+from .records import County
+from .vocab import (
     Community,
-    County,
     Gender,
     Ideology,
     OfficeLevel,
     Party,
     RaceEthnicity,
     Stance,
+    choices,
+    parse,
 )
-from ._text import fold
-from .errors import FieldProblem, InvalidProfileError, UnknownPartyError
 
-__all__ = ["Profile", "normalize_party"]
+__all__ = ["Profile"]
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -35,132 +46,133 @@ class _Bad(Exception):
         self.accepted = accepted
 
 
-_PARTY_SYNONYMS: dict[str, Party] = {
-    "democrat": Party.DEMOCRATIC,
-    "democrats": Party.DEMOCRATIC,
-    "dem": Party.DEMOCRATIC,
-    "dems": Party.DEMOCRATIC,
-    "d": Party.DEMOCRATIC,
-    "dfl": Party.DEMOCRATIC,
-    "democratic farmer labor": Party.DEMOCRATIC,
-    "democratic npl": Party.DEMOCRATIC,
-    "dem npl": Party.DEMOCRATIC,
-    "republicans": Party.REPUBLICAN,
-    "rep": Party.REPUBLICAN,
-    "repub": Party.REPUBLICAN,
-    "r": Party.REPUBLICAN,
-    "gop": Party.REPUBLICAN,
-    "libertarians": Party.LIBERTARIAN,
-    "lib": Party.LIBERTARIAN,
-    "l": Party.LIBERTARIAN,
-    "lp": Party.LIBERTARIAN,
-    "greens": Party.GREEN,
-    "g": Party.GREEN,
-    "ind": Party.INDEPENDENT,
-    "i": Party.INDEPENDENT,
-    "unaffiliated": Party.INDEPENDENT,
-    "no party": Party.INDEPENDENT,
-    "no party preference": Party.INDEPENDENT,
-    "none": Party.INDEPENDENT,
-    "decline to state": Party.INDEPENDENT,
-}
-_GENDER_SYNONYMS: dict[str, Gender] = {
-    "women": Gender.WOMAN,
-    "female": Gender.WOMAN,
-    "f": Gender.WOMAN,
-    "w": Gender.WOMAN,
-    "men": Gender.MAN,
-    "male": Gender.MAN,
-    "m": Gender.MAN,
-    "non binary": Gender.NONBINARY,
-    "nb": Gender.NONBINARY,
-    "enby": Gender.NONBINARY,
-}
-_RACE_SYNONYMS: dict[str, RaceEthnicity] = {
-    "african american": RaceEthnicity.BLACK,
-    "hispanic": RaceEthnicity.LATINO,
-    "latina": RaceEthnicity.LATINO,
-    "latinx": RaceEthnicity.LATINO,
-    "latine": RaceEthnicity.LATINO,
-    "asian": RaceEthnicity.ASIAN_AMERICAN,
-    "american indian": RaceEthnicity.NATIVE_AMERICAN,
-    "mena": RaceEthnicity.MIDDLE_EASTERN_NORTH_AFRICAN,
-}
-_STANCE_SYNONYMS: dict[str, Stance] = {
-    "prochoice": Stance.PRO_CHOICE,
-    "abortion rights": Stance.PRO_CHOICE,
-    "reproductive rights": Stance.PRO_CHOICE,
-    "prolife": Stance.PRO_LIFE,
-    "anti abortion": Stance.PRO_LIFE,
-    "gun control": Stance.GUN_SAFETY,
-    "gun violence prevention": Stance.GUN_SAFETY,
-    "second amendment": Stance.GUN_RIGHTS,
-    "2a": Stance.GUN_RIGHTS,
-    "pro gun": Stance.GUN_RIGHTS,
-}
-_COMMUNITY_SYNONYMS: dict[str, Community] = {
-    "muslim american": Community.MUSLIM,
-    "american muslim": Community.MUSLIM,
-}
-_IDEOLOGY_SYNONYMS: dict[str, Ideology] = {"centrist": Ideology.MODERATE}
-_OFFICE_SYNONYMS: dict[str, OfficeLevel] = {"national": OfficeLevel.FEDERAL}
-_TRUE = {"true", "yes", "y", "1"}
-_FALSE = {"false", "no", "n", "0"}
+# --- the normalisers, one per kind of value ------------------------------------------------
 
 
-def _choices(vocab: type[StrEnum]) -> str:
-    return "one of " + ", ".join(m.value for m in vocab)
+def _member(vocabulary: type[E], value: object) -> E | None:
+    if value is None:
+        return None
+    found = parse(vocabulary, value)
+    if found is None:
+        raise _Bad(choices(vocabulary))
+    return found
 
 
-def _enum(vocab: type[E], synonyms: Mapping[str, E], value: Any) -> E:
-    if isinstance(value, vocab):
-        return value
+def _members(vocabulary: type[E], value: object) -> frozenset[E] | None:
+    """A set of vocabulary values; an empty list is the same as not saying (``None``)."""
+    if value is None:
+        return None
     if isinstance(value, str):
-        key = fold(value)
-        for member in vocab:
-            if key == fold(member.value):
-                return member
-        key = key.removesuffix(" party")
-        if key in synonyms:
-            return synonyms[key]
-        for member in vocab:
-            if key == fold(member.value):
-                return member
-    raise _Bad(_choices(vocab))
+        items: list[object] = [part for part in value.split(",") if part.strip()]
+    elif isinstance(value, Iterable) and not isinstance(value, Mapping):
+        items = list(value)
+    else:
+        raise _Bad("a list of " + choices(vocabulary))
+    found = [parse(vocabulary, item) for item in items]
+    if any(f is None for f in found):
+        raise _Bad("a list of " + choices(vocabulary))
+    return frozenset(f for f in found if f is not None) or None
 
 
-def normalize_party(value: Any) -> Party:
-    """A :class:`Party` from friendly input: ``"Democrat"``, ``"D"``, ``"GOP"``, ``"Green Party"``.
-
-    Raises:
-        UnknownPartyError: the value is not a party civicrun knows.
-    """
-    try:
-        return _enum(Party, _PARTY_SYNONYMS, value)
-    except _Bad:
-        raise UnknownPartyError(value, [p.value for p in Party]) from None
+def _whole(value: object, low: int, high: int) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise _Bad(f"a whole number from {low} to {high}")
+    return value
 
 
-def _int(low: int, high: int) -> Callable[[Any], int]:
-    def convert(value: Any) -> int:
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value.strip())
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise _Bad(f"a whole number from {low} to {high}")
-        return value
-
-    return convert
+_TRUE = frozenset({"true", "yes", "y", "1"})
+_FALSE = frozenset({"false", "no", "n", "0"})
 
 
-def _bool(value: Any) -> bool:
-    if isinstance(value, bool):
+# --- the converters, one per field (named functions, as attrs and mypy expect) -------------
+
+
+def _to_state(value: object) -> str | None:
+    if value is None:
+        return None
+    found = get_state(value) if isinstance(value, str) else None
+    if found is None:
+        close = search_states(value)[:3] if isinstance(value, str) else ()
+        hint = f"; close: {', '.join(s.name for s in close)}" if close else ""
+        raise _Bad(f"a state code (TX), name (Texas) or FIPS code (48){hint}")
+    return found.code
+
+
+def _to_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip() or len(value) > 100:
+        raise _Bad("a non-empty name of at most 100 characters")
+    return " ".join(value.split())
+
+
+def _to_county(value: object) -> County | str | None:
+    """A county record as is, or its name, resolved once the state is known."""
+    return value if isinstance(value, County) else _to_text(value)
+
+
+def _to_party(value: object) -> Party | None:
+    return _member(Party, value)
+
+
+def _to_gender(value: object) -> Gender | None:
+    return _member(Gender, value)
+
+
+def _to_ideology(value: object) -> Ideology | None:
+    return _member(Ideology, value)
+
+
+def _to_office_level(value: object) -> OfficeLevel | None:
+    return _member(OfficeLevel, value)
+
+
+def _to_race_ethnicity(value: object) -> frozenset[RaceEthnicity] | None:
+    return _members(RaceEthnicity, value)
+
+
+def _to_communities(value: object) -> frozenset[Community] | None:
+    return _members(Community, value)
+
+
+def _to_stances(value: object) -> frozenset[Stance] | None:
+    """A set of stances, none of them held together with its opposite."""
+    found = _members(Stance, value) or frozenset()
+    clash = sorted(s.value for s in found if s.opposite in found)
+    if clash:
+        raise _Bad(
+            "stances without their opposites (" + " and ".join(clash) + " contradict each other)"
+        )
+    return found or None
+
+
+def _to_bool(value: object) -> bool | None:
+    if value is None or isinstance(value, bool):
         return value
     if isinstance(value, str) and fold(value) in _TRUE | _FALSE:
         return fold(value) in _TRUE
     raise _Bad("true or false (yes/no)")
 
 
-def _date(value: Any) -> dt.date:
+def _to_age(value: object) -> int | None:
+    return _whole(value, 0, 130)
+
+
+def _to_prior_runs(value: object) -> int | None:
+    return _whole(value, 0, 100)
+
+
+def _to_immigrant_generation(value: object) -> int | None:
+    return _whole(value, 1, 2)
+
+
+def _to_date(value: object) -> dt.date | None:
+    if value is None:
+        return None
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, str):
@@ -175,201 +187,68 @@ def _date(value: Any) -> dt.date:
     return value
 
 
-def _items(value: Any) -> list[Any]:
-    if isinstance(value, str):
-        return [part for part in value.split(",") if part.strip()]
-    if isinstance(value, Iterable) and not isinstance(value, Mapping):
-        return list(value)
-    raise _Bad("a list of values")
+def _age_today(birth: dt.date) -> int:
+    today = dt.date.today()
+    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
 
 
-def _enum_set(vocab: type[E], synonyms: Mapping[str, E]) -> Callable[[Any], frozenset[E] | None]:
-    """A set of vocabulary values; an empty list is the same as not saying (``None``)."""
-
-    def convert(value: Any) -> frozenset[E] | None:
-        try:
-            found = frozenset(_enum(vocab, synonyms, item) for item in _items(value))
-        except _Bad:
-            raise _Bad("a list of " + _choices(vocab)) from None
-        return found or None
-
-    return convert
-
-
-_stance_set = _enum_set(Stance, _STANCE_SYNONYMS)
-
-
-def _stances(value: Any) -> frozenset[Stance] | None:
-    """A set of stances, none of them held together with its opposite."""
-    found = _stance_set(value)
-    clash = sorted(s.value for s in found or () if s.opposite in (found or ()))
-    if clash:
-        raise _Bad(
-            "stances without their opposites (" + " and ".join(clash) + " contradict each other)"
-        )
-    return found
-
-
-def _text(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip() or len(value) > 100:
-        raise _Bad("a non-empty name of at most 100 characters")
-    return " ".join(value.split())
-
-
-def _state(value: Any) -> str:
-    from ._states import get_state  # noqa: PLC0415  (loads data; keep import time free of it)
-    from .errors import UnknownStateError  # noqa: PLC0415
-
-    try:
-        return get_state(value).code
-    except UnknownStateError as exc:
-        hint = f"; close: {', '.join(exc.suggestions)}" if exc.suggestions else ""
-        raise _Bad(f"a state code (TX), name (Texas) or FIPS code (48){hint}") from None
-
-
-def _county_or_name(value: Any) -> County | str:
-    if isinstance(value, County):
-        return value
-    return _text(value)
-
-
-_NORMALIZERS: dict[str, Callable[[Any], Any]] = {
-    "state": _state,
-    "county": _county_or_name,
-    "town": _text,
-    "party": lambda v: _enum(Party, _PARTY_SYNONYMS, v),
-    "gender": lambda v: _enum(Gender, _GENDER_SYNONYMS, v),
-    "age": _int(0, 130),
-    "birth_date": _date,
-    "race_ethnicity": _enum_set(RaceEthnicity, _RACE_SYNONYMS),
-    "lgbtq": _bool,
-    "veteran": _bool,
-    "national_service": _bool,
-    "immigrant_generation": _int(1, 2),
-    "parent_of_minor": _bool,
-    "stances": _stances,
-    "communities": _enum_set(Community, _COMMUNITY_SYNONYMS),
-    "ideology": lambda v: _enum(Ideology, _IDEOLOGY_SYNONYMS, v),
-    "office_level": lambda v: _enum(OfficeLevel, _OFFICE_SYNONYMS, v),
-    "prior_runs": _int(0, 100),
-}
-
-
-def _normalize(field: str, value: Any) -> Any:
-    if value is None:
-        return None
-    try:
-        return _NORMALIZERS[field](value)
-    except _Bad as bad:
-        raise InvalidProfileError([FieldProblem(field, value, bad.accepted)]) from None
-
-
-def _normalize_all(values: Mapping[str, Any]) -> dict[str, Any]:
-    """Normalise every field, reporting every bad one in a single error."""
-    problems: list[FieldProblem] = []
-    out: dict[str, Any] = {}
-    for key, value in values.items():
-        try:
-            out[key] = _normalize(key, value)
-        except InvalidProfileError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise InvalidProfileError(problems)
-    return out
-
-
-_YesNo = bool | str | None
-
-
-@attrs.frozen(kw_only=True, init=False)
+@attrs.frozen(kw_only=True)
 class Profile:
     """What is known about a person who may run. Every field is optional: ``None`` is unknown.
 
     Friendly input is normalised: ``state="texas"`` becomes ``"TX"``, ``party="Dem"`` becomes
-    :attr:`Party.DEMOCRATIC`, ``race_ethnicity="black"`` becomes ``{RaceEthnicity.BLACK}``.
-    ``age`` is the person's age on the date matching is done for (``on``, default today);
-    when ``birth_date`` is also given, age rules use the birth date.
-    ``immigrant_generation`` is 1 (born abroad) or 2 (born here to at least one parent born
-    abroad). ``county`` is resolved against the county table, and fills in ``state`` when the
-    name fits one state only. A bad value raises :class:`~civicrun.InvalidProfileError` naming
-    the field, the value and what is accepted.
+    :attr:`Party.DEMOCRATIC <civicrun.vocab.Party.DEMOCRATIC>`, ``race_ethnicity="black"``
+    becomes ``{RaceEthnicity.BLACK}``. An empty list is the same as not saying.
+
+    * ``age`` is the person's age on the date matching is done for (``on``, default today);
+      when ``birth_date`` is also given, age rules use the birth date, and the two must agree
+      (an age at most a year either side of the birth date's age today).
+    * ``race_ethnicity`` is every category the person identifies with ("select all that
+      apply"); ``stances`` and ``communities`` list what the person holds or belongs to, and a
+      value not listed is unknown, never a "no". A stance and its opposite cannot both be held.
+    * ``immigrant_generation`` is 1 (born abroad) or 2 (born here to at least one parent born
+      abroad).
+    * ``county`` is resolved against the county table, and fills in ``state`` when the name
+      fits one state only.
+
+    A bad value raises :class:`~civicrun.errors.InvalidProfileError` naming every bad field,
+    the value and what is accepted.
 
     >>> p = Profile(state="texas", party="Dem", gender="female", age="29")
     >>> (p.state, p.party, p.gender, p.age)
     ('TX', <Party.DEMOCRATIC: 'democratic'>, <Gender.WOMAN: 'woman'>, 29)
     """
 
-    state: str | None = None
-    county: County | None = None
-    town: str | None = None
-    party: Party | None = None
-    gender: Gender | None = None
-    age: int | None = None
-    birth_date: dt.date | None = None
-    race_ethnicity: frozenset[RaceEthnicity] | None = None
-    lgbtq: bool | None = None
-    veteran: bool | None = None
-    national_service: bool | None = None
-    immigrant_generation: int | None = None
-    parent_of_minor: bool | None = None
-    stances: frozenset[Stance] | None = None
-    communities: frozenset[Community] | None = None
-    ideology: Ideology | None = None
-    office_level: OfficeLevel | None = None
-    prior_runs: int | None = None
+    state: str | None = attrs.field(default=None, converter=_to_state)
+    county: County | None = attrs.field(default=None, converter=_to_county)
+    town: str | None = attrs.field(default=None, converter=_to_text)
+    party: Party | None = attrs.field(default=None, converter=_to_party)
+    gender: Gender | None = attrs.field(default=None, converter=_to_gender)
+    age: int | None = attrs.field(default=None, converter=_to_age)
+    birth_date: dt.date | None = attrs.field(default=None, converter=_to_date)
+    race_ethnicity: frozenset[RaceEthnicity] | None = attrs.field(
+        default=None, converter=_to_race_ethnicity
+    )
+    lgbtq: bool | None = attrs.field(default=None, converter=_to_bool)
+    veteran: bool | None = attrs.field(default=None, converter=_to_bool)
+    national_service: bool | None = attrs.field(default=None, converter=_to_bool)
+    immigrant_generation: int | None = attrs.field(default=None, converter=_to_immigrant_generation)
+    parent_of_minor: bool | None = attrs.field(default=None, converter=_to_bool)
+    stances: frozenset[Stance] | None = attrs.field(default=None, converter=_to_stances)
+    communities: frozenset[Community] | None = attrs.field(default=None, converter=_to_communities)
+    ideology: Ideology | None = attrs.field(default=None, converter=_to_ideology)
+    office_level: OfficeLevel | None = attrs.field(default=None, converter=_to_office_level)
+    prior_runs: int | None = attrs.field(default=None, converter=_to_prior_runs)
 
-    def __init__(
-        self,
-        *,
-        state: str | None = None,
-        county: County | str | None = None,
-        town: str | None = None,
-        party: Party | str | None = None,
-        gender: Gender | str | None = None,
-        age: int | str | None = None,
-        birth_date: dt.date | str | None = None,
-        race_ethnicity: Iterable[RaceEthnicity | str] | str | None = None,
-        lgbtq: _YesNo = None,
-        veteran: _YesNo = None,
-        national_service: _YesNo = None,
-        immigrant_generation: int | str | None = None,
-        parent_of_minor: _YesNo = None,
-        stances: Iterable[Stance | str] | str | None = None,
-        communities: Iterable[Community | str] | str | None = None,
-        ideology: Ideology | str | None = None,
-        office_level: OfficeLevel | str | None = None,
-        prior_runs: int | str | None = None,
-    ) -> None:
-        self.__attrs_init__(
-            **_normalize_all(
-                {
-                    "state": state,
-                    "county": county,
-                    "town": town,
-                    "party": party,
-                    "gender": gender,
-                    "age": age,
-                    "birth_date": birth_date,
-                    "race_ethnicity": race_ethnicity,
-                    "lgbtq": lgbtq,
-                    "veteran": veteran,
-                    "national_service": national_service,
-                    "immigrant_generation": immigrant_generation,
-                    "parent_of_minor": parent_of_minor,
-                    "stances": stances,
-                    "communities": communities,
-                    "ideology": ideology,
-                    "office_level": office_level,
-                    "prior_runs": prior_runs,
-                }
-            )
-        )
+    def __attrs_pre_init__(self, **given: Any) -> None:
+        # Every bad field is reported at once, before the converters run one by one.
+        problems = _problems(given)
+        if problems:
+            raise InvalidProfileError(problems)
 
     def __attrs_post_init__(self) -> None:
         county: Any = self.county
         if isinstance(county, str):
-            from ._geo import resolve_county  # noqa: PLC0415  (_geo imports this module)
-
             try:
                 resolved = resolve_county(county, self.state)
             except LookupError as exc:
@@ -383,12 +262,26 @@ class Profile:
                 raise InvalidProfileError(
                     [FieldProblem("county", str(county), f"a county in {self.state}")]
                 )
+        if self.age is not None and self.birth_date is not None:
+            expected = _age_today(self.birth_date)
+            if abs(self.age - expected) > 1:
+                raise InvalidProfileError(
+                    [
+                        FieldProblem(
+                            "age",
+                            self.age,
+                            f"an age that fits birth_date {self.birth_date.isoformat()} "
+                            f"({expected} today), or leave one of them out",
+                        )
+                    ]
+                )
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Profile:
         """A profile from a mapping such as parsed JSON or a web form.
 
-        Every bad field is reported at once, in one :class:`~civicrun.InvalidProfileError`.
+        Every bad field, and every unknown key, is reported at once, in one
+        :class:`~civicrun.errors.InvalidProfileError`.
 
         >>> Profile.from_dict({"state": "ohio", "veteran": "yes"}).veteran
         True
@@ -397,20 +290,18 @@ class Profile:
             raise InvalidProfileError(
                 [FieldProblem("profile", data, "a mapping of field names to values")]
             )
+        names = [f.name for f in attrs.fields(Profile)]
         problems = [
-            FieldProblem(str(key), value, "a field name: " + ", ".join(_NORMALIZERS))
+            FieldProblem(str(key), value, "a field name: " + ", ".join(names))
             for key, value in data.items()
-            if key not in _NORMALIZERS
+            if key not in names
         ]
-        known = {k: v for k, v in data.items() if k in _NORMALIZERS}
-        try:
-            values = _normalize_all(known)
-        except InvalidProfileError as exc:
-            problems = [*exc.problems, *problems]
+        known = {k: v for k, v in data.items() if k in names}
+        problems += _problems(known)
         if problems:
             order = list(data)
             raise InvalidProfileError(sorted(problems, key=lambda p: order.index(p.field)))
-        return cls(**values)
+        return cls(**known)
 
     def to_dict(self) -> dict[str, Any]:
         """The known fields as JSON-ready values (``county`` as its FIPS code).
@@ -436,3 +327,16 @@ class Profile:
     def known_fields(self) -> tuple[str, ...]:
         """Names of the fields that are not ``None``."""
         return tuple(f.name for f in attrs.fields(Profile) if getattr(self, f.name) is not None)
+
+
+def _problems(values: Mapping[str, Any]) -> list[FieldProblem]:
+    """Every field of ``values`` whose converter rejects it, as problems naming the field."""
+    fields = attrs.fields_dict(Profile)
+    problems: list[FieldProblem] = []
+    for name, value in values.items():
+        converter = fields[name].converter
+        try:
+            converter(value)  # type: ignore[misc,operator]
+        except _Bad as bad:
+            problems.append(FieldProblem(name, value, bad.accepted))
+    return problems

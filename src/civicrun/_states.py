@@ -1,15 +1,19 @@
-"""State lookups: codes, names and FIPS codes of the 50 states and DC."""
+"""State lookups in three tiers: codes, names and FIPS codes of the 50 states and DC.
+
+:func:`get_state` never raises, :func:`lookup_state` raises with suggestions
+(:class:`~civicrun.State` records), :func:`search_states` ranks.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
 from ._data import Derived, state_table
-from ._records import State
 from ._text import close_matches, fold
 from .errors import UnknownStateError
+from .records import State
 
-__all__ = ["get_state", "states"]
+__all__ = ["get_state", "lookup_state", "search_states", "states"]
 
 _EXTRA_NAMES = {"washington dc": "DC", "washington d c": "DC", "d c": "DC", "dc": "DC"}
 
@@ -34,28 +38,63 @@ def states() -> tuple[State, ...]:
     return tuple(sorted(state_table().values(), key=lambda s: s.code))
 
 
-def get_state(code_or_name: str) -> State:
-    """The state with this code, name or FIPS code.
+def _find(code_or_name: object) -> State | None:
+    if not isinstance(code_or_name, str):
+        return None
+    text = code_or_name.strip()
+    return _state_index.get().get(text if text.isdigit() else fold(text))
+
+
+def get_state(code_or_name: object, default: State | None = None) -> State | None:
+    """The state with this code, name or FIPS code, or ``default``; never raises.
 
     * two letters: the postal code, any case (``"tx"``);
     * two digits: the FIPS code (``"48"``);
     * anything else: the name, any case, accents and punctuation ignored
       (``"new york"``, ``"District of Columbia"``, ``"Washington, D.C."``).
 
-    Raises:
-        UnknownStateError: nothing matches; its ``suggestions`` lists close names.
-
     >>> get_state("tx").name
     'Texas'
-    >>> get_state("Minnesota").code
-    'MN'
+    >>> get_state("Texsa") is None
+    True
     """
-    if not isinstance(code_or_name, str):
-        raise UnknownStateError(code_or_name)
-    index = _state_index.get()
-    key = code_or_name.strip() if code_or_name.strip().isdigit() else fold(code_or_name)
-    found = index.get(key)
+    found = _find(code_or_name)
+    return default if found is None else found
+
+
+def lookup_state(code_or_name: object) -> State:
+    """The state with this code, name or FIPS code (the rules of :func:`get_state`).
+
+    >>> lookup_state("Minnesota").code
+    'MN'
+
+    Raises:
+        UnknownStateError: nothing matches; ``suggestions`` lists close states.
+    """
+    found = _find(code_or_name)
     if found is None:
-        names = [s.name for s in state_table().values()]
-        raise UnknownStateError(code_or_name, close_matches(code_or_name, names, n=3))
+        raise UnknownStateError(code_or_name, search_states(str(code_or_name))[:3])
     return found
+
+
+def search_states(text: str) -> tuple[State, ...]:
+    """States that ``text`` may mean, best first: an exact code, name or FIPS code, then names
+    that begin with it, then close spellings; ties in code order.
+
+    >>> [s.code for s in search_states("new")]
+    ['NH', 'NJ', 'NM', 'NY']
+    """
+    if not isinstance(text, str) or not text.strip():
+        return ()
+    ranked: dict[str, State] = {}
+    exact = _find(text)
+    if exact is not None:
+        ranked[exact.code] = exact
+    key = fold(text)
+    for state in states():
+        if fold(state.name).startswith(key):
+            ranked.setdefault(state.code, state)
+    by_name = {s.name: s for s in states()}
+    for name in close_matches(text, by_name, n=3):
+        ranked.setdefault(by_name[name].code, by_name[name])
+    return tuple(ranked.values())

@@ -8,7 +8,7 @@ from typing import Any
 
 from ._data import dataset
 from ._match import years_before
-from ._records import Scope
+from .vocab import Scope
 
 __all__ = ["coverage_report", "render_markdown"]
 

@@ -18,15 +18,17 @@ from typing import Any, NoReturn
 
 from ._check import check_data
 from ._converter import converter
-from ._geo import find_election_office_query, local_party_search, resolve_county
+from ._counties import resolve_county
+from ._local import find_election_office, find_local_party
 from ._match import Match, eligible_orgs, explain
-from ._offices import get_office_category, office_categories, office_categories_for_state
-from ._orgs import get_organization, organizations
+from ._offices import lookup_office_category, office_categories, office_categories_for_state
+from ._orgs import lookup_organization, organizations
 from ._profile import Profile
-from ._records import MatchStatus, Outcome
 from ._stats import coverage_report, render_markdown
-from ._version import __version__
+from ._version import version
 from .errors import CivicrunError
+from .records import Organization
+from .vocab import MatchStatus, Outcome
 
 __all__ = ["main"]
 
@@ -147,7 +149,7 @@ def _cmd_orgs(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    org = get_organization(args.org)
+    org = lookup_organization(args.org)
     record = converter.unstructure(org)
     if args.json:
         _print_json(record)
@@ -179,26 +181,34 @@ def _cmd_county(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_party_query(args: argparse.Namespace) -> int:
-    found = local_party_search(args.county, args.party, state=args.state, town=args.town)
+def _cmd_local_party(args: argparse.Namespace) -> int:
+    found = find_local_party(args.county, args.party, state=args.state, town=args.town)
+    if args.json:
+        record = converter.unstructure(found)
+        record["state_party"] = _org_summary(found.state_party)
+        _print_json(record)
+    else:
+        print(found.query)
+        print(f"  {found.explanation}")
+        if found.state_party:
+            site = f" ({found.state_party.url})" if found.state_party.url else ""
+            print(f"  state party: {found.state_party.name}{site}")
+        print(f"  {found.search_url}")
+    return 0
+
+
+def _org_summary(org: Organization | None) -> dict[str, Any] | None:
+    return None if org is None else {"id": org.id, "name": org.name, "url": org.url}
+
+
+def _cmd_election_office(args: argparse.Namespace) -> int:
+    found = find_election_office(args.county, state=args.state, town=args.town)
     if args.json:
         _print_json(converter.unstructure(found))
     else:
         print(found.query)
         print(f"  {found.explanation}")
-        if found.state_party:
-            site = f" ({found.state_party_url})" if found.state_party_url else ""
-            print(f"  state party: {found.state_party}{site}")
-        print(f"  {found.url}")
-    return 0
-
-
-def _cmd_election_office(args: argparse.Namespace) -> int:
-    query = find_election_office_query(args.county, state=args.state, town=args.town)
-    if args.json:
-        _print_json({"query": query})
-    else:
-        print(query)
+        print(f"  {found.search_url}")
     return 0
 
 
@@ -213,7 +223,7 @@ def _cmd_offices(args: argparse.Namespace) -> int:
 
 
 def _cmd_office(args: argparse.Namespace) -> int:
-    office = get_office_category(args.office)
+    office = lookup_office_category(args.office)
     if args.json:
         _print_json(converter.unstructure(office))
         return 0
@@ -247,7 +257,7 @@ def _cmd_stats(args: argparse.Namespace) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="civicrun", description="Who will help me run for office?")
-    parser.add_argument("--version", action="version", version=f"civicrun {__version__}")
+    parser.add_argument("--version", action="version", version=f"civicrun {version()}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -280,14 +290,18 @@ def _parser() -> argparse.ArgumentParser:
     county.add_argument("--state")
     county.set_defaults(run=_cmd_county)
     for name, help_text, run in (
-        ("party-query", "the search text that finds your local party", _cmd_party_query),
+        (
+            "local-party",
+            "your state party, and the search that finds your local party",
+            _cmd_local_party,
+        ),
         ("election-office", "the search text for your local election office", _cmd_election_office),
     ):
         sub = command(name, help_text)
         sub.add_argument("county", nargs="?")
         sub.add_argument("--state")
         sub.add_argument("--town")
-        if name == "party-query":
+        if name == "local-party":
             sub.add_argument("--party", default="democratic")
         sub.set_defaults(run=run)
     offices = command("offices", "office categories (for one state with --state)")

@@ -15,6 +15,7 @@ __all__ = [
     "CivicrunError",
     "DataError",
     "FieldProblem",
+    "FormerNameWarning",
     "InvalidPlaceNameError",
     "InvalidProfileError",
     "LocalUnitError",
@@ -79,10 +80,10 @@ class InvalidProfileError(CivicrunError, ValueError):
         return tuple(p.field for p in self.problems)
 
 
-def _did_you_mean(suggestions: Sequence[str]) -> str:
-    if not suggestions:
+def _did_you_mean(names: Sequence[str]) -> str:
+    if not names:
         return ""
-    return "; did you mean " + ", ".join(repr(s) for s in suggestions) + "?"
+    return "; did you mean " + ", ".join(repr(s) for s in names) + "?"
 
 
 class UnknownOrganizationError(CivicrunError, LookupError):
@@ -90,24 +91,32 @@ class UnknownOrganizationError(CivicrunError, LookupError):
 
     Attributes:
         query: what was asked for.
-        suggestions: ids of organizations with close names.
+        suggestions: :class:`~civicrun.Organization` records with close names (current,
+            former or alias), best first.
     """
 
-    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
+    def __init__(self, query: object, suggestions: Sequence[Any] = ()) -> None:
         self.query = query
         self.suggestions = tuple(suggestions)
-        super().__init__(f"no organization matches {query!r}{_did_you_mean(self.suggestions)}")
+        shown = [f"{o.id} ({o.name})" for o in self.suggestions]
+        super().__init__(f"no organization matches {query!r}{_did_you_mean(shown)}")
 
 
 class UnknownStateError(CivicrunError, LookupError):
-    """No US state (or DC) has this code, name or FIPS code."""
+    """No US state (or DC) has this code, name or FIPS code.
 
-    def __init__(self, query: object, suggestions: Sequence[str] = ()) -> None:
+    Attributes:
+        query: what was asked for.
+        suggestions: :class:`~civicrun.State` records with close names, best first.
+    """
+
+    def __init__(self, query: object, suggestions: Sequence[Any] = ()) -> None:
         self.query = query
         self.suggestions = tuple(suggestions)
         super().__init__(
             f"no US state or DC matches {query!r}; give a two-letter code (TX), "
-            f"a name (Texas) or a two-digit FIPS code (48){_did_you_mean(self.suggestions)}"
+            "a name (Texas) or a two-digit FIPS code (48)"
+            f"{_did_you_mean([s.name for s in self.suggestions])}"
         )
 
 
@@ -130,12 +139,12 @@ class UnknownCountyError(CivicrunError, LookupError):
     Attributes:
         query: what was asked for.
         state: the state code the search was limited to, if any.
-        suggestions: close names, each ``"Name, ST"``.
+        suggestions: :class:`~civicrun.County` records with close names, best first.
         note: what happened to a retired place, when the name was one.
     """
 
     def __init__(
-        self, query: str, state: str | None, suggestions: Sequence[str] = (), note: str = ""
+        self, query: str, state: str | None, suggestions: Sequence[Any] = (), note: str = ""
     ) -> None:
         self.query = query
         self.state = state
@@ -145,7 +154,7 @@ class UnknownCountyError(CivicrunError, LookupError):
         extra = f" ({note})" if note else ""
         super().__init__(
             f"no county or county-equivalent{where} matches {query!r}{extra}"
-            f"{_did_you_mean(self.suggestions)}"
+            f"{_did_you_mean([str(c) for c in self.suggestions])}"
         )
 
 
@@ -173,9 +182,22 @@ class LocalUnitError(CivicrunError, ValueError):
 
 
 class UnknownOfficeCategoryError(CivicrunError, LookupError):
-    """No office category has this id, name or alias."""
+    """No office category has this id, name or alias.
 
-    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
+    Attributes:
+        query: what was asked for.
+        suggestions: :class:`~civicrun.OfficeCategory` records with close names, best first.
+    """
+
+    def __init__(self, query: object, suggestions: Sequence[Any] = ()) -> None:
         self.query = query
         self.suggestions = tuple(suggestions)
-        super().__init__(f"no office category matches {query!r}{_did_you_mean(self.suggestions)}")
+        shown = [o.id for o in self.suggestions]
+        super().__init__(f"no office category matches {query!r}{_did_you_mean(shown)}")
+
+
+class FormerNameWarning(UserWarning):
+    """A county was found by a former name; the message says what it is called now.
+
+    A warning, not an error: the answer is today's place.
+    """

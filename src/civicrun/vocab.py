@@ -1,17 +1,76 @@
-"""Typed, immutable records and the vocabularies they use.
+"""Every vocabulary civicrun uses, with its normaliser and its display labels.
 
-No I/O and no matching logic lives here: structuring from data files is in ``_converter``,
-loading in ``_data``, matching in ``_match``.
+A leaf module: it imports nothing of civicrun but the text folding in ``_text`` (itself a
+leaf), and every other module takes its vocabularies from here, so data flows one way.
+
+* Each vocabulary is a ``StrEnum`` whose values are exactly the strings written in
+  the data files.
+* :func:`parse` turns friendly input into a member: the value itself in any case and spacing
+  (``"Pro Choice"``), or a synonym from the vocabulary's one synonym table (``"GOP"``).
+* Display labels live in one table per vocabulary (:data:`PARTY_LABELS`,
+  :data:`GENDER_LABELS` ...), used by every module that writes text.
+
+>>> parse(Party, "GOP")
+<Party.REPUBLICAN: 'republican'>
+>>> parse(Stance, "2A")
+<Stance.GUN_RIGHTS: 'gun-rights'>
+>>> parse(Party, "Whig") is None
+True
 """
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import Any
+from typing import TypeVar
 
-import attrs
-from attrs import frozen
+from ._text import fold
+
+__all__ = [
+    "BOOL_FIELDS",
+    "BOOL_GROUP_LABELS",
+    "BOOL_LABELS",
+    "COMMUNITY_LABELS",
+    "DATE_FIELDS",
+    "GENDER_GROUP_LABELS",
+    "GENDER_LABELS",
+    "INT_FIELDS",
+    "ONE_OF_FIELDS",
+    "OPEN_FIELDS",
+    "PARTY_LABELS",
+    "RACE_ETHNICITY_LABELS",
+    "SYNONYMS",
+    "Chamber",
+    "Community",
+    "Confidence",
+    "CountQualifier",
+    "CountyKind",
+    "CountyTerm",
+    "ElectionAdministration",
+    "Gender",
+    "HowToJoin",
+    "Ideology",
+    "LocalUnit",
+    "MatchStatus",
+    "OfficeLevel",
+    "OrgKind",
+    "OrgStatus",
+    "Outcome",
+    "Partisanship",
+    "Party",
+    "ProfileField",
+    "RaceEthnicity",
+    "RacePartisanship",
+    "Role",
+    "RuleKind",
+    "Scope",
+    "Stance",
+    "Support",
+    "choices",
+    "parse",
+]
+
+E = TypeVar("E", bound=StrEnum)
 
 
 class Party(StrEnum):
@@ -313,7 +372,7 @@ ONE_OF_FIELDS: dict[ProfileField, type[StrEnum]] = {
     ProfileField.STANCES: Stance,
     ProfileField.COMMUNITIES: Community,
 }
-#: Set fields read open-world: a value the profile does not list is unknown, not a "no".
+#: Set fields read open-world (a value the profile does not list is unknown, not a "no").
 OPEN_FIELDS = frozenset({ProfileField.STANCES, ProfileField.COMMUNITIES})
 BOOL_FIELDS = frozenset(
     {
@@ -327,181 +386,6 @@ INT_FIELDS = frozenset(
     {ProfileField.AGE, ProfileField.PRIOR_RUNS, ProfileField.IMMIGRANT_GENERATION}
 )
 DATE_FIELDS = frozenset({ProfileField.BIRTH_DATE})
-
-
-@frozen(kw_only=True)
-class Source:
-    """A page a fact was read from, and the date it was read."""
-
-    url: str = attrs.field()
-    read: dt.date
-    title: str | None = None
-    note: str | None = None
-
-    @url.validator
-    def _check_url(self, _attribute: Any, value: str) -> None:
-        if not value.startswith("https://") and not value.startswith("http://"):
-            raise ValueError(f"a source url must start with https:// or http://, not {value!r}")
-
-
-def _check_condition(cond: Condition) -> None:
-    tests = {
-        "one_of": cond.one_of is not None,
-        "equals": cond.equals is not None,
-        "bounds": cond.at_least is not None or cond.at_most is not None,
-        "born": cond.born_on_or_after is not None or cond.born_on_or_before is not None,
-    }
-    given = [name for name, present in tests.items() if present]
-    if len(given) != 1:
-        raise ValueError(
-            "a condition needs exactly one test (one_of, equals, at_least/at_most, or "
-            f"born_on_or_after/born_on_or_before); {cond.field} has {len(given)}"
-        )
-    kind = given[0]
-    allowed = {
-        "one_of": cond.field in ONE_OF_FIELDS,
-        "equals": cond.field in BOOL_FIELDS,
-        "bounds": cond.field in INT_FIELDS,
-        "born": cond.field in DATE_FIELDS,
-    }
-    if not allowed[kind]:
-        raise ValueError(f"field {cond.field!s} cannot be tested with {kind}")
-    if cond.one_of is not None:
-        if not cond.one_of:
-            raise ValueError("one_of must list at least one value")
-        vocab = ONE_OF_FIELDS[cond.field]
-        bad = sorted(v for v in cond.one_of if v not in {m.value for m in vocab})
-        if bad:
-            raise ValueError(
-                f"{cond.field} values {bad} are not in the vocabulary "
-                f"({', '.join(m.value for m in vocab)})"
-            )
-    if cond.at_least is not None and cond.at_most is not None and cond.at_least > cond.at_most:
-        raise ValueError(f"at_least ({cond.at_least}) is greater than at_most ({cond.at_most})")
-
-
-@frozen(kw_only=True)
-class Condition:
-    """One test of one profile field, e.g. ``party`` is one of ``{"democratic"}``.
-
-    Exactly one kind of test is set: ``one_of``; ``equals``; ``at_least``/``at_most``; or
-    ``born_on_or_after``/``born_on_or_before``.
-    """
-
-    field: ProfileField
-    one_of: frozenset[str] | None = None
-    equals: bool | None = None
-    at_least: int | None = None
-    at_most: int | None = None
-    born_on_or_after: dt.date | None = None
-    born_on_or_before: dt.date | None = None
-    note: str | None = None
-    source: str | None = None
-
-    def __attrs_post_init__(self) -> None:
-        _check_condition(self)
-
-
-@frozen(kw_only=True)
-class AnyOf:
-    """A group of conditions of which at least one must hold."""
-
-    any_of: tuple[Condition, ...] = attrs.field()
-    note: str | None = None
-    source: str | None = None
-
-    @any_of.validator
-    def _check_any_of(self, _attribute: Any, value: tuple[Condition, ...]) -> None:
-        if len(value) < 2:
-            raise ValueError("any_of needs at least two conditions")
-
-
-Requirement = Condition | AnyOf
-
-
-@frozen(kw_only=True)
-class Coverage:
-    """Where an organization works."""
-
-    scope: Scope
-    states: frozenset[str] = frozenset()
-    as_of: dt.date | None = None
-    note: str | None = None
-
-    def __attrs_post_init__(self) -> None:
-        if self.scope is Scope.STATES and not self.states:
-            raise ValueError('scope "states" needs at least one state code in states')
-        if self.scope is Scope.NATIONAL and self.states:
-            raise ValueError('scope "national" takes no states; use scope = "states"')
-
-
-def _non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not value:
-        raise ValueError(f"{attribute.name} must not be empty")
-
-
-@frozen(kw_only=True)
-class Organization:
-    """A group that helps people run for office, with its eligibility rules and sources."""
-
-    id: str = attrs.field(validator=_non_empty)
-    name: str = attrs.field(validator=_non_empty)
-    former_names: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
-    kind: OrgKind
-    url: str | None = None
-    summary: str = attrs.field(validator=_non_empty)
-    support: frozenset[Support] = frozenset()
-    office_levels: frozenset[OfficeLevel] = attrs.field(validator=_non_empty)
-    partisanship: Partisanship
-    roles: frozenset[Role] = attrs.field(validator=_non_empty)
-    how_to_join: HowToJoin
-    status: OrgStatus
-    confidence: Confidence
-    last_verified: dt.date
-    notes: tuple[str, ...] = ()
-    coverage: Coverage
-    requirements: tuple[Requirement, ...] = ()
-    serves: tuple[Requirement, ...] = ()
-    priorities: tuple[Condition, ...] = ()
-    sources: tuple[Source, ...] = attrs.field(validator=_non_empty)
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """The current name, then former names, then aliases."""
-        return (self.name, *self.former_names, *self.aliases)
-
-
-@frozen(kw_only=True)
-class PartyStructure:
-    """How one party organizes locally in one state."""
-
-    party: Party
-    local_label: str
-    local_unit: LocalUnit
-    local_unit_note: str | None = None
-
-
-@frozen(kw_only=True)
-class State:
-    """A US state or the District of Columbia."""
-
-    code: str
-    name: str
-    fips: str
-    county_term: CountyTerm
-    election_administration: ElectionAdministration
-    election_administration_note: str | None = None
-    last_verified: dt.date
-    parties: tuple[PartyStructure, ...] = ()
-    sources: tuple[Source, ...] = attrs.field(validator=_non_empty)
-
-    def party(self, party: Party) -> PartyStructure | None:
-        """This state's local structure for ``party``, if recorded."""
-        for structure in self.parties:
-            if structure.party is party:
-                return structure
-        return None
 
 
 class CountyKind(StrEnum):
@@ -518,76 +402,160 @@ class CountyKind(StrEnum):
     DISTRICT = "district"
 
 
-@frozen(kw_only=True)
-class County:
-    """A county or county-equivalent (parish, borough, independent city ...)."""
+# --- synonyms: one table per vocabulary, keyed by folded text -----------------------------
 
-    fips: str
-    name: str
-    kind: CountyKind
-    state: str
-
-    @property
-    def short_name(self) -> str:
-        """The name without its suffix ("Orleans" for "Orleans Parish")."""
-        for suffix in _SUFFIXES.get(self.kind, ()):
-            if self.name.endswith(" " + suffix):
-                return self.name[: -len(suffix) - 1]
-        return self.name
-
-    def __str__(self) -> str:
-        return f"{self.name}, {self.state}"
-
-
-_SUFFIXES: dict[CountyKind, tuple[str, ...]] = {
-    CountyKind.COUNTY: ("County",),
-    CountyKind.PARISH: ("Parish",),
-    CountyKind.BOROUGH: ("Borough",),
-    CountyKind.CENSUS_AREA: ("Census Area",),
-    CountyKind.CITY_AND_BOROUGH: ("City and Borough",),
-    CountyKind.MUNICIPALITY: ("Municipality",),
-    CountyKind.INDEPENDENT_CITY: ("city",),
-    CountyKind.PLANNING_REGION: ("Planning Region",),
+#: Friendly words accepted for each vocabulary, besides its own values (compared folded).
+SYNONYMS: Mapping[type[StrEnum], Mapping[str, StrEnum]] = {
+    Party: {
+        "democrat": Party.DEMOCRATIC,
+        "democrats": Party.DEMOCRATIC,
+        "dem": Party.DEMOCRATIC,
+        "dems": Party.DEMOCRATIC,
+        "d": Party.DEMOCRATIC,
+        "dfl": Party.DEMOCRATIC,
+        "democratic farmer labor": Party.DEMOCRATIC,
+        "democratic npl": Party.DEMOCRATIC,
+        "dem npl": Party.DEMOCRATIC,
+        "republicans": Party.REPUBLICAN,
+        "rep": Party.REPUBLICAN,
+        "repub": Party.REPUBLICAN,
+        "r": Party.REPUBLICAN,
+        "gop": Party.REPUBLICAN,
+        "libertarians": Party.LIBERTARIAN,
+        "lib": Party.LIBERTARIAN,
+        "l": Party.LIBERTARIAN,
+        "lp": Party.LIBERTARIAN,
+        "greens": Party.GREEN,
+        "g": Party.GREEN,
+        "ind": Party.INDEPENDENT,
+        "i": Party.INDEPENDENT,
+        "unaffiliated": Party.INDEPENDENT,
+        "no party": Party.INDEPENDENT,
+        "no party preference": Party.INDEPENDENT,
+        "none": Party.INDEPENDENT,
+        "decline to state": Party.INDEPENDENT,
+    },
+    Gender: {
+        "women": Gender.WOMAN,
+        "female": Gender.WOMAN,
+        "f": Gender.WOMAN,
+        "w": Gender.WOMAN,
+        "men": Gender.MAN,
+        "male": Gender.MAN,
+        "m": Gender.MAN,
+        "non binary": Gender.NONBINARY,
+        "nb": Gender.NONBINARY,
+        "enby": Gender.NONBINARY,
+    },
+    RaceEthnicity: {
+        "african american": RaceEthnicity.BLACK,
+        "hispanic": RaceEthnicity.LATINO,
+        "latina": RaceEthnicity.LATINO,
+        "latinx": RaceEthnicity.LATINO,
+        "latine": RaceEthnicity.LATINO,
+        "asian": RaceEthnicity.ASIAN_AMERICAN,
+        "american indian": RaceEthnicity.NATIVE_AMERICAN,
+        "mena": RaceEthnicity.MIDDLE_EASTERN_NORTH_AFRICAN,
+    },
+    Stance: {
+        "prochoice": Stance.PRO_CHOICE,
+        "abortion rights": Stance.PRO_CHOICE,
+        "reproductive rights": Stance.PRO_CHOICE,
+        "prolife": Stance.PRO_LIFE,
+        "anti abortion": Stance.PRO_LIFE,
+        "gun control": Stance.GUN_SAFETY,
+        "gun violence prevention": Stance.GUN_SAFETY,
+        "second amendment": Stance.GUN_RIGHTS,
+        "2a": Stance.GUN_RIGHTS,
+        "pro gun": Stance.GUN_RIGHTS,
+    },
+    Community: {
+        "muslim american": Community.MUSLIM,
+        "american muslim": Community.MUSLIM,
+    },
+    Ideology: {"centrist": Ideology.MODERATE},
+    OfficeLevel: {"national": OfficeLevel.FEDERAL},
 }
 
 
-@frozen(kw_only=True)
-class OfficeCount:
-    """A published national count for an office category."""
+def parse(vocabulary: type[E], value: object) -> E | None:
+    """The member of ``vocabulary`` that ``value`` names, or None if it names none.
 
-    what: str
-    value: int
-    qualifier: CountQualifier
-    year: int | None = None
-    source: str
-    note: str | None = None
+    Accepts a member, its value in any case, spacing or punctuation, a synonym from
+    :data:`SYNONYMS`, and (for parties) a trailing "party": ``"Green Party"``.
+    """
+    if isinstance(value, vocabulary):
+        return value
+    if not isinstance(value, str):
+        return None
+    key = fold(value)
+    synonyms = SYNONYMS.get(vocabulary, {})
+    for candidate in (key, key.removesuffix(" party")):
+        for member in vocabulary:
+            if candidate == fold(member.value):
+                return member
+        found = synonyms.get(candidate)
+        if found is not None:
+            return found  # type: ignore[return-value]  # the table's values are members
+    return None
 
 
-@frozen(kw_only=True)
-class MinimumAge:
-    """A state's minimum age for one legislative chamber."""
-
-    state: str
-    chamber: Chamber
-    age: int
-    source: str
-    note: str | None = None
+def choices(vocabulary: type[StrEnum]) -> str:
+    """``"one of a, b, c"``: the values of ``vocabulary``, for messages."""
+    return "one of " + ", ".join(m.value for m in vocabulary)
 
 
-@frozen(kw_only=True)
-class OfficeCategory:
-    """A kind of elected office, with what it does and how many there are."""
+# --- display labels: one table per vocabulary --------------------------------------------
 
-    id: str
-    name: str
-    aliases: tuple[str, ...] = ()
-    level: OfficeLevel
-    description: str
-    partisan: RacePartisanship
-    typical_requirements: tuple[str, ...] = ()
-    states: frozenset[str] = frozenset()
-    states_note: str | None = None
-    last_verified: dt.date
-    counts: tuple[OfficeCount, ...] = ()
-    minimum_ages: tuple[MinimumAge, ...] = ()
-    sources: tuple[Source, ...] = attrs.field(validator=_non_empty)
+#: A party as an adjective ("Democratic candidates", "the Green party").
+PARTY_LABELS: Mapping[Party, str] = {
+    Party.DEMOCRATIC: "Democratic",
+    Party.REPUBLICAN: "Republican",
+    Party.LIBERTARIAN: "Libertarian",
+    Party.GREEN: "Green",
+    Party.INDEPENDENT: "independent",
+    Party.OTHER: "other-party",
+}
+#: A gender, said of one person ("a woman").
+GENDER_LABELS: Mapping[Gender, str] = {
+    Gender.WOMAN: "a woman",
+    Gender.MAN: "a man",
+    Gender.NONBINARY: "nonbinary",
+}
+#: A gender, said of a group ("women").
+GENDER_GROUP_LABELS: Mapping[Gender, str] = {
+    Gender.WOMAN: "women",
+    Gender.MAN: "men",
+    Gender.NONBINARY: "nonbinary people",
+}
+#: A race or ethnicity as an adjective ("Black candidates").
+RACE_ETHNICITY_LABELS: Mapping[RaceEthnicity, str] = {
+    RaceEthnicity.BLACK: "Black",
+    RaceEthnicity.LATINO: "Latino",
+    RaceEthnicity.ASIAN_AMERICAN: "Asian American",
+    RaceEthnicity.PACIFIC_ISLANDER: "Pacific Islander",
+    RaceEthnicity.NATIVE_AMERICAN: "Native American",
+    RaceEthnicity.ALASKA_NATIVE: "Alaska Native",
+    RaceEthnicity.NATIVE_HAWAIIAN: "Native Hawaiian",
+    RaceEthnicity.MIDDLE_EASTERN_NORTH_AFRICAN: "Middle Eastern or North African",
+    RaceEthnicity.WHITE: "white",
+}
+#: A community as an adjective ("Muslim American candidates").
+COMMUNITY_LABELS: Mapping[Community, str] = {Community.MUSLIM: "Muslim American"}
+#: A yes/no fact said of one person, as (when true, when false).
+BOOL_LABELS: Mapping[ProfileField, tuple[str, str]] = {
+    ProfileField.LGBTQ: ("LGBTQ+", "not LGBTQ+"),
+    ProfileField.VETERAN: ("a military veteran", "not a veteran"),
+    ProfileField.NATIONAL_SERVICE: (
+        "a national-service alum (such as AmeriCorps or the Peace Corps)",
+        "not a national-service alum",
+    ),
+    ProfileField.PARENT_OF_MINOR: ("a parent of a child under 18", "not a parent of a minor"),
+}
+#: A yes/no fact said of a group, as (when true, when false).
+BOOL_GROUP_LABELS: Mapping[ProfileField, tuple[str, str]] = {
+    ProfileField.LGBTQ: ("LGBTQ+ candidates", "candidates who are not LGBTQ+"),
+    ProfileField.VETERAN: ("military veterans", "people who are not veterans"),
+    ProfileField.NATIONAL_SERVICE: ("national-service alums", "people without national service"),
+    ProfileField.PARENT_OF_MINOR: ("parents of children under 18", "people without minor children"),
+}

@@ -1,0 +1,364 @@
+"""County-equivalents: resolving what people type to one county, in three tiers.
+
+:func:`get_county` never raises, :func:`resolve_county` raises with candidates or suggestions
+(:class:`~civicrun.County` records), :func:`search_counties` ranks. Place names are compared
+after :func:`civicrun._text.fold` with spaces removed, so "De Kalb", "DeKalb", "O Brien",
+"O'Brien", "St. Louis", "Saint Louis" and "Doña Ana"/"Dona Ana" meet.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Iterable
+
+from ._data import CountyAlias, CountyTable, Derived, county_table
+from ._states import lookup_state
+from ._text import close_matches, fold
+from .errors import (
+    AmbiguousCountyError,
+    FormerNameWarning,
+    InvalidPlaceNameError,
+    UnknownCountyError,
+    UnknownStateError,
+)
+from .records import County
+from .vocab import CountyKind
+
+__all__ = [
+    "counties",
+    "get_county",
+    "needs_state_name",
+    "resolve_county",
+    "search_counties",
+]
+
+MAX_NAME_LENGTH = 100
+
+
+def _key(text: str) -> str:
+    return fold(text).replace(" ", "")
+
+
+#: Suffixes a person may type, longest first, with the kinds each one hints at.
+_SUFFIX_HINTS: tuple[tuple[str, frozenset[CountyKind]], ...] = (
+    ("city and borough", frozenset({CountyKind.CITY_AND_BOROUGH})),
+    ("planning region", frozenset({CountyKind.PLANNING_REGION})),
+    ("census area", frozenset({CountyKind.CENSUS_AREA})),
+    ("municipality", frozenset({CountyKind.MUNICIPALITY})),
+    ("borough", frozenset({CountyKind.BOROUGH, CountyKind.CITY_AND_BOROUGH})),
+    ("parish", frozenset({CountyKind.PARISH})),
+    ("county", frozenset({CountyKind.COUNTY})),
+    ("city", frozenset({CountyKind.INDEPENDENT_CITY, CountyKind.CITY_AND_BOROUGH})),
+)
+_PREFIX_HINTS: tuple[tuple[str, frozenset[CountyKind]], ...] = (
+    ("city of", frozenset({CountyKind.INDEPENDENT_CITY})),
+    ("county of", frozenset({CountyKind.COUNTY})),
+    ("parish of", frozenset({CountyKind.PARISH})),
+)
+
+
+_CACHE_SIZE = 4096
+
+
+class _CountyIndex:
+    """Lookup tables over the county table, built once per loaded table.
+
+    ``by_full`` and ``by_short`` map a folded, space-free name (with and without its suffix)
+    to FIPS codes. ``answers`` remembers recent results of :func:`resolve_county` (records,
+    and how to raise an error again), so a repeated question costs one dictionary look-up.
+    """
+
+    __slots__ = ("aliases", "answers", "by_full", "by_short", "retired_fips", "table")
+
+    def __init__(self, table: CountyTable) -> None:
+        self.table = table
+        full: dict[str, list[str]] = {}
+        short: dict[str, list[str]] = {}
+        for fips, (_name, _kind, _state, key, short_key) in table.rows.items():
+            full.setdefault(key, []).append(fips)
+            short.setdefault(short_key, []).append(fips)
+        self.by_full = full
+        self.by_short = short
+        by_alias: dict[str, list[CountyAlias]] = {}
+        retired: dict[str, CountyAlias] = {}
+        for alias in table.aliases:
+            for key in {_key(alias.name), _hinted(alias.name)[0].replace(" ", "")}:
+                by_alias.setdefault(key, []).append(alias)
+            if alias.kind != "local" and alias.name[:1].isdigit():
+                retired[alias.name] = alias
+        self.aliases = by_alias
+        self.retired_fips = retired
+        self.answers: dict[tuple[str, str | None], _Answer] = {}
+
+    def found(self, codes: Iterable[str], state: str | None) -> tuple[County, ...]:
+        """The counties with these FIPS codes, limited to ``state`` when given."""
+        table = self.table
+        return tuple(table.county(f) for f in codes if state is None or table.rows[f][2] == state)
+
+    def labels(self, state: str | None) -> dict[str, str]:
+        """``"Name, ST"`` -> FIPS for every county (of one state), for suggestions."""
+        rows = self.table.rows
+        return {f"{r[0]}, {r[2]}": f for f, r in rows.items() if state is None or r[2] == state}
+
+
+_index = Derived(county_table, _CountyIndex)
+
+
+def counties(state: str | None = None) -> tuple[County, ...]:
+    """Every current county-equivalent (of one state, if given), in FIPS order.
+
+    >>> len(counties())
+    3144
+    >>> len(counties("Connecticut"))
+    9
+    """
+    table = _index.get().table
+    if state is None:
+        return tuple(table.values())
+    code = lookup_state(state).code
+    return tuple(c for c in table.values() if c.state == code)
+
+
+def _check_name(name: object) -> str:
+    if not isinstance(name, str):
+        raise InvalidPlaceNameError(f"a county name must be a string, not {type(name).__name__}")
+    stripped = name.strip()
+    if not stripped:
+        raise InvalidPlaceNameError("a county name must not be empty; give a name or a FIPS code")
+    if len(stripped) > MAX_NAME_LENGTH:
+        raise InvalidPlaceNameError(
+            f"a county name must be at most {MAX_NAME_LENGTH} characters, not {len(stripped)}"
+        )
+    return stripped
+
+
+def _split_state(name: str) -> tuple[str, str | None]:
+    """``"Fairfax, VA"`` -> ``("Fairfax", "VA")`` when the part after the last comma is a state."""
+    head, sep, tail = name.rpartition(",")
+    if not sep or not head.strip():
+        return name, None
+    try:
+        return head.strip(), lookup_state(tail).code
+    except LookupError:
+        return name, None
+
+
+def _hinted(text: str) -> tuple[str, frozenset[CountyKind] | None]:
+    folded = fold(text)
+    for prefix, kinds in _PREFIX_HINTS:
+        if folded.startswith(prefix + " "):
+            return folded[len(prefix) + 1 :], kinds
+    for suffix, kinds in _SUFFIX_HINTS:
+        if folded.endswith(" " + suffix):
+            return folded[: -len(suffix) - 1], kinds
+    return folded, None
+
+
+def _candidates(index: _CountyIndex, text: str, state: str | None) -> tuple[County, ...]:
+    whole = index.found(index.by_full.get(_key(text), ()), state)
+    if whole:
+        return whole
+    base, kinds = _hinted(text)
+    found = index.found(index.by_short.get(base.replace(" ", ""), ()), state)
+    if kinds is not None:
+        found = tuple(c for c in found if c.kind in kinds)
+        if not found:
+            # The "suffix" may be part of the name: "Charles City" is Charles City County.
+            found = index.found(index.by_short.get(_key(text), ()), state)
+    return found
+
+
+def _from_alias(index: _CountyIndex, text: str, state: str | None) -> County | None:
+    hits = [a for a in index.aliases.get(_key(text), ()) if state is None or a.state == state]
+    if not hits:
+        return None
+    if len(hits) > 1:
+        places = [index.table.county(a.fips) for a in hits if a.fips]
+        raise AmbiguousCountyError(text, places)
+    alias = hits[0]
+    if alias.kind == "retired" or not alias.fips:
+        raise UnknownCountyError(text, state, (), note=alias.note)
+    county = index.table.county(alias.fips)
+    if alias.kind == "former":
+        raise _FormerName(
+            county,
+            f"{alias.name}, {alias.state} is a former name: {alias.note}; returning {county}",
+        )
+    return county
+
+
+def resolve_county(name: str, state: str | None = None) -> County:
+    """The one county-equivalent that ``name`` (and ``state``) describe.
+
+    * five digits: a FIPS code (a retired code raises with a note on what replaced it);
+    * otherwise a name, with or without its suffix (County, Parish, Borough, Census Area, city,
+      City and Borough, Municipality, Planning Region), any case, accents, St./Saint,
+      hyphens, apostrophes and spaces ignored; "City of X" means the independent city;
+    * a suffix narrows the kind: "Fairfax County" and "Fairfax city" are different places;
+    * ``state`` (a code or a name), or a trailing ", ST" in ``name``, narrows the state;
+    * well-known local names resolve (Manhattan, Brooklyn); a former name resolves to the
+      place it is part of now with a :class:`~civicrun.errors.FormerNameWarning`.
+
+    >>> str(resolve_county("Orleans Parish"))
+    'Orleans Parish, LA'
+    >>> resolve_county("hennepin", "mn").fips
+    '27053'
+
+    Raises:
+        InvalidPlaceNameError: ``name`` is not a string, is empty or is too long.
+        UnknownStateError: ``state`` is not a state.
+        AmbiguousCountyError: more than one place fits; ``candidates`` lists them all.
+        UnknownCountyError: nothing fits; ``suggestions`` lists close counties.
+    """
+    text = name.strip() if type(name) is str else ""
+    if not text or len(text) > MAX_NAME_LENGTH:
+        text = _check_name(name)  # raises the right error
+    if state is not None and not isinstance(state, str):
+        raise UnknownStateError(state)
+    index = _index.get()
+    cache_key = (text, state)
+    answer = index.answers.get(cache_key)
+    if answer is None:
+        answer = _answer(index, name, text, state)
+        if len(index.answers) >= _CACHE_SIZE:
+            index.answers.clear()
+        index.answers[cache_key] = answer
+    county, warning, error = answer
+    if error is not None:
+        raise error()
+    if warning is not None:
+        warnings.warn(warning, FormerNameWarning, stacklevel=2)
+    assert county is not None
+    return county
+
+
+#: What resolving one input gave: the county, a former-name warning, or how to raise the error.
+_Answer = tuple[County | None, str | None, Callable[[], Exception] | None]
+
+
+class _FormerName(Exception):
+    """Internal: the input was a former name of ``county``."""
+
+    def __init__(self, county: County, message: str) -> None:
+        super().__init__(message)
+        self.county = county
+        self.message = message
+
+
+def _answer(index: _CountyIndex, name: str, text: str, state: str | None) -> _Answer:
+    try:
+        return _resolve(index, name, text, state), None, None
+    except _FormerName as former:
+        return former.county, former.message, None
+    except AmbiguousCountyError as exc:
+        query, candidates = exc.query, exc.candidates
+        return None, None, lambda: AmbiguousCountyError(query, candidates)
+    except UnknownCountyError as exc:
+        args = (exc.query, exc.state, exc.suggestions, exc.note)
+        return None, None, lambda: UnknownCountyError(*args)
+    except UnknownStateError as exc:
+        query_state, suggestions = exc.query, exc.suggestions
+        return None, None, lambda: UnknownStateError(query_state, suggestions)
+
+
+def _resolve(index: _CountyIndex, name: str, text: str, state: str | None) -> County:
+    code = lookup_state(state).code if state is not None else None
+    rows = index.table.rows
+    if text.isdigit() and len(text) == 5:
+        if text in rows:
+            county = index.table.county(text)
+            if code is not None and county.state != code:
+                raise UnknownCountyError(text, code, (), note=f"{text} is {county}")
+            return county
+        retired = index.retired_fips.get(text)
+        note = retired.note if retired else "no county-equivalent has this FIPS code"
+        raise UnknownCountyError(text, code, (), note=note)
+    text, named = _split_state(text)
+    if named is not None and code is not None and named != code:
+        raise UnknownCountyError(name, code, (), note=f"the name itself says {named}")
+    code = code or named
+    found = _candidates(index, text, code)
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        raise AmbiguousCountyError(name, sorted(found, key=lambda c: c.fips))
+    aliased = _from_alias(index, text, code)
+    if aliased is not None:
+        return aliased
+    raise UnknownCountyError(name, code, _suggest(index, text, code))
+
+
+def _suggest(index: _CountyIndex, text: str, code: str | None) -> tuple[County, ...]:
+    """Up to five counties close to ``text``: by spelling, else by the first letters."""
+    pool = index.labels(code)
+    close = close_matches(f"{text}, {code}" if code else text, pool, n=5)
+    if close:
+        return tuple(index.table.county(pool[label]) for label in close)
+    prefix = _hinted(text)[0].replace(" ", "")[:4]
+    return tuple(
+        c
+        for c in index.found(sorted(index.table.rows), code)
+        if c.short_name and _key(c.short_name).startswith(prefix)
+    )[:5]
+
+
+def get_county(
+    name: str, state: str | None = None, *, default: County | None = None
+) -> County | None:
+    """The one county-equivalent ``name`` (and ``state``) describe, or ``default``.
+
+    The same rules as :func:`resolve_county`, but it never raises: an ambiguous, unknown or
+    malformed name (or state) gives ``default``; a former name gives today's place without a
+    warning.
+
+    >>> get_county("Hennepin", "MN").fips
+    '27053'
+    >>> get_county("Fairfax, VA") is None  # the county and the city
+    True
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FormerNameWarning)
+            return resolve_county(name, state)
+    except (LookupError, ValueError):
+        return default
+
+
+def search_counties(text: str, state: str | None = None) -> tuple[County, ...]:
+    """Counties that ``text`` may mean, best first: exact names, then names that begin with it,
+    then close spellings; ties in FIPS order. Never raises on a bad name (it finds nothing).
+
+    >>> [str(c) for c in search_counties("Fairfax", "VA")]
+    ['Fairfax County, VA', 'Fairfax city, VA']
+    """
+    if not isinstance(text, str) or not text.strip() or len(text) > MAX_NAME_LENGTH:
+        return ()
+    try:
+        code = lookup_state(state).code if state is not None else None
+    except UnknownStateError:
+        return ()
+    index = _index.get()
+    text, named = _split_state(text.strip())
+    code = code or named
+    ranked: dict[str, County] = {}
+    for county in sorted(_candidates(index, text, code), key=lambda c: c.fips):
+        ranked.setdefault(county.fips, county)
+    key = _hinted(text)[0].replace(" ", "")
+    for fips in sorted(index.table.rows):
+        short_key = index.table.rows[fips][4]
+        if (
+            key
+            and short_key.startswith(key)
+            and (code is None or index.table.rows[fips][2] == code)
+        ):
+            ranked.setdefault(fips, index.table.county(fips))
+    for county in _suggest(index, text, code):
+        ranked.setdefault(county.fips, county)
+    return tuple(ranked.values())
+
+
+def needs_state_name(county: County) -> bool:
+    """Whether the place's proper name (with its suffix) exists in another state too."""
+    index = _index.get()
+    same = index.by_full.get(_key(county.name), ())
+    return any(index.table.rows[f][2] != county.state for f in same)

@@ -1,0 +1,280 @@
+"""The local party and the election office: the answer for a place, right for its state.
+
+Where civicrun has the real organization it names it (the state party's record); for the
+local committee and the election office it gives the exact search text that finds them, in
+the words the state uses (the DFL in Minnesota, town committees in New England, parish
+executive committees in Louisiana, the town clerk where towns run elections).
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+
+import attrs
+
+from ._counties import counties, needs_state_name, resolve_county
+from ._data import state_table
+from ._parties import state_party
+from ._states import lookup_state
+from .errors import LocalUnitError, UnknownPartyError
+from .records import County, Organization, State
+from .vocab import PARTY_LABELS, CountyKind, ElectionAdministration, LocalUnit, Party, parse
+
+__all__ = ["ElectionOffice", "LocalParty", "find_election_office", "find_local_party"]
+
+_TOWN_UNITS = frozenset({LocalUnit.TOWN, LocalUnit.CITY_AND_TOWN})
+_DISTRICT_WORDS = {
+    LocalUnit.LEGISLATIVE_DISTRICT: "legislative district party",
+    LocalUnit.HOUSE_DISTRICT: "house district committee",
+}
+_UNIT_WORDS = {
+    LocalUnit.COUNTY: "county party",
+    LocalUnit.PARISH: "parish executive committee",
+    LocalUnit.TOWN: "town committee",
+    LocalUnit.CITY_AND_TOWN: "town or city committee",
+    LocalUnit.LEGISLATIVE_DISTRICT: "legislative district party",
+    LocalUnit.HOUSE_DISTRICT: "house district committee",
+    LocalUnit.ORGANIZING_UNIT: "local organizing unit",
+    LocalUnit.COUNTY_AND_LEGISLATIVE_DISTRICT: "county party (also legislative district groups)",
+    LocalUnit.WARD: "ward committee",
+    LocalUnit.UNKNOWN: "local party",
+}
+
+
+@attrs.frozen(kw_only=True)
+class LocalParty:
+    """How to reach a party's local committee in one place, and why.
+
+    Attributes:
+        query: the text to type into a search engine.
+        search_url: a search URL with the query properly encoded.
+        state_party: the party's official state organization, when civicrun has its record
+            (its ``name`` and, where sourced, ``url``).
+        party_label: the party's local name used in the query (DFL, Republican ...).
+        local_unit: how this party organizes locally in this state (county, town, parish ...).
+        place: the county, parish, town or city the query names.
+        state: the state's code.
+        explanation: one line on how the state's parties organize.
+    """
+
+    query: str
+    search_url: str
+    state_party: Organization | None
+    party_label: str
+    local_unit: LocalUnit
+    place: str
+    state: str
+    explanation: str
+
+    def __str__(self) -> str:
+        return self.query
+
+
+@attrs.frozen(kw_only=True)
+class ElectionOffice:
+    """How to reach the office that runs elections for one place, and why.
+
+    Attributes:
+        query: the text to type into a search engine.
+        search_url: a search URL with the query properly encoded.
+        administration: who runs elections locally in this state (county, municipal, state,
+            mixed).
+        place: the county, town or state the query names.
+        state: the state's code.
+        explanation: one line on who runs elections in this state.
+    """
+
+    query: str
+    search_url: str
+    administration: ElectionAdministration
+    place: str
+    state: str
+    explanation: str
+
+    def __str__(self) -> str:
+        return self.query
+
+
+def _where(
+    county: str | County | None, state: str | None, towns: str
+) -> tuple[County | None, State]:
+    """The county (resolved, if given) and the state record a question is about."""
+    place_county: County | None = None
+    if county is not None:
+        place_county = county if isinstance(county, County) else resolve_county(county, state)
+        state = place_county.state
+    if state is None:
+        raise LocalUnitError(f"give a county, or a state (and a town where {towns})")
+    return place_county, state_table()[lookup_state(state).code]
+
+
+def _search_url(query: str) -> str:
+    return "https://duckduckgo.com/?" + urllib.parse.urlencode({"q": query})
+
+
+_PARTIES_WITH_COMMITTEES = (Party.DEMOCRATIC, Party.REPUBLICAN, Party.LIBERTARIAN, Party.GREEN)
+
+
+def _party_label(party: str | Party, state: State) -> tuple[str, LocalUnit, str | None]:
+    """(label, local unit, unit note) for ``party`` in ``state``; other parties keep their name."""
+    known = parse(Party, party)
+    if known is None:
+        if not isinstance(party, str) or not party.strip():
+            raise UnknownPartyError(party, [p.value for p in _PARTIES_WITH_COMMITTEES])
+        name = " ".join(party.split())
+        return name.removesuffix(" Party").removesuffix(" party"), LocalUnit.COUNTY, None
+    structure = state.party(known)
+    if structure is not None:
+        return structure.local_label, structure.local_unit, structure.local_unit_note
+    if known in _PARTIES_WITH_COMMITTEES:
+        return PARTY_LABELS[known], LocalUnit.COUNTY, None
+    raise UnknownPartyError(party, [p.value for p in _PARTIES_WITH_COMMITTEES])
+
+
+def _place_name(county: County, same_name_elsewhere: bool) -> str:
+    if county.kind is CountyKind.INDEPENDENT_CITY and county.name.endswith(" city"):
+        place = f"City of {county.short_name}"
+    else:
+        place = county.name
+    return f"{place}, {lookup_state(county.state).name}" if same_name_elsewhere else place
+
+
+def find_local_party(
+    county: str | County | None = None,
+    party: str | Party = Party.DEMOCRATIC,
+    *,
+    state: str | None = None,
+    town: str | None = None,
+) -> LocalParty:
+    """How to reach a party's local committee: the state party's record, and the search text
+    that finds the local committee.
+
+    * the party's local name: "DFL" in Minnesota, "Democratic-NPL" in North Dakota,
+      "Republican", "Libertarian", "Green", or any other party name given as is;
+      synonyms such as "Dem", "D", "GOP" and "R" are accepted;
+    * the place's proper name and suffix ("Doña Ana County", "Orleans Parish",
+      "City of Fairfax"), with the state's name when the name exists in another state too;
+    * the right unit: a parish executive committee in Louisiana, a town committee where
+      parties organize by town (then ``town`` is required), a ward committee in DC.
+
+    >>> find_local_party("Hennepin", state="MN").query
+    'Hennepin County DFL'
+    >>> str(find_local_party("Orleans Parish"))
+    'Orleans Parish Democratic Executive Committee'
+    >>> found = find_local_party("Harris", "GOP", state="TX")
+    >>> found.query, found.state_party.coverage.states
+    ('Harris County, Texas Republican Party', frozenset({'TX'}))
+
+    Raises:
+        LocalUnitError: the state needs a town (or a county) that was not given.
+        UnknownPartyError: ``party`` is empty or not a party name.
+        UnknownStateError: ``state`` is not a state.
+        AmbiguousCountyError, UnknownCountyError: as :func:`resolve_county`.
+    """
+    place_county, st = _where(county, state, "parties organize by town")
+    if place_county is None and not (town and town.strip()):
+        only = counties(st.code)
+        if len(only) == 1:  # DC: the state is its own single county-equivalent
+            place_county = only[0]
+    label, unit, unit_note = _party_label(party, st)
+    unit_words = _UNIT_WORDS.get(unit, "local party")
+    explanation = f"{st.name}: the {label} party organizes locally by {unit_words}" + (
+        f" ({unit_note})" if unit_note else ""
+    )
+    if unit in _TOWN_UNITS:
+        if town is None or not town.strip():
+            raise LocalUnitError(
+                f"in {st.name} the {label} party organizes by town, not county: "
+                "give town= (for example the town you live in)"
+            )
+        place = f"{' '.join(town.split())}, {st.name}"
+        query = f"{' '.join(town.split())} {label} Town Committee {st.name}"
+    elif place_county is None:
+        if town is not None and town.strip():
+            place = f"{' '.join(town.split())}, {st.name}"
+            query = f"{' '.join(town.split())} {st.name} {label} party"
+        else:
+            raise LocalUnitError(f"in {st.name} give a county (or town) to find the local party")
+    else:
+        same = needs_state_name(place_county)
+        place = _place_name(place_county, same)
+        if unit is LocalUnit.PARISH:
+            query = f"{place_county.name} {label} Executive Committee"
+            if same:
+                query += f" {st.name}"
+        elif place_county.kind is CountyKind.INDEPENDENT_CITY and place.startswith("City of"):
+            query = f"{place} {label} Committee"
+        else:
+            query = f"{place} {label}" if label.isupper() else f"{place} {label} Party"
+        if unit in _DISTRICT_WORDS:
+            query = f"{place} {label} {_DISTRICT_WORDS[unit]}"
+        elif unit is LocalUnit.WARD:
+            query = f"{place} {label} ward committee"
+    known = parse(Party, party)
+    return LocalParty(
+        query=query,
+        search_url=_search_url(query),
+        state_party=state_party(st.code, known) if known is not None else None,
+        party_label=label,
+        local_unit=unit,
+        place=place,
+        state=st.code,
+        explanation=explanation,
+    )
+
+
+_ADMINISTRATION_WORDS = {
+    ElectionAdministration.COUNTY: "counties run elections",
+    ElectionAdministration.MUNICIPAL: "each city or town runs elections, through its clerk",
+    ElectionAdministration.STATE: "the state runs elections",
+    ElectionAdministration.MIXED: "counties and municipalities share the running of elections",
+    ElectionAdministration.UNKNOWN: "who runs elections locally is not recorded",
+}
+
+
+def find_election_office(
+    county: str | County | None = None, *, state: str | None = None, town: str | None = None
+) -> ElectionOffice:
+    """How to reach the office that runs elections for a place.
+
+    * where counties run elections: the county's election office ("Harris County elections office");
+    * where towns or municipalities run them (Michigan, Wisconsin, New England): the town or
+      city clerk (``town`` is required);
+    * where the state runs them (Alaska, Delaware, DC): the state's election office.
+
+    >>> find_election_office("Dane", state="WI", town="Madison").query
+    'Madison, Wisconsin city or town clerk elections'
+
+    Raises:
+        LocalUnitError: the state's elections are run by towns and no ``town`` was given.
+        UnknownStateError: ``state`` is not a state.
+        AmbiguousCountyError, UnknownCountyError: as :func:`resolve_county`.
+    """
+    place_county, st = _where(county, state, "towns run elections")
+    how = st.election_administration
+    explanation = f"{st.name}: {_ADMINISTRATION_WORDS[how]}" + (
+        f" ({st.election_administration_note})" if st.election_administration_note else ""
+    )
+    if how is ElectionAdministration.STATE:
+        place, query = st.name, f"{st.name} state elections office"
+    elif how is ElectionAdministration.MUNICIPAL:
+        if town is None or not town.strip():
+            raise LocalUnitError(
+                f"in {st.name} elections are run by each town or city: give town= "
+                "(the clerk of your town runs them)"
+            )
+        place = f"{' '.join(town.split())}, {st.name}"
+        query = f"{place} city or town clerk elections"
+    elif place_county is None:
+        raise LocalUnitError(f"in {st.name} counties run elections: give a county")
+    else:
+        place = _place_name(place_county, needs_state_name(place_county))
+        query = f"{place} elections office" + (f" {st.name}" if "," not in place else "")
+    return ElectionOffice(
+        query=query,
+        search_url=_search_url(query),
+        administration=how,
+        place=place,
+        state=st.code,
+        explanation=explanation,
+    )

@@ -1,0 +1,56 @@
+"""Parties: normalising a party name, and each party's official state organization."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ._data import Dataset, Derived, dataset
+from ._states import lookup_state
+from .errors import UnknownPartyError
+from .records import Organization
+from .vocab import OrgKind, Party, parse
+
+__all__ = ["party_named", "state_party"]
+
+
+def party_named(value: object) -> Party:
+    """The :class:`~civicrun.vocab.Party` that ``value`` names ("Democrat", "D", "GOP" ...).
+
+    Raises:
+        UnknownPartyError: the value is not a party civicrun knows.
+    """
+    found = parse(Party, value)
+    if found is None:
+        raise UnknownPartyError(value, [p.value for p in Party])
+    return found
+
+
+def _build_state_parties(data: Dataset) -> Mapping[tuple[str, Party], Organization]:
+    found: dict[tuple[str, Party], Organization] = {}
+    for org in sorted(data.organizations.values(), key=lambda o: o.id):
+        if org.kind is OrgKind.STATE_PARTY and org.official_party is not None:
+            for code in org.coverage.states:
+                found.setdefault((code, org.official_party), org)
+    return found
+
+
+_state_parties = Derived(dataset, _build_state_parties)
+
+
+def state_party(state: str, party: str | Party) -> Organization | None:
+    """The party's official organization in ``state``, or None if civicrun has no record of it.
+
+    It is the record of kind ``state-party`` whose ``official_party`` is ``party`` and whose
+    coverage is ``state``.
+
+    >>> state_party("MN", "D").official_party
+    <Party.DEMOCRATIC: 'democratic'>
+    >>> state_party("ND", "Green") is None
+    True
+
+    Raises:
+        UnknownStateError: ``state`` is not a state.
+        UnknownPartyError: ``party`` is not a party civicrun knows.
+    """
+    code = lookup_state(state).code
+    return _state_parties.get().get((code, party_named(party)))

@@ -1,0 +1,289 @@
+"""Typed, immutable records: organizations and their rules, states, counties, office categories.
+
+No I/O and no matching logic lives here: vocabularies are in :mod:`civicrun.vocab`,
+structuring from data files in ``_converter``, loading in ``_data``, matching in ``_match``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+from attrs import frozen
+
+from .vocab import (
+    BOOL_FIELDS,
+    DATE_FIELDS,
+    INT_FIELDS,
+    ONE_OF_FIELDS,
+    Chamber,
+    Confidence,
+    CountQualifier,
+    CountyKind,
+    CountyTerm,
+    ElectionAdministration,
+    HowToJoin,
+    LocalUnit,
+    OfficeLevel,
+    OrgKind,
+    OrgStatus,
+    Partisanship,
+    Party,
+    ProfileField,
+    RacePartisanship,
+    Role,
+    Scope,
+    Support,
+)
+
+
+@frozen(kw_only=True)
+class Source:
+    """A page a fact was read from, and the date it was read."""
+
+    url: str = attrs.field()
+    read: dt.date
+    title: str | None = None
+    note: str | None = None
+
+    @url.validator
+    def _check_url(self, _attribute: Any, value: str) -> None:
+        if not value.startswith("https://") and not value.startswith("http://"):
+            raise ValueError(f"a source url must start with https:// or http://, not {value!r}")
+
+
+def _check_condition(cond: Condition) -> None:
+    tests = {
+        "one_of": cond.one_of is not None,
+        "equals": cond.equals is not None,
+        "bounds": cond.at_least is not None or cond.at_most is not None,
+        "born": cond.born_on_or_after is not None or cond.born_on_or_before is not None,
+    }
+    given = [name for name, present in tests.items() if present]
+    if len(given) != 1:
+        raise ValueError(
+            "a condition needs exactly one test (one_of, equals, at_least/at_most, or "
+            f"born_on_or_after/born_on_or_before); {cond.field} has {len(given)}"
+        )
+    kind = given[0]
+    allowed = {
+        "one_of": cond.field in ONE_OF_FIELDS,
+        "equals": cond.field in BOOL_FIELDS,
+        "bounds": cond.field in INT_FIELDS,
+        "born": cond.field in DATE_FIELDS,
+    }
+    if not allowed[kind]:
+        raise ValueError(f"field {cond.field!s} cannot be tested with {kind}")
+    if cond.one_of is not None:
+        if not cond.one_of:
+            raise ValueError("one_of must list at least one value")
+        vocab = ONE_OF_FIELDS[cond.field]
+        bad = sorted(v for v in cond.one_of if v not in {m.value for m in vocab})
+        if bad:
+            raise ValueError(
+                f"{cond.field} values {bad} are not in the vocabulary "
+                f"({', '.join(m.value for m in vocab)})"
+            )
+    if cond.at_least is not None and cond.at_most is not None and cond.at_least > cond.at_most:
+        raise ValueError(f"at_least ({cond.at_least}) is greater than at_most ({cond.at_most})")
+
+
+@frozen(kw_only=True)
+class Condition:
+    """One test of one profile field, e.g. ``party`` is one of ``{"democratic"}``.
+
+    Exactly one kind of test is set: ``one_of``; ``equals``; ``at_least``/``at_most``; or
+    ``born_on_or_after``/``born_on_or_before``.
+    """
+
+    field: ProfileField
+    one_of: frozenset[str] | None = None
+    equals: bool | None = None
+    at_least: int | None = None
+    at_most: int | None = None
+    born_on_or_after: dt.date | None = None
+    born_on_or_before: dt.date | None = None
+    note: str | None = None
+    source: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _check_condition(self)
+
+
+@frozen(kw_only=True)
+class AnyOf:
+    """A group of conditions of which at least one must hold."""
+
+    any_of: tuple[Condition, ...] = attrs.field()
+    note: str | None = None
+    source: str | None = None
+
+    @any_of.validator
+    def _check_any_of(self, _attribute: Any, value: tuple[Condition, ...]) -> None:
+        if len(value) < 2:
+            raise ValueError("any_of needs at least two conditions")
+
+
+Requirement = Condition | AnyOf
+
+
+@frozen(kw_only=True)
+class Coverage:
+    """Where an organization works."""
+
+    scope: Scope
+    states: frozenset[str] = frozenset()
+    as_of: dt.date | None = None
+    note: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.scope is Scope.STATES and not self.states:
+            raise ValueError('scope "states" needs at least one state code in states')
+        if self.scope is Scope.NATIONAL and self.states:
+            raise ValueError('scope "national" takes no states; use scope = "states"')
+
+
+def _non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not value:
+        raise ValueError(f"{attribute.name} must not be empty")
+
+
+@frozen(kw_only=True)
+class Organization:
+    """A group that helps people run for office, with its eligibility rules and sources."""
+
+    id: str = attrs.field(validator=_non_empty)
+    name: str = attrs.field(validator=_non_empty)
+    former_names: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    kind: OrgKind
+    url: str | None = None
+    summary: str = attrs.field(validator=_non_empty)
+    support: frozenset[Support] = frozenset()
+    office_levels: frozenset[OfficeLevel] = attrs.field(validator=_non_empty)
+    partisanship: Partisanship
+    official_party: Party | None = None
+    roles: frozenset[Role] = attrs.field(validator=_non_empty)
+    how_to_join: HowToJoin
+    status: OrgStatus
+    confidence: Confidence
+    last_verified: dt.date
+    notes: tuple[str, ...] = ()
+    coverage: Coverage
+    requirements: tuple[Requirement, ...] = ()
+    serves: tuple[Requirement, ...] = ()
+    priorities: tuple[Condition, ...] = ()
+    sources: tuple[Source, ...] = attrs.field(validator=_non_empty)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The current name, then former names, then aliases."""
+        return (self.name, *self.former_names, *self.aliases)
+
+
+@frozen(kw_only=True)
+class PartyStructure:
+    """How one party organizes locally in one state."""
+
+    party: Party
+    local_label: str
+    local_unit: LocalUnit
+    local_unit_note: str | None = None
+
+
+@frozen(kw_only=True)
+class State:
+    """A US state or the District of Columbia."""
+
+    code: str
+    name: str
+    fips: str
+    county_term: CountyTerm
+    election_administration: ElectionAdministration
+    election_administration_note: str | None = None
+    last_verified: dt.date
+    parties: tuple[PartyStructure, ...] = ()
+    sources: tuple[Source, ...] = attrs.field(validator=_non_empty)
+
+    def party(self, party: Party) -> PartyStructure | None:
+        """This state's local structure for ``party``, if recorded."""
+        for structure in self.parties:
+            if structure.party is party:
+                return structure
+        return None
+
+
+@frozen(kw_only=True)
+class County:
+    """A county or county-equivalent (parish, borough, independent city ...)."""
+
+    fips: str
+    name: str
+    kind: CountyKind
+    state: str
+
+    @property
+    def short_name(self) -> str:
+        """The name without its suffix ("Orleans" for "Orleans Parish")."""
+        for suffix in _SUFFIXES.get(self.kind, ()):
+            if self.name.endswith(" " + suffix):
+                return self.name[: -len(suffix) - 1]
+        return self.name
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.state}"
+
+
+_SUFFIXES: dict[CountyKind, tuple[str, ...]] = {
+    CountyKind.COUNTY: ("County",),
+    CountyKind.PARISH: ("Parish",),
+    CountyKind.BOROUGH: ("Borough",),
+    CountyKind.CENSUS_AREA: ("Census Area",),
+    CountyKind.CITY_AND_BOROUGH: ("City and Borough",),
+    CountyKind.MUNICIPALITY: ("Municipality",),
+    CountyKind.INDEPENDENT_CITY: ("city",),
+    CountyKind.PLANNING_REGION: ("Planning Region",),
+}
+
+
+@frozen(kw_only=True)
+class OfficeCount:
+    """A published national count for an office category."""
+
+    what: str
+    value: int
+    qualifier: CountQualifier
+    year: int | None = None
+    source: str
+    note: str | None = None
+
+
+@frozen(kw_only=True)
+class MinimumAge:
+    """A state's minimum age for one legislative chamber."""
+
+    state: str
+    chamber: Chamber
+    age: int
+    source: str
+    note: str | None = None
+
+
+@frozen(kw_only=True)
+class OfficeCategory:
+    """A kind of elected office, with what it does and how many there are."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    level: OfficeLevel
+    description: str
+    partisan: RacePartisanship
+    typical_requirements: tuple[str, ...] = ()
+    states: frozenset[str] = frozenset()
+    states_note: str | None = None
+    last_verified: dt.date
+    counts: tuple[OfficeCount, ...] = ()
+    minimum_ages: tuple[MinimumAge, ...] = ()
+    sources: tuple[Source, ...] = attrs.field(validator=_non_empty)
