@@ -60,9 +60,10 @@ def test_leaf_modules(module: str, allowed: set[str]) -> None:
 def test_top_level_is_small_and_documented() -> None:
     """The top level holds functions, main records and the error base; its size is the one the
     API page justifies."""
-    stated = re.search(r"`civicrun` itself holds (\d+) names", API.read_text(encoding="utf-8"))
-    if stated is None:
+    if not API.exists():  # tests run against an installed wheel carry no docs
         pytest.skip("docs/ not present")
+    stated = re.search(r"`civicrun` itself holds (\d+) names", API.read_text(encoding="utf-8"))
+    assert stated is not None, "docs/api.md no longer states the size of the top level"
     assert int(stated.group(1)) == len(civicrun.__all__)
     assert len(civicrun.__all__) <= 40
     assert civicrun.__all__ == sorted(civicrun.__all__, key=lambda n: (n[0].islower(), n))
