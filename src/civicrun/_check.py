@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import urllib.parse
 
 from importlib_resources.abc import Traversable
 
 from . import _data
 from .errors import DataError
-from .records import AnyOf, Condition, Organization, Source
-from .vocab import OrgKind, Partisanship, Party, ProfileField
+from .records import AnyOf, Condition, Organization, Source, State
+from .vocab import OrgKind, Partisanship, Party, ProfileField, SourceKind
 
 __all__ = ["check_data"]
 
@@ -77,8 +78,44 @@ def _rule_problems(org: Organization) -> list[str]:
     return problems
 
 
+def _domain(url: str) -> str:
+    """The last two labels of a URL's host ("ky.emergeamerica.org" -> "emergeamerica.org")."""
+    host = urllib.parse.urlsplit(url).hostname or ""
+    return ".".join(host.split(".")[-2:])
+
+
+def _own_site_problems(org: Organization) -> list[str]:
+    """A source marked as the group's own site is on the domain of the record's ``url``."""
+    if org.url is None:
+        return []
+    home = _domain(org.url)
+    return [
+        f"source {source.url!r} is marked own-site but is not on {home}, the record's url "
+        f"(use another kind, or correct url) @ $.sources[{number}].kind"
+        for number, source in enumerate(org.sources)
+        if source.kind is SourceKind.OWN_SITE and _domain(source.url) != home
+    ]
+
+
+def _state_problems(state: State, today: dt.date) -> list[str]:
+    problems = _source_problems(state.sources, today)
+    office = state.chief_election_office
+    if office is not None:
+        if not _URL.match(office.url) or not office.url.startswith("https://"):
+            problems.append(
+                f"url {office.url!r} is not a plain https URL @ $.chief_election_office.url"
+            )
+        if office.source not in {s.url for s in state.sources}:
+            problems.append(
+                f"source {office.source!r} is not the url of one of the record's sources "
+                "(add it under [[sources]]) @ $.chief_election_office.source"
+            )
+    return problems
+
+
 def _org_problems(org: Organization, today: dt.date) -> list[str]:
     problems = _source_problems(org.sources, today) + _rule_problems(org)
+    problems += _own_site_problems(org)
     if not _KEBAB.match(org.id):
         problems.append(f"id {org.id!r} is not lower-case kebab-case @ $.id")
     if org.url is not None and not _URL.match(org.url):
@@ -137,6 +174,8 @@ def check_data(root: Traversable | None = None, *, today: dt.date | None = None)
             relpath = f"{folder}/{str(getattr(record, key)).lower()}.toml"
             if isinstance(record, Organization):
                 found = _org_problems(record, day) + _official_party_problems(record)
+            elif isinstance(record, State):
+                found = _state_problems(record, day)
             else:
                 found = _source_problems(getattr(record, "sources", ()), day)
             problems.extend(f"{relpath}: {m}" for m in found)

@@ -34,18 +34,25 @@ from .vocab import (
     RacePartisanship,
     Role,
     Scope,
+    SourceKind,
     Support,
 )
 
 
 @frozen(kw_only=True)
 class Source:
-    """A page a fact was read from, and the date it was read."""
+    """A page a fact was read from, the date it was read, and what kind of page it is.
+
+    ``kind`` is ``own-site`` (the organization's own website), ``government``, ``press``,
+    ``reference`` (an encyclopedia, a directory) or ``other``; ``None`` where it has not been
+    classified yet.
+    """
 
     url: str = attrs.field()
     read: dt.date
     title: str | None = None
     note: str | None = None
+    kind: SourceKind | None = None
 
     @url.validator
     def _check_url(self, _attribute: Any, value: str) -> None:
@@ -193,6 +200,19 @@ class PartyStructure:
 
 
 @frozen(kw_only=True)
+class ChiefElectionOffice:
+    """The state office that oversees elections: its name, website and the page that says so.
+
+    ``source`` is the url of one of the state record's sources.
+    """
+
+    name: str = attrs.field(validator=_non_empty)
+    url: str
+    source: str
+    note: str | None = None
+
+
+@frozen(kw_only=True)
 class State:
     """A US state or the District of Columbia."""
 
@@ -204,6 +224,7 @@ class State:
     election_administration_note: str | None = None
     last_verified: dt.date
     parties: tuple[PartyStructure, ...] = ()
+    chief_election_office: ChiefElectionOffice | None = None
     sources: tuple[Source, ...] = attrs.field(validator=_non_empty)
 
     def party(self, party: Party) -> PartyStructure | None:

@@ -64,6 +64,7 @@ __all__ = [
     "Role",
     "RuleKind",
     "Scope",
+    "SourceKind",
     "Stance",
     "Support",
     "choices",
@@ -153,6 +154,16 @@ class Community(StrEnum):
     """
 
     MUSLIM = "muslim"
+
+
+class SourceKind(StrEnum):
+    """What kind of page a source is."""
+
+    OWN_SITE = "own-site"
+    GOVERNMENT = "government"
+    PRESS = "press"
+    REFERENCE = "reference"
+    OTHER = "other"
 
 
 class OfficeLevel(StrEnum):
@@ -269,6 +280,7 @@ class CountyTerm(StrEnum):
     PARISH = "parish"
     BOROUGH = "borough"
     DISTRICT = "district"
+    PLANNING_REGION = "planning-region"
 
 
 class ElectionAdministration(StrEnum):
