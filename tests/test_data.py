@@ -38,14 +38,21 @@ ORIGINAL_ELEVEN = (
 
 class TestLoading:
     def test_import_reads_no_data(self) -> None:
-        """`import civicrun` opens no data file."""
+        """`import civicrun` opens no data file and imports neither attrs, cattrs nor the
+        loader; the first answer reads the compiled bundle, not the TOML files."""
         code = (
             "import sys\n"
             "opened = []\n"
             "sys.addaudithook(lambda e, a: opened.append(str(a[0])) if e == 'open' else None)\n"
             "import civicrun\n"
-            "assert not [p for p in opened if 'civicrun' in p and p.endswith(('.toml', '.tsv'))]\n"
-            "assert civicrun._data._full._value is None\n"
+            "assert not [p for p in opened if 'civicrun' in p and '/data/' in p], opened\n"
+            "heavy = {'attrs', 'attr', 'cattrs', 'importlib_resources', 'civicrun._data'}\n"
+            "assert not heavy & set(sys.modules), heavy & set(sys.modules)\n"
+            "civicrun.eligible_orgs(civicrun.Profile(state='TX', party='D'))\n"
+            "data = [p for p in opened if 'civicrun' in p and '/data/' in p]\n"
+            "assert not [p for p in data if p.endswith('.toml')], data\n"
+            "assert [p for p in data if p.endswith('bundle.json')], data\n"
+            "assert 'cattrs' not in sys.modules\n"
             "print('ok')\n"
         )
         result = subprocess.run(
@@ -130,11 +137,34 @@ class TestLoading:
         self, fresh_data: None, monkeypatch: pytest.MonkeyPatch, data_copy: Path
     ) -> None:
         """A failed load publishes nothing; the next call tries again."""
-        (data_copy / "organizations" / "ndtc.toml").write_text("id = ")
+        (data_copy / "bundle.json").write_text('{"format": 1, "organizations": [{"id": 5}]}')
         monkeypatch.setattr(_data, "data_root", lambda: data_copy)
-        with pytest.raises(DataError):
+        with pytest.raises(DataError, match=r"bundle.json: organizations\[0\] does not decode"):
             _data.dataset()
         assert _data._full._value is None
+        assert _data._organizations._value is None
+        monkeypatch.undo()
+        assert _data.dataset().organizations
+
+    def test_bundle_matches_the_toml(self) -> None:
+        """The compiled bundle decodes to exactly the records the TOML files give."""
+        from_toml = _data.load(_data.data_root())
+        shipped = _data.dataset()
+        assert dict(from_toml.organizations) == dict(shipped.organizations)
+        assert dict(from_toml.states) == dict(shipped.states)
+        assert dict(from_toml.offices) == dict(shipped.offices)
+
+    def test_stale_or_missing_bundle_is_a_clear_error(
+        self, fresh_data: None, monkeypatch: pytest.MonkeyPatch, data_copy: Path
+    ) -> None:
+        """A bundle of another format, or none, names the file and the fix."""
+        monkeypatch.setattr(_data, "data_root", lambda: data_copy)
+        (data_copy / "bundle.json").write_text('{"format": 0}')
+        with pytest.raises(DataError, match=r"rebuild it with scripts/build_bundle\.py"):
+            _data.dataset()
+        (data_copy / "bundle.json").unlink()
+        with pytest.raises(DataError, match="bundle is missing"):
+            _data.dataset()
 
 
 class TestCheck:

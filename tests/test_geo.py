@@ -346,3 +346,18 @@ class TestStateParties:
         assert found.state_party == state_party("MN", "D")
         assert None is state_party("MN", "other")
         assert None is find_local_party("Dane", "Working Families").state_party
+
+
+class TestExactSpellings:
+    def test_precomputed_answers_equal_the_full_rules(self) -> None:
+        """Every spelling the exact index answers gets the same county from the full rules."""
+        from civicrun import _counties
+
+        index = _counties._index.get()
+        assert len(index.exact) > 6000
+        for (spelling, state), fips in index.exact.items():
+            county, warning, error = _counties._answer(index, spelling, spelling, state)
+            assert (fips, None, None) == (county.fips if county else None, warning, error), (
+                spelling,
+                state,
+            )

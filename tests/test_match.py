@@ -409,3 +409,27 @@ class TestReasons:
         data = match.to_dict()
         assert {"kind", "field", "outcome", "text"} == set(data["reasons"][0])  # type: ignore[index]
         assert all(not str(r).startswith("EMILY") for r in match.failed)
+
+
+class TestIndex:
+    @settings(max_examples=300, deadline=None)
+    @given(profiles, st.booleans(), st.booleans())
+    def test_indexed_matcher_equals_the_reference(
+        self, profile: Profile, staff: bool, outside: bool
+    ) -> None:
+        """eligible_orgs (compiled index) gives exactly what the plain reference evaluator
+        gives: the same organizations, statuses, unknowns, relevance, order and reasons."""
+        from civicrun._match import reference_matches
+
+        fast = eligible_orgs(profile, on=ON, include_staff=staff, include_outside_audience=outside)
+        plain = reference_matches(
+            profile, on=ON, include_staff=staff, include_outside_audience=outside
+        )
+        assert plain == fast
+        assert [m.reasons for m in plain] == [m.reasons for m in fast]
+
+    def test_reasons_are_written_only_when_read(self) -> None:
+        """A returned match works out its reasons on first access, once."""
+        match = eligible_orgs(TX_WOMAN, on=ON)[0]
+        first = match.reasons
+        assert first is match.reasons

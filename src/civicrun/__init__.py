@@ -11,26 +11,69 @@ of records (rules, sources, coverage ...) in :mod:`civicrun.records`.
 
 from __future__ import annotations
 
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
-import attrs
+if TYPE_CHECKING:
+    from ._counties import counties, get_county, resolve_county, search_counties
+    from ._index import eligible_orgs
+    from ._local import ElectionOffice, LocalParty, find_election_office, find_local_party
+    from ._match import Match, Reason, explain
+    from ._offices import (
+        get_office_category,
+        lookup_office_category,
+        office_categories,
+        office_categories_for_state,
+        search_office_categories,
+    )
+    from ._orgs import (
+        get_organization,
+        lookup_organization,
+        organizations,
+        search_organizations,
+    )
+    from ._parties import state_party
+    from ._profile import Profile
+    from ._states import get_state, lookup_state, search_states, states
+    from .errors import CivicrunError
+    from .records import County, OfficeCategory, Organization, State
 
-from ._counties import counties, get_county, resolve_county, search_counties
-from ._local import ElectionOffice, LocalParty, find_election_office, find_local_party
-from ._match import Match, Reason, eligible_orgs, explain
-from ._offices import (
-    get_office_category,
-    lookup_office_category,
-    office_categories,
-    office_categories_for_state,
-    search_office_categories,
-)
-from ._orgs import get_organization, lookup_organization, organizations, search_organizations
-from ._parties import state_party
-from ._profile import Profile
-from ._states import get_state, lookup_state, search_states, states
-from .errors import CivicrunError
-from .records import County, OfficeCategory, Organization, State
+#: Where each public name lives: imported on first use (PEP 562), so ``import civicrun``
+#: loads no data and imports neither attrs nor cattrs.
+_HOMES = {
+    "CivicrunError": "errors",
+    "County": "records",
+    "ElectionOffice": "_local",
+    "LocalParty": "_local",
+    "Match": "_match",
+    "OfficeCategory": "records",
+    "Organization": "records",
+    "Profile": "_profile",
+    "Reason": "_match",
+    "State": "records",
+    "counties": "_counties",
+    "eligible_orgs": "_index",
+    "explain": "_match",
+    "find_election_office": "_local",
+    "find_local_party": "_local",
+    "get_county": "_counties",
+    "get_office_category": "_offices",
+    "get_organization": "_orgs",
+    "get_state": "_states",
+    "lookup_office_category": "_offices",
+    "lookup_organization": "_orgs",
+    "lookup_state": "_states",
+    "office_categories": "_offices",
+    "office_categories_for_state": "_offices",
+    "organizations": "_orgs",
+    "resolve_county": "_counties",
+    "search_counties": "_counties",
+    "search_office_categories": "_offices",
+    "search_organizations": "_orgs",
+    "search_states": "_states",
+    "state_party": "_parties",
+    "states": "_states",
+}
 
 __all__ = [
     "CivicrunError",
@@ -70,7 +113,13 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    # The version is read from the installed distribution's metadata, on first use only.
+    home = _HOMES.get(name)
+    if home is not None:
+        value = getattr(importlib.import_module(f".{home}", __name__), name)
+        if isinstance(value, type) and value.__module__.startswith("civicrun._"):
+            _present(value)
+        globals()[name] = value  # later look-ups skip this function
+        return value
     if name == "__version__":
         from ._version import version  # noqa: PLC0415
 
@@ -78,15 +127,15 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'civicrun' has no attribute {name!r}")
 
 
-def _present_public_names() -> None:
-    """Show public classes as ``civicrun.X`` (in docs, reprs of types and pickles)."""
-    for name in __all__:
-        obj = globals().get(name)
-        if isinstance(obj, type) and obj.__module__.startswith("civicrun._"):
-            if attrs.has(obj):
-                # String annotations resolve in the defining module: resolve them first.
-                attrs.resolve_types(obj)
-            obj.__module__ = __name__
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
-_present_public_names()
+def _present(cls: type) -> None:
+    """Show a public class as ``civicrun.X`` (in docs, reprs of types and pickles)."""
+    import attrs  # noqa: PLC0415
+
+    if attrs.has(cls):
+        # String annotations resolve in the defining module: resolve them first.
+        attrs.resolve_types(cls)
+    cls.__module__ = __name__

@@ -12,7 +12,7 @@ import warnings
 from collections.abc import Callable, Iterable
 
 from ._data import CountyAlias, CountyTable, Derived, county_table
-from ._states import lookup_state
+from ._states import lookup_state, states
 from ._text import close_matches, fold
 from .errors import (
     AmbiguousCountyError,
@@ -64,11 +64,23 @@ class _CountyIndex:
     """Lookup tables over the county table, built once per loaded table.
 
     ``by_full`` and ``by_short`` map a folded, space-free name (with and without its suffix)
-    to FIPS codes. ``answers`` remembers recent results of :func:`resolve_county` (records,
-    and how to raise an error again), so a repeated question costs one dictionary look-up.
+    to FIPS codes. ``exact`` answers the common spellings directly: a county's own name or its
+    name without the suffix, in any letter case, with a state code or name (or none), wherever
+    that spelling fits one county only, so most distinct inputs never need folding.
+    ``answers`` remembers recent results of the full rules (records, and how to raise an error
+    again) for the rest.
     """
 
-    __slots__ = ("aliases", "answers", "by_full", "by_short", "retired_fips", "table")
+    __slots__ = (
+        "aliases",
+        "answers",
+        "by_full",
+        "by_short",
+        "exact",
+        "retired_fips",
+        "state_keys",
+        "table",
+    )
 
     def __init__(self, table: CountyTable) -> None:
         self.table = table
@@ -89,6 +101,36 @@ class _CountyIndex:
         self.aliases = by_alias
         self.retired_fips = retired
         self.answers: dict[tuple[str, str | None], _Answer] = {}
+        self.exact = self._exact_spellings()
+        self.state_keys = {
+            form: state.code
+            for state in states()
+            for form in (state.code.lower(), state.name.lower(), state.fips)
+        }
+
+    def _exact_spellings(self) -> dict[tuple[str, str | None], str]:
+        """(lower-case spelling, state code or None) -> FIPS, where the full rules of
+        :func:`resolve_county` give that one county: the whole name matches it alone, or the
+        short name (with no suffix word of its own) matches it alone and no whole name."""
+        rows = self.table.rows
+        exact: dict[tuple[str, str | None], str] = {}
+        for fips, (name, _kind, state, key, short_key) in rows.items():
+            spellings = [(name, self.by_full.get(key, ()))]
+            short = self.table.county(fips).short_name
+            if (
+                short != name
+                and short_key not in self.by_full
+                and _hinted(short)[1] is None
+                and not self.aliases.get(short_key)
+            ):
+                spellings.append((short, self.by_short.get(short_key, ())))
+            for spelling, codes in spellings:
+                in_state = [f for f in codes if rows[f][2] == state]
+                if in_state == [fips]:
+                    exact[(spelling.lower(), state)] = fips
+                if list(codes) == [fips]:
+                    exact[(spelling.lower(), None)] = fips
+        return exact
 
     def found(self, codes: Iterable[str], state: str | None) -> tuple[County, ...]:
         """The counties with these FIPS codes, limited to ``state`` when given."""
@@ -216,6 +258,11 @@ def resolve_county(name: str, state: str | None = None) -> County:
     if state is not None and not isinstance(state, str):
         raise UnknownStateError(state)
     index = _index.get()
+    code = None if state is None else index.state_keys.get(state.strip().lower(), "")
+    if code != "":
+        fips = index.exact.get((text.lower(), code))
+        if fips is not None:
+            return index.table.county(fips)
     cache_key = (text, state)
     answer = index.answers.get(cache_key)
     if answer is None:

@@ -1,32 +1,34 @@
 """Loading the package data: lazy, once, thread-safe, all-or-nothing.
 
-Nothing is read at ``import civicrun``. The first call that needs data reads every file through
-:func:`importlib_resources.files` (a ``Traversable``, so zip imports work), structures it with
-the one converter, checks cross-references, builds the indices and only then publishes them.
-A bad file raises :class:`~civicrun.errors.DataError` naming the file and the field, and leaves
-nothing half loaded.
+Nothing is read, and nothing heavy imported, at ``import civicrun``. The package's records are
+shipped twice: as the TOML files contributors edit, and compiled into one ``bundle.json``
+(``scripts/build_bundle.py``; ``.ci/run`` checks it matches the TOML exactly). The first call
+that needs data reads the bundle through :func:`importlib_resources.files` (a ``Traversable``,
+so zip imports work), structures it with the one converter, checks cross-references and only
+then publishes it. :func:`load` with an explicit ``root`` reads the TOML files instead (the
+data check and tests use it). A bad file raises :class:`~civicrun.errors.DataError` naming the
+file and the field, and leaves nothing half loaded.
 """
 
 from __future__ import annotations
 
+import json
 import threading
-import tomllib
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
-import importlib_resources
-from importlib_resources.abc import Traversable
 
-from ._converter import converter, describe_error
 from .errors import DataError
 from .records import County, OfficeCategory, Organization, State
 from .vocab import CountyKind
 
 __all__ = [
+    "BUNDLE",
     "CountyAlias",
     "CountyTable",
     "Dataset",
+    "compile_bundle",
     "county_table",
     "data_root",
     "dataset",
@@ -36,7 +38,15 @@ __all__ = [
     "state_table",
 ]
 
+if TYPE_CHECKING:
+    from importlib_resources.abc import Traversable
+
 T = TypeVar("T")
+
+#: The compiled bundle's file name, inside the data folder.
+BUNDLE = "bundle.json"
+#: The bundle's format; bumped when its shape changes.
+BUNDLE_FORMAT = 1
 
 
 COUNTY_COLUMNS = ["fips", "name", "kind", "state", "key", "short_key"]
@@ -109,6 +119,8 @@ class CountyAlias:
 
 def data_root() -> Traversable:
     """The package's ``data`` folder, as a :class:`~importlib.resources.abc.Traversable`."""
+    import importlib_resources  # noqa: PLC0415  (imported on first use, not at import time)
+
     return importlib_resources.files("civicrun").joinpath("data")
 
 
@@ -121,6 +133,10 @@ def _toml_files(folder: Traversable) -> Iterator[Traversable]:
 
 
 def _load_record(file: Traversable, relpath: str, cls: type[T]) -> T:
+    import tomllib  # noqa: PLC0415
+
+    from ._converter import converter, describe_error  # noqa: PLC0415
+
     try:
         raw = tomllib.loads(file.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -251,23 +267,75 @@ def _cross_check(data: Dataset) -> None:
 
 
 def load(root: Traversable | None = None) -> Dataset:
-    """Read and check every data file under ``root`` (default: the package's data, reusing the
-    parts already loaded)."""
+    """Read and check the data: the package's compiled bundle (reusing the parts already
+    loaded), or every TOML file under an explicit ``root``."""
     if root is None:
-        states, counties = state_table(), county_table()
-        base = data_root()
+        data = Dataset(
+            organizations=_organizations.get(),
+            states=state_table(),
+            offices=_offices.get(),
+            counties=county_table(),
+        )
     else:
-        base = root
-        states = _load_folder(base, "states", State, "code")
-        counties = _load_counties(base)
-    data = Dataset(
-        organizations=_load_folder(base, "organizations", Organization, "id"),
-        states=states,
-        offices=_load_folder(base, "offices", OfficeCategory, "id"),
-        counties=counties,
-    )
+        data = Dataset(
+            organizations=_load_folder(root, "organizations", Organization, "id"),
+            states=_load_folder(root, "states", State, "code"),
+            offices=_load_folder(root, "offices", OfficeCategory, "id"),
+            counties=_load_counties(root),
+        )
     _cross_check(data)
     return data
+
+
+def compile_bundle(root: Traversable) -> str:
+    """The bundle's text for the TOML records under ``root``: the records unstructured by the
+    one converter, in id order, as compact JSON with sorted keys (so it rebuilds byte for byte).
+
+    Raises:
+        DataError: a record file is bad.
+    """
+    from ._converter import converter  # noqa: PLC0415
+
+    body: dict[str, Any] = {"format": BUNDLE_FORMAT}
+    for folder, cls, key in RECORD_FOLDERS:
+        records = _load_folder(root, folder, cls, key)
+        body[folder] = [converter.unstructure(records[k]) for k in sorted(records)]
+    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _read_bundle() -> dict[str, Any]:
+    file = data_root().joinpath(BUNDLE)
+    if not file.is_file():
+        raise DataError(BUNDLE, ["the compiled bundle is missing; run scripts/build_bundle.py"])
+    try:
+        body = json.loads(file.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise DataError(BUNDLE, [f"not valid JSON: {exc}"]) from None
+    if not isinstance(body, dict) or body.get("format") != BUNDLE_FORMAT:
+        raise DataError(
+            BUNDLE, [f"format must be {BUNDLE_FORMAT}; rebuild it with scripts/build_bundle.py"]
+        )
+    return body
+
+
+def _structure_part(folder: str) -> dict[str, Any]:
+    """One folder's records from the bundle (see :mod:`civicrun._bundle`)."""
+    from ._bundle import decoder  # noqa: PLC0415
+
+    cls, key = next((c, k) for f, c, k in RECORD_FOLDERS if f == folder)
+    decode = decoder(cls)
+    records: dict[str, Any] = {}
+    for number, raw in enumerate(_raw_bundle.get().get(folder, ())):
+        try:
+            record = decode(raw)
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:
+            _raw_bundle.reset()  # all or nothing: the next call reads the file again
+            raise DataError(
+                BUNDLE,
+                [f"{folder}[{number}] does not decode ({exc}); rebuild: scripts/build_bundle.py"],
+            ) from None
+        records[getattr(record, key)] = record
+    return records
 
 
 class _Lazy(Generic[T]):
@@ -320,9 +388,12 @@ class Derived(Generic[S, T]):
         return cached[1]
 
 
-_full = _Lazy(load)
-_states = _Lazy(lambda: _load_folder(data_root(), "states", State, "code"))
+_raw_bundle = _Lazy(_read_bundle)
+_organizations: _Lazy[dict[str, Organization]] = _Lazy(lambda: _structure_part("organizations"))
+_states: _Lazy[dict[str, State]] = _Lazy(lambda: _structure_part("states"))
+_offices: _Lazy[dict[str, OfficeCategory]] = _Lazy(lambda: _structure_part("offices"))
 _counties = _Lazy(lambda: _load_counties(data_root()))
+_full = _Lazy(load)
 
 
 def dataset() -> Dataset:
@@ -342,6 +413,5 @@ def county_table() -> CountyTable:
 
 def reset() -> None:
     """Forget everything loaded (for tests)."""
-    _full.reset()
-    _states.reset()
-    _counties.reset()
+    for part in (_full, _raw_bundle, _organizations, _states, _offices, _counties):
+        part.reset()

@@ -14,6 +14,7 @@ the profile does not list is unknown, and a stance rule fails only on its opposi
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Mapping
 
 import attrs
@@ -44,7 +45,16 @@ from .vocab import (
     Stance,
 )
 
-__all__ = ["Match", "Reason", "describe", "eligible_orgs", "evaluate", "explain"]
+__all__ = [
+    "Match",
+    "Reason",
+    "describe",
+    "evaluate",
+    "explain",
+    "explain_fully",
+    "reference_matches",
+    "sort_key",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -84,6 +94,8 @@ class Reason:
 class Match:
     """How one profile stands with one organization, and why.
 
+    The reasons are worked out when first asked for (a page of results rarely reads them all).
+
     Attributes:
         org: the organization.
         status: ``eligible`` (every requirement and audience rule holds), ``possible`` (nothing
@@ -91,28 +103,46 @@ class Match:
             (no requirement fails, but the profile is outside the audience the group says it
             serves) or ``ineligible`` (a requirement fails, or the group no longer runs
             programs). :func:`eligible_orgs` returns the first two unless asked for more.
-        reasons: every rule's outcome as a :class:`Reason`: failed first, then unknown, then met.
         unknowns: the profile fields whose answers would decide a ``possible`` match.
-        failed: the reasons that failed: requirements (and status, role, coverage or office
-            level) for an ``ineligible`` match, the missed audience for an ``outside-audience``
-            one.
-        caveats: things to know that are not about the person (an uncertain status, a
-            nomination-only process), as reasons with outcome ``note``.
         relevance: how squarely the group is aimed at this person: ten points for each profile
             field (party, gender, identity, stances ...) that a requirement or audience rule
             tests and this profile meets, plus one for each other field a priority tests and it
             meets (at most nine), so a group aimed at the person always outranks one that is
             open to everyone. Age and birth date count as one field; coverage and office level
             filter, they never score.
+        profile: the profile matched.
+        on: the date age and birth-date rules were measured on.
+        include_staff: whether programs for campaign staff were counted as open.
     """
 
     org: Organization
     status: MatchStatus
-    reasons: tuple[Reason, ...]
     unknowns: tuple[ProfileField, ...] = ()
-    failed: tuple[Reason, ...] = ()
-    caveats: tuple[Reason, ...] = ()
     relevance: int = 0
+    profile: Profile = attrs.field(repr=False)
+    on: dt.date = attrs.field(repr=False)
+    include_staff: bool = attrs.field(default=False, repr=False)
+
+    @functools.cached_property
+    def _explained(self) -> _Explained:
+        return explain_fully(self.org, self.profile, self.on, self.include_staff)
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        """Every rule's outcome as a :class:`Reason`: failed first, then unknown, then met."""
+        return self._explained.reasons
+
+    @property
+    def failed(self) -> tuple[Reason, ...]:
+        """The reasons that failed: requirements (and status, role, coverage or office level)
+        for an ``ineligible`` match, the missed audience for an ``outside-audience`` one."""
+        return self._explained.failed
+
+    @property
+    def caveats(self) -> tuple[Reason, ...]:
+        """Things to know that are not about the person (an uncertain status, a nomination-only
+        process), as reasons with outcome ``note``."""
+        return self._explained.caveats
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready summary: the organization's id and name plus the match fields."""
@@ -128,6 +158,18 @@ class Match:
             "how_to_join": self.org.how_to_join.value,
             "url": self.org.url,
         }
+
+
+@attrs.frozen
+class _Explained:
+    """The reference evaluator's whole answer for one organization and one profile."""
+
+    status: MatchStatus
+    reasons: tuple[Reason, ...]
+    unknowns: tuple[ProfileField, ...]
+    failed: tuple[Reason, ...]
+    caveats: tuple[Reason, ...]
+    relevance: int
 
 
 # --- describing conditions -------------------------------------------------------------
@@ -512,6 +554,24 @@ def evaluate(
 ) -> Match:
     """How ``profile`` stands with ``org`` on the date ``on`` (default today)."""
     day = dt.date.today() if on is None else on
+    full = explain_fully(org, profile, day, include_staff)
+    return Match(
+        org=org,
+        status=full.status,
+        unknowns=full.unknowns,
+        relevance=full.relevance,
+        profile=profile,
+        on=day,
+        include_staff=include_staff,
+    )
+
+
+def explain_fully(
+    org: Organization, profile: Profile, day: dt.date, include_staff: bool
+) -> _Explained:
+    """The reference evaluator: every rule of ``org`` checked against ``profile``, with its
+    reason. The matching index (``civicrun._index``) must agree with it; a property test
+    compares them."""
     failed, caveats = _fixed_checks(org, include_staff)
     if profile.office_level is None and not org.office_levels >= set(OfficeLevel):
         caveats.append(
@@ -560,15 +620,21 @@ def evaluate(
         status = MatchStatus.POSSIBLE
     else:
         status = MatchStatus.ELIGIBLE
-    return Match(
-        org=org,
+    return _Explained(
         status=status,
         reasons=(*failed, *unknown, *met),
         unknowns=tuple(sorted(unknowns)),
         failed=tuple(failed),
         caveats=tuple(caveats),
-        relevance=10 * len(aimed - {ProfileField.STATE, ProfileField.OFFICE_LEVEL})
-        + min(len(preferred - aimed), 9),
+        relevance=relevance_of(aimed, preferred),
+    )
+
+
+def relevance_of(aimed: set[ProfileField], preferred: set[ProfileField]) -> int:
+    """Ten for each field a requirement or audience rule meets, one for each further field a
+    priority meets (at most nine); coverage and office level never score."""
+    return 10 * len(aimed - {ProfileField.STATE, ProfileField.OFFICE_LEVEL}) + min(
+        len(preferred - aimed), 9
     )
 
 
@@ -580,49 +646,27 @@ _STATUS_ORDER = {
 }
 
 
-def _sort_key(match: Match) -> tuple[int, int, str]:
+def sort_key(match: Match) -> tuple[int, int, str]:
     return (_STATUS_ORDER[match.status], -match.relevance, match.org.id)
 
 
-def eligible_orgs(
+def reference_matches(
     profile: Profile,
     *,
     on: dt.date | None = None,
     include_staff: bool = False,
     include_outside_audience: bool = False,
 ) -> tuple[Match, ...]:
-    """The organizations ``profile`` qualifies for (``eligible``) or may qualify for (``possible``).
-
-    Left out: groups whose published requirements the profile fails, inactive or defunct ones,
-    (unless ``include_staff``) programs only for campaign staff, and (unless
-    ``include_outside_audience``) groups whose stated audience the profile is known to be
-    outside. Order:
-
-    1. ``eligible``, then ``possible``, then ``outside-audience``;
-    2. then by relevance, highest first: groups whose requirements and audience are aimed at
-       this person's party, gender, identity and stances come before groups open to everyone
-       (see :class:`Match`);
-    3. then by organization id.
-
-    Args:
-        profile: what is known about the person; unknown fields make matches ``possible``.
-        on: the date age and birth-date rules are measured on (default: today).
-        include_staff: also return groups that serve campaign staff rather than candidates.
-        include_outside_audience: also return groups whose audience the profile is outside
-            (status ``outside-audience``), for people who want to reach out anyway.
-    """
-    state = profile.state
+    """What :func:`~civicrun.eligible_orgs` must return, worked out the plain way: every
+    organization through the reference evaluator. Tests compare the two; it is not public."""
     keep = {MatchStatus.ELIGIBLE, MatchStatus.POSSIBLE}
     if include_outside_audience:
         keep.add(MatchStatus.OUTSIDE_AUDIENCE)
     matches = (
         evaluate(org, profile, on=on, include_staff=include_staff)
         for org in dataset().organizations.values()
-        # A group that works only in other states can never match: skip it early.
-        if state is None or org.coverage.scope is Scope.NATIONAL or state in org.coverage.states
     )
-    kept = [m for m in matches if m.status in keep]
-    return tuple(sorted(kept, key=_sort_key))
+    return tuple(sorted((m for m in matches if m.status in keep), key=sort_key))
 
 
 def explain(

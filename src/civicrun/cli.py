@@ -16,15 +16,13 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from ._check import check_data
-from ._converter import converter
 from ._counties import resolve_county
+from ._index import eligible_orgs
 from ._local import find_election_office, find_local_party
-from ._match import Match, eligible_orgs, explain
+from ._match import Match, explain
 from ._offices import lookup_office_category, office_categories, office_categories_for_state
 from ._orgs import lookup_organization, organizations
 from ._profile import Profile
-from ._stats import coverage_report, render_markdown
 from ._version import version
 from .errors import CivicrunError
 from .records import Organization
@@ -83,6 +81,13 @@ def _profile(args: argparse.Namespace) -> Profile:
         if getattr(args, flag.replace("-", "_")) is not None
     }
     return Profile.from_dict(values)
+
+
+def _unstructure(value: Any) -> Any:
+    """A record as JSON-ready data, by the one converter (imported only when asked for)."""
+    from ._converter import converter  # noqa: PLC0415
+
+    return converter.unstructure(value)
 
 
 def _print_json(value: Any) -> None:
@@ -150,7 +155,7 @@ def _cmd_orgs(args: argparse.Namespace) -> int:
 
 def _cmd_show(args: argparse.Namespace) -> int:
     org = lookup_organization(args.org)
-    record = converter.unstructure(org)
+    record = _unstructure(org)
     if args.json:
         _print_json(record)
         return 0
@@ -184,7 +189,7 @@ def _cmd_county(args: argparse.Namespace) -> int:
 def _cmd_local_party(args: argparse.Namespace) -> int:
     found = find_local_party(args.county, args.party, state=args.state, town=args.town)
     if args.json:
-        record = converter.unstructure(found)
+        record = _unstructure(found)
         record["state_party"] = _org_summary(found.state_party)
         _print_json(record)
     else:
@@ -204,7 +209,7 @@ def _org_summary(org: Organization | None) -> dict[str, Any] | None:
 def _cmd_election_office(args: argparse.Namespace) -> int:
     found = find_election_office(args.county, state=args.state, town=args.town)
     if args.json:
-        _print_json(converter.unstructure(found))
+        _print_json(_unstructure(found))
     else:
         print(found.query)
         print(f"  {found.explanation}")
@@ -215,7 +220,7 @@ def _cmd_election_office(args: argparse.Namespace) -> int:
 def _cmd_offices(args: argparse.Namespace) -> int:
     found = office_categories_for_state(args.state) if args.state else office_categories()
     if args.json:
-        _print_json([converter.unstructure(o) for o in found])
+        _print_json([_unstructure(o) for o in found])
     else:
         for office in found:
             print(f"{office.id:<32} {office.level.value:<8} {office.name}")
@@ -225,7 +230,7 @@ def _cmd_offices(args: argparse.Namespace) -> int:
 def _cmd_office(args: argparse.Namespace) -> int:
     office = lookup_office_category(args.office)
     if args.json:
-        _print_json(converter.unstructure(office))
+        _print_json(_unstructure(office))
         return 0
     print(f"{office.name} ({office.id}), {office.level.value}, {office.partisan}")
     print(textwrap.fill(office.description, width=96, initial_indent="  ", subsequent_indent="  "))
@@ -236,6 +241,8 @@ def _cmd_office(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(_args: argparse.Namespace) -> int:
+    from ._check import check_data  # noqa: PLC0415  (only this command needs it)
+
     problems = check_data()
     for problem in problems:
         print(problem)
@@ -247,6 +254,8 @@ def _cmd_check(_args: argparse.Namespace) -> int:
 
 
 def _cmd_stats(args: argparse.Namespace) -> int:
+    from ._stats import coverage_report, render_markdown  # noqa: PLC0415
+
     report = coverage_report(on=args.on)
     if args.json:
         _print_json(report)

@@ -1,0 +1,74 @@
+"""Decoding the compiled bundle into records, fast and without generating code.
+
+The bundle (``data/bundle.json``) holds records exactly as the one cattrs converter unstructures
+them, compiled from TOML that the converter has already validated (``scripts/build_bundle.py``;
+``.ci/run`` checks it matches). Validating it a second time on every first load is what cattrs'
+generated code would cost: about 100 ms of code generation in a fresh process, measured on this
+project's machine (``benchmarks/bench_load.py``). This decoder instead builds each record class's
+plan once, from its type hints, and calls the record's own ``__init__`` (so attrs validators
+still run). ``tests/test_data.py`` checks that it gives records equal to the converter's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from collections.abc import Callable
+from enum import Enum
+from typing import Any
+
+import attrs
+
+from . import records, vocab
+
+__all__ = ["decoder"]
+
+Decode = Callable[[Any], Any]
+_PLANS: dict[Any, Decode] = {}
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _decoder_for(hint: Any) -> Decode:
+    if hint in (str, int, bool, float, Any):
+        return _same
+    if hint is dt.date:
+        return dt.date.fromisoformat
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return hint
+    if isinstance(hint, type) and attrs.has(hint):
+        return decoder(hint)
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        members = [a for a in args if a is not type(None)]
+        if members == [records.Condition, records.AnyOf]:
+            condition, any_of = decoder(records.Condition), decoder(records.AnyOf)
+            return lambda raw: any_of(raw) if "any_of" in raw else condition(raw)
+        if len(members) == 1:
+            inner = _decoder_for(members[0])
+            return lambda raw: None if raw is None else inner(raw)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item = _decoder_for(args[0])
+        return lambda raw: tuple(item(x) for x in raw)
+    if origin is frozenset:
+        item = _decoder_for(args[0])
+        return lambda raw: frozenset(item(x) for x in raw)
+    raise TypeError(f"the bundle decoder has no rule for {hint!r}")
+
+
+def decoder(cls: type[Any]) -> Decode:
+    """A function that builds a ``cls`` record from its unstructured mapping."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        namespace = {**vars(vocab), **vars(records), "dt": dt}
+        hints = typing.get_type_hints(cls, globalns=namespace)
+        fields = {f.name: _decoder_for(hints[f.name]) for f in attrs.fields(cls)}
+
+        def plan(raw: Any, _fields: dict[str, Decode] = fields, _cls: Any = cls) -> Any:
+            return _cls(**{key: _fields[key](value) for key, value in raw.items()})
+
+        _PLANS[cls] = plan
+    return plan

@@ -1,0 +1,290 @@
+"""The matching index, and :func:`eligible_orgs`, which answers from it.
+
+Each organization's rules are compiled once per loaded dataset into small tests, and the
+organizations are listed per state (the national ones plus the state's own), so a question
+touches only the groups that can apply where the person lives. A test answers met, failed or
+unknown, with the fields that would decide it, from one attribute of the profile: an
+enumerated value is looked up in a precomputed set, a yes/no or a number compared. A failed
+requirement ends an organization's check at once. Match records are built only for what is
+returned, and their reasons are written only when read (:class:`~civicrun.Match`).
+
+The reference evaluator (:func:`civicrun._match.explain_fully`) stays the definition of a
+right answer: ``tests/test_match.py`` compares the two over random profiles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+
+from ._data import Dataset, Derived, dataset
+from ._match import Match, _test_age, relevance_of, sort_key
+from ._profile import Profile
+from .records import AnyOf, Condition, Organization
+from .vocab import (
+    OPEN_FIELDS,
+    MatchStatus,
+    OfficeLevel,
+    OrgStatus,
+    ProfileField,
+    Role,
+    Scope,
+    Stance,
+)
+
+__all__ = ["eligible_orgs"]
+
+MET, FAILED, UNKNOWN = 0, 1, 2
+_NONE: frozenset[ProfileField] = frozenset()
+#: A compiled test: (outcome, the fields that would decide an unknown outcome, the field met).
+Outcome = tuple[int, frozenset[ProfileField], ProfileField | None]
+Test = Callable[[Profile, dt.date], Outcome]
+
+
+def _aim(field: ProfileField) -> ProfileField:
+    return ProfileField.AGE if field is ProfileField.BIRTH_DATE else field
+
+
+def _compile_condition(cond: Condition) -> Test:
+    field = cond.field
+    attr = field.value
+    aim = _aim(field)
+    unknown: Outcome = (UNKNOWN, frozenset({field}), None)
+    met: Outcome = (MET, _NONE, aim)
+    failed: Outcome = (FAILED, _NONE, None)
+    if field in (ProfileField.AGE, ProfileField.BIRTH_DATE):
+        both = frozenset({ProfileField.BIRTH_DATE, ProfileField.AGE})
+        birth = frozenset({ProfileField.BIRTH_DATE})
+
+        def age(profile: Profile, on: dt.date) -> Outcome:
+            outcome = _test_age(cond, profile, on).outcome.value
+            if outcome == "met":
+                return met
+            if outcome == "failed":
+                return failed
+            no_birth = profile.age is None and profile.birth_date is None
+            return (UNKNOWN, both if no_birth else birth, None)
+
+        return age
+    if cond.one_of is not None:
+        wanted = cond.one_of
+        if field in OPEN_FIELDS:
+            # Open-world: met on overlap; failed only when every wanted stance's opposite is held.
+            opposites = (
+                frozenset(Stance(v).opposite.value for v in wanted)
+                if field is ProfileField.STANCES
+                else None
+            )
+
+            def open_set(profile: Profile, _on: dt.date) -> Outcome:
+                given = getattr(profile, attr)
+                if given is None:
+                    return unknown
+                if not given.isdisjoint(wanted):
+                    return met
+                if opposites is not None and opposites <= given:
+                    return failed
+                return (UNKNOWN, frozenset({field}), None)
+
+            return open_set
+
+        def one_of(profile: Profile, _on: dt.date) -> Outcome:
+            value = getattr(profile, attr)
+            if value is None:
+                return unknown
+            if isinstance(value, frozenset):
+                return failed if value.isdisjoint(wanted) else met
+            return met if value in wanted else failed
+
+        return one_of
+    if cond.equals is not None:
+        expected = cond.equals
+
+        def equals(profile: Profile, _on: dt.date) -> Outcome:
+            value = getattr(profile, attr)
+            if value is None:
+                return unknown
+            return met if value is expected else failed
+
+        return equals
+    low, high = cond.at_least, cond.at_most
+
+    def bounds(profile: Profile, _on: dt.date) -> Outcome:
+        value = getattr(profile, attr)
+        if value is None:
+            return unknown
+        ok = (low is None or value >= low) and (high is None or value <= high)
+        return met if ok else failed
+
+    return bounds
+
+
+def _compile(rule: Condition | AnyOf) -> Test:
+    if isinstance(rule, Condition):
+        return _compile_condition(rule)
+    members = [_compile_condition(c) for c in rule.any_of]
+
+    def any_of(profile: Profile, on: dt.date) -> Outcome:
+        results = [test(profile, on) for test in members]
+        for result in results:
+            if result[0] == MET:
+                return result
+        unknowns = [r[1] for r in results if r[0] == UNKNOWN]
+        if unknowns:
+            return (UNKNOWN, frozenset().union(*unknowns), None)
+        return (FAILED, _NONE, None)
+
+    return any_of
+
+
+class _Compiled:
+    """One organization's rules, ready to check."""
+
+    __slots__ = (
+        "all_levels",
+        "closed",
+        "levels",
+        "national",
+        "org",
+        "priorities",
+        "requirements",
+        "serves",
+        "staff_only",
+        "states",
+    )
+
+    def __init__(self, org: Organization) -> None:
+        self.org = org
+        self.closed = org.status in (OrgStatus.INACTIVE, OrgStatus.DEFUNCT)
+        self.staff_only = Role.CANDIDATES not in org.roles
+        self.national = org.coverage.scope is Scope.NATIONAL
+        self.states = org.coverage.states
+        self.levels = org.office_levels
+        self.all_levels = org.office_levels >= set(OfficeLevel)
+        self.requirements = tuple(_compile(r) for r in org.requirements)
+        self.serves = tuple(_compile(r) for r in org.serves)
+        self.priorities = tuple(_compile_condition(c) for c in org.priorities)
+
+    def classify(
+        self, profile: Profile, on: dt.date, include_staff: bool
+    ) -> tuple[MatchStatus, tuple[ProfileField, ...], int] | None:
+        """(status, unknowns, relevance), or None for ``ineligible`` (the checks stop at the
+        first failed requirement)."""
+        if self.closed or (self.staff_only and not include_staff):
+            return None
+        unknowns: set[ProfileField] = set()
+        if not self.national:
+            if profile.state is None:
+                unknowns.add(ProfileField.STATE)
+            elif profile.state not in self.states:
+                return None
+        level = profile.office_level
+        if level is not None and not self.all_levels and level not in self.levels:
+            return None
+        aimed: set[ProfileField] = set()
+        for test in self.requirements:
+            outcome, fields, field = test(profile, on)
+            if outcome == MET:
+                aimed.add(field)  # type: ignore[arg-type]  # a met test names its field
+            elif outcome == FAILED:
+                return None
+            else:
+                unknowns |= fields
+        outside = False
+        for test in self.serves:
+            outcome, fields, field = test(profile, on)
+            if outcome == MET:
+                aimed.add(field)  # type: ignore[arg-type]
+            elif outcome == FAILED:
+                outside = True
+            else:
+                unknowns |= fields
+        preferred: set[ProfileField] = set()
+        for test in self.priorities:
+            outcome, _fields, field = test(profile, on)
+            if outcome == MET:
+                preferred.add(field)  # type: ignore[arg-type]
+        if outside:
+            status = MatchStatus.OUTSIDE_AUDIENCE
+        elif unknowns:
+            status = MatchStatus.POSSIBLE
+        else:
+            status = MatchStatus.ELIGIBLE
+        return (
+            status,
+            tuple(sorted(unknowns)),
+            relevance_of(aimed, preferred),
+        )
+
+
+class _Index:
+    """Every organization compiled, listed in id order for all states and for each state."""
+
+    __slots__ = ("everywhere", "in_state")
+
+    def __init__(self, data: Dataset) -> None:
+        compiled = [_Compiled(data.organizations[k]) for k in sorted(data.organizations)]
+        self.everywhere = tuple(compiled)
+        codes = {code for c in compiled for code in c.states}
+        self.in_state: Mapping[str, tuple[_Compiled, ...]] = {
+            code: tuple(c for c in compiled if c.national or code in c.states) for code in codes
+        }
+
+
+_index = Derived(dataset, _Index)
+
+
+def eligible_orgs(
+    profile: Profile,
+    *,
+    on: dt.date | None = None,
+    include_staff: bool = False,
+    include_outside_audience: bool = False,
+) -> tuple[Match, ...]:
+    """The organizations ``profile`` qualifies for (``eligible``) or may qualify for (``possible``).
+
+    Left out: groups whose published requirements the profile fails, inactive or defunct ones,
+    (unless ``include_staff``) programs only for campaign staff, and (unless
+    ``include_outside_audience``) groups whose stated audience the profile is known to be
+    outside. Order:
+
+    1. ``eligible``, then ``possible``, then ``outside-audience``;
+    2. then by relevance, highest first: groups whose requirements and audience are aimed at
+       this person's party, gender, identity and stances come before groups open to everyone
+       (see :class:`~civicrun.Match`);
+    3. then by organization id.
+
+    Args:
+        profile: what is known about the person; unknown fields make matches ``possible``.
+        on: the date age and birth-date rules are measured on (default: today).
+        include_staff: also return groups that serve campaign staff rather than candidates.
+        include_outside_audience: also return groups whose audience the profile is outside
+            (status ``outside-audience``), for people who want to reach out anyway.
+    """
+    day = dt.date.today() if on is None else on
+    index = _index.get()
+    state = profile.state
+    candidates = index.everywhere if state is None else index.in_state.get(state)
+    if candidates is None:  # a state no state-level group covers: the national ones
+        candidates = tuple(c for c in index.everywhere if c.national)
+    found: list[Match] = []
+    for compiled in candidates:
+        answer = compiled.classify(profile, day, include_staff)
+        if answer is None:
+            continue
+        status, unknowns, relevance = answer
+        if status is MatchStatus.OUTSIDE_AUDIENCE and not include_outside_audience:
+            continue
+        found.append(
+            Match(
+                org=compiled.org,
+                status=status,
+                unknowns=unknowns,
+                relevance=relevance,
+                profile=profile,
+                on=day,
+                include_staff=include_staff,
+            )
+        )
+    found.sort(key=sort_key)
+    return tuple(found)
