@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import civicrun
 from civicrun import __version__
+
+# The top level resolves its names on first use; resolve them all now, so that every public
+# class is documented (and cross-referenced) as civicrun.X.
+for _name in civicrun.__all__:
+    getattr(civicrun, _name)
 
 project = "civicrun"
 author = "civicrun contributors"
