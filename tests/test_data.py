@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import civicrun
-from civicrun import _data, organizations
+from civicrun import _data, lookup_organization, organizations
 from civicrun._check import check_data
 from civicrun.errors import DataError
 from civicrun.vocab import OrgKind, Scope
@@ -369,3 +369,48 @@ class TestDataset:
         assert {"democratic": 51, "republican": 51, "libertarian": 42, "green": 37} == dict(parties)
         assert 51 == len(civicrun.states())
         assert 18 == len(civicrun.office_categories())
+
+
+class TestCorrections:
+    """Facts a 2026 fact-check found wrong, each fixed with its source; these keep them fixed."""
+
+    def test_houston_mayor_is_elected_on_a_nonpartisan_ballot(self) -> None:
+        """Houston's city elections are nonpartisan (Houston Landing on the 2023 race)."""
+        from civicrun import lookup_office_category
+
+        mayor = lookup_office_category("mayor")
+        note = mayor.states_note or ""
+        assert "New York, Philadelphia and Indianapolis, which use partisan ballots" in note
+        assert "New York, Houston" not in note
+        assert any("houstonlanding.org" in s.url for s in mayor.sources)
+
+    def test_missouri_has_an_appointed_state_board(self) -> None:
+        """The states without a state board of education are Minnesota and Wisconsin."""
+        from civicrun import lookup_office_category
+
+        board = lookup_office_category("state-board-of-education")
+        note = board.states_note or ""
+        assert "PARCA names Minnesota and Missouri" not in note
+        assert "Minnesota" in note
+        assert "Wisconsin" in note
+        assert "appointed" in note
+        assert any("dese.mo.gov" in s.url for s in board.sources)
+
+    def test_hawaii_greens_have_their_own_site_and_ballot_access(self) -> None:
+        """The Green Party of Hawaii regained ballot access in 2024 and has its own site."""
+        party = lookup_organization("state-party-hi-green")
+        assert "https://www.greenpartyofhawaii.org/" == party.url
+        assert "active" == party.status.value
+        assert any(s.url.startswith("https://elections.hawaii.gov/") for s in party.sources)
+
+    def test_texas_greens_ballot_access_is_time_bound(self) -> None:
+        """Texas Greens' ballot access is recorded as running through the 2026 cycle."""
+        party = lookup_organization("state-party-tx-green")
+        assert any("Ballot access through the 2026 general election" in n for n in party.notes)
+
+    def test_connecticut_counts_planning_regions(self) -> None:
+        """Connecticut's county-equivalents are its nine planning regions (since 2022)."""
+        from civicrun import counties, lookup_state
+
+        assert "planning-region" == lookup_state("CT").county_term.value
+        assert 9 == len(counties("CT"))

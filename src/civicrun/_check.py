@@ -80,7 +80,7 @@ def _rule_problems(org: Organization) -> list[str]:
 
 def _domain(url: str) -> str:
     """The last two labels of a URL's host ("ky.emergeamerica.org" -> "emergeamerica.org")."""
-    host = urllib.parse.urlsplit(url).hostname or ""
+    host = (urllib.parse.urlsplit(url).hostname or "").rstrip(".")
     return ".".join(host.split(".")[-2:])
 
 

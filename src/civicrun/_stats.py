@@ -8,7 +8,7 @@ from typing import Any
 
 from ._data import dataset
 from ._match import years_before
-from .vocab import Scope
+from .vocab import OrgKind, Scope, SourceKind
 
 __all__ = ["coverage_report", "render_markdown"]
 
@@ -32,6 +32,15 @@ def coverage_report(*, on: dt.date | None = None) -> dict[str, Any]:
         + [f"states/{s.code.lower()}" for s in data.states.values() if s.last_verified < cutoff]
         + [f"offices/{o.id}" for o in data.offices.values() if o.last_verified < cutoff]
     )
+    groups = [o for o in orgs if o.kind in (OrgKind.NATIONAL_GROUP, OrgKind.STATE_PROGRAM)]
+    own = [o for o in groups if any(src.kind is SourceKind.OWN_SITE for src in o.sources)]
+    no_url = [o for o in orgs if o.url is None]
+    explained = [o for o in no_url if any("website" in n for n in o.notes)]
+    every_source = [
+        *(src for o in orgs for src in o.sources),
+        *(src for st in data.states.values() for src in st.sources),
+        *(src for of in data.offices.values() for src in of.sources),
+    ]
     return {
         "as_of": day.isoformat(),
         "organizations": len(orgs),
@@ -49,6 +58,20 @@ def coverage_report(*, on: dt.date | None = None) -> dict[str, Any]:
         },
         "national": sum(1 for o in orgs if o.coverage.scope is Scope.NATIONAL),
         "by_state": dict(sorted(by_state.items())),
+        "groups_with_own_site_source": len(own),
+        "groups": len(groups),
+        "without_url": len(no_url),
+        "without_url_explained": len(explained),
+        "sources_by_kind": dict(
+            sorted(
+                Counter(
+                    src.kind.value if src.kind else "not yet classified" for src in every_source
+                ).items()
+            )
+        ),
+        "chief_election_offices": sum(
+            1 for st in data.states.values() if st.chief_election_office is not None
+        ),
         "stale": stale,
     }
 
@@ -70,6 +93,12 @@ def render_markdown(report: dict[str, Any]) -> str:
         f"- states with records: {report['states']}",
         f"- office categories: {report['office_categories']}",
         f"- counties and county-equivalents: {report['counties']}",
+        f"- national groups and state programs citing a page on their own website: "
+        f"{report['groups_with_own_site_source']} of {report['groups']}",
+        f"- organizations without a website (`url`): {report['without_url']}, "
+        f"{report['without_url_explained']} of them with a note on the search",
+        f"- states with their chief election office recorded: "
+        f"{report['chief_election_offices']} of {report['states']}",
         "",
     ]
     lines += _table("Organizations by kind", report["by_kind"])
@@ -77,6 +106,7 @@ def render_markdown(report: dict[str, Any]) -> str:
     lines += _table("Organizations by status", report["by_status"])
     lines += _table("Organizations by kind of support", report["by_support"])
     lines += _table("Rules by kind", report["by_rule_kind"], "rules")
+    lines += _table("Sources by kind", report["sources_by_kind"], "sources")
     lines += _table("State-specific organizations by state", report["by_state"])
     lines += ["## Records last verified more than a year ago", ""]
     lines += [f"- {s}" for s in report["stale"]] or ["None."]
