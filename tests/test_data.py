@@ -137,14 +137,23 @@ class TestLoading:
         self, fresh_data: None, monkeypatch: pytest.MonkeyPatch, data_copy: Path
     ) -> None:
         """A failed load publishes nothing; the next call tries again."""
-        (data_copy / "bundle.json").write_text('{"format": 1, "organizations": [{"id": 5}]}')
+        (data_copy / "bundle.json").write_text('{"format": 1, "organizations": [{"name": 5}]}')
         monkeypatch.setattr(_data, "data_root", lambda: data_copy)
-        with pytest.raises(DataError, match=r"bundle.json: organizations\[0\] does not decode"):
+        with pytest.raises(DataError, match=r"bundle.json: an entry of organizations has no id"):
             _data.dataset()
         assert _data._full._value is None
         assert _data._organizations._value is None
         monkeypatch.undo()
         assert _data.dataset().organizations
+
+    def test_an_entry_that_does_not_decode_names_the_bundle(
+        self, fresh_data: None, monkeypatch: pytest.MonkeyPatch, data_copy: Path
+    ) -> None:
+        """Organizations decode when first read; a bad entry is a DataError, not a TypeError."""
+        (data_copy / "bundle.json").write_text('{"format": 1, "organizations": [{"id": "x"}]}')
+        monkeypatch.setattr(_data, "data_root", lambda: data_copy)
+        with pytest.raises(DataError, match=r"bundle.json: x does not decode"):
+            _data.dataset().organizations["x"]
 
     def test_bundle_matches_the_toml(self) -> None:
         """The compiled bundle decodes to exactly the records the TOML files give."""
@@ -287,8 +296,8 @@ class TestCheck:
             "rule serves it @ $.official_party"
         ) in problems
         assert (
-            "organizations/ndtc.toml: official_party is only for state-party and national-party "
-            "records, not national-group @ $.official_party"
+            "organizations/ndtc.toml: official_party is only for state-party, local-party and "
+            "national-party records, not national-group @ $.official_party"
         ) in problems
 
     def test_one_official_organization_per_state_and_party(self, data_copy: Path) -> None:
@@ -353,6 +362,7 @@ class TestDataset:
             "national-party": 3,
             "state-party": 181,
             "state-program": 39,
+            "local-party": 6,
         } == dict(Counter(o.kind.value for o in orgs))
         national = [o for o in orgs if o.kind in (OrgKind.NATIONAL_GROUP, OrgKind.NATIONAL_PARTY)]
         leaning = Counter(o.partisanship.value for o in national)

@@ -361,3 +361,33 @@ class TestExactSpellings:
                 spelling,
                 state,
             )
+
+
+class TestLocalPartyRecords:
+    def test_the_recorded_committee_is_the_answer(self) -> None:
+        """Where civicrun has the county committee's record, the answer names it, with the
+        search text as well."""
+        found = find_local_party("Harris", "R", state="TX")
+        assert found.organization is not None
+        assert "local-party-48201-republican" == found.organization.id
+        assert "local-party" == found.organization.kind.value
+        assert found.query  # still there, to find the latest contacts
+        assert find_local_party("Travis", "R", state="TX").organization is None
+
+    def test_offered_to_members_in_their_county_only(self) -> None:
+        """eligible_orgs offers a county committee to a party member who names that county,
+        and to nobody who names another county or none."""
+        import datetime as dt
+
+        from civicrun import Profile, eligible_orgs
+
+        on = dt.date(2026, 12, 1)
+
+        def offered(**profile: object) -> set[str]:
+            return {m.org.id for m in eligible_orgs(Profile(**profile), on=on)}
+
+        harris = offered(state="TX", county="Harris", party="R")
+        assert "local-party-48201-republican" in harris
+        assert "local-party-48201-democratic" not in harris
+        assert "local-party-48201-republican" not in offered(state="TX", party="R")
+        assert "local-party-48201-republican" not in offered(county="Travis, TX", party="R")

@@ -200,7 +200,7 @@ class TestAddingAField:
         from civicrun.vocab import ProfileField
 
         names = {f.name for f in attrs.fields(Profile)}
-        assert {f.value for f in ProfileField} == names - {"county", "town"}
+        assert {f.value for f in ProfileField} == names - {"town"}
 
     def test_every_field_has_a_cli_flag(self) -> None:
         """The CLI flag table has one flag per Profile field."""

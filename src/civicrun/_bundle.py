@@ -22,7 +22,7 @@ import attrs
 
 from . import records, vocab
 
-__all__ = ["decoder"]
+__all__ = ["decoder", "rule_decoder"]
 
 Decode = Callable[[Any], Any]
 _PLANS: dict[Any, Decode] = {}
@@ -57,6 +57,12 @@ def _decoder_for(hint: Any) -> Decode:
         item = _decoder_for(args[0])
         return lambda raw: frozenset(item(x) for x in raw)
     raise TypeError(f"the bundle decoder has no rule for {hint!r}")
+
+
+def rule_decoder() -> Decode:
+    """A function that builds a rule (a :class:`~civicrun.records.Condition` or an
+    :class:`~civicrun.records.AnyOf`) from its unstructured mapping."""
+    return _decoder_for(records.Requirement)
 
 
 def decoder(cls: type[Any]) -> Decode:

@@ -11,7 +11,7 @@ from importlib_resources.abc import Traversable
 from . import _data
 from .errors import DataError
 from .records import AnyOf, Condition, Organization, Source, State
-from .vocab import OrgKind, Partisanship, Party, ProfileField, SourceKind
+from .vocab import OrgKind, Partisanship, Party, ProfileField, Scope, SourceKind
 
 __all__ = ["check_data"]
 
@@ -134,17 +134,19 @@ def _org_problems(org: Organization, today: dt.date) -> list[str]:
 def _official_party_problems(org: Organization) -> list[str]:
     """A state party names the party it is the official organization of, and serves it."""
     if org.official_party is None:
-        if org.kind is OrgKind.STATE_PARTY:
+        if org.kind in (OrgKind.STATE_PARTY, OrgKind.LOCAL_PARTY):
             return [
-                "a state-party record names the party it is the official organization of "
-                "@ $.official_party"
+                f"a {org.kind.value} record names the party it is the official organization "
+                "of @ $.official_party"
             ]
         return []
-    if org.kind not in (OrgKind.STATE_PARTY, OrgKind.NATIONAL_PARTY):
+    if org.kind not in (OrgKind.STATE_PARTY, OrgKind.NATIONAL_PARTY, OrgKind.LOCAL_PARTY):
         return [
-            f"official_party is only for state-party and national-party records, not "
-            f"{org.kind.value} @ $.official_party"
+            f"official_party is only for state-party, local-party and national-party records, "
+            f"not {org.kind.value} @ $.official_party"
         ]
+    if org.kind is OrgKind.LOCAL_PARTY and org.coverage.scope is not Scope.COUNTIES:
+        return ['a local-party record covers its counties: scope = "counties" @ $.coverage']
     serves = [
         r.one_of
         for r in (*org.requirements, *org.serves)

@@ -240,9 +240,15 @@ def _cross_check(data: Dataset) -> None:
             )
     official: dict[tuple[str, str], str] = {}
     for org in sorted(data.organizations.values(), key=lambda o: o.id):
+        for fips in sorted(org.coverage.counties):
+            if fips not in data.counties or data.counties.rows[fips][2] not in org.coverage.states:
+                raise DataError(
+                    f"organizations/{org.id}.toml",
+                    [f"county {fips!r} is not a county of the states listed @ $.coverage.counties"],
+                )
         if org.official_party is None:
             continue
-        for code in org.coverage.states or {"US"}:
+        for code in org.coverage.counties or org.coverage.states or {"US"}:
             other = official.setdefault((code, org.official_party), org.id)
             if other != org.id:
                 raise DataError(
@@ -270,21 +276,60 @@ def load(root: Traversable | None = None) -> Dataset:
     """Read and check the data: the package's compiled bundle (reusing the parts already
     loaded), or every TOML file under an explicit ``root``."""
     if root is None:
-        data = Dataset(
+        # The bundle was cross-checked when it was compiled; organizations decode on first use.
+        return Dataset(
             organizations=_organizations.get(),
             states=state_table(),
             offices=_offices.get(),
             counties=county_table(),
         )
-    else:
-        data = Dataset(
-            organizations=_load_folder(root, "organizations", Organization, "id"),
-            states=_load_folder(root, "states", State, "code"),
-            offices=_load_folder(root, "offices", OfficeCategory, "id"),
-            counties=_load_counties(root),
-        )
+    data = Dataset(
+        organizations=_load_folder(root, "organizations", Organization, "id"),
+        states=_load_folder(root, "states", State, "code"),
+        offices=_load_folder(root, "offices", OfficeCategory, "id"),
+        counties=_load_counties(root),
+    )
     _cross_check(data)
     return data
+
+
+class LazyRecords(Mapping[str, Any]):
+    """Records by id, each decoded from its raw bundle entry the first time it is read.
+
+    ``raw`` gives the undecoded entry, for indices that need only a few fields of each.
+    """
+
+    __slots__ = ("_decode", "_lock", "_made", "_raw")
+
+    def __init__(self, raw: dict[str, Any], decode: Callable[[Any], Any]) -> None:
+        self._raw = raw
+        self._decode = decode
+        self._made: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    def raw(self, key: str) -> Any:
+        """The undecoded bundle entry for ``key``."""
+        return self._raw[key]
+
+    def __getitem__(self, key: str) -> Any:
+        made = self._made.get(key)
+        if made is None:
+            raw = self._raw[key]
+            try:
+                made = self._decode(raw)
+            except (TypeError, ValueError, KeyError, AttributeError) as exc:
+                raise DataError(
+                    BUNDLE, [f"{key} does not decode ({exc}); rebuild: scripts/build_bundle.py"]
+                ) from None
+            with self._lock:
+                made = self._made.setdefault(key, made)
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
 
 
 def compile_bundle(root: Traversable) -> str:
@@ -296,9 +341,13 @@ def compile_bundle(root: Traversable) -> str:
     """
     from ._converter import converter  # noqa: PLC0415
 
+    data = load(root)  # every file structured and cross-checked
     body: dict[str, Any] = {"format": BUNDLE_FORMAT}
-    for folder, cls, key in RECORD_FOLDERS:
-        records = _load_folder(root, folder, cls, key)
+    for folder, records in (
+        ("organizations", data.organizations),
+        ("states", data.states),
+        ("offices", data.offices),
+    ):
         body[folder] = [converter.unstructure(records[k]) for k in sorted(records)]
     return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
 
@@ -316,6 +365,22 @@ def _read_bundle() -> dict[str, Any]:
             BUNDLE, [f"format must be {BUNDLE_FORMAT}; rebuild it with scripts/build_bundle.py"]
         )
     return body
+
+
+def _lazy_part(folder: str) -> LazyRecords:
+    """One folder's records from the bundle, each decoded when first read."""
+    from ._bundle import decoder  # noqa: PLC0415
+
+    cls, key = next((c, k) for f, c, k in RECORD_FOLDERS if f == folder)
+    entries = _raw_bundle.get().get(folder, ())
+    try:
+        raw = {entry[key]: entry for entry in entries}
+    except (TypeError, KeyError):
+        _raw_bundle.reset()
+        raise DataError(
+            BUNDLE, [f"an entry of {folder} has no {key}; rebuild: scripts/build_bundle.py"]
+        ) from None
+    return LazyRecords(raw, decoder(cls))
 
 
 def _structure_part(folder: str) -> dict[str, Any]:
@@ -389,7 +454,7 @@ class Derived(Generic[S, T]):
 
 
 _raw_bundle = _Lazy(_read_bundle)
-_organizations: _Lazy[dict[str, Organization]] = _Lazy(lambda: _structure_part("organizations"))
+_organizations: _Lazy[Mapping[str, Organization]] = _Lazy(lambda: _lazy_part("organizations"))
 _states: _Lazy[dict[str, State]] = _Lazy(lambda: _structure_part("states"))
 _offices: _Lazy[dict[str, OfficeCategory]] = _Lazy(lambda: _structure_part("offices"))
 _counties = _Lazy(lambda: _load_counties(data_root()))

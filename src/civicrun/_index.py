@@ -17,10 +17,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 
-from ._data import Dataset, Derived, dataset
-from ._match import Match, _test_age, relevance_of, sort_key
+import attrs
+
+from ._bundle import decoder, rule_decoder
+from ._data import Dataset, Derived, LazyRecords, dataset
+from ._match import Match, age_outcome, relevance_of, sort_key
 from ._profile import Profile
-from .records import AnyOf, Condition, Organization
+from .records import AnyOf, Condition, Coverage, Organization
 from .vocab import (
     OPEN_FIELDS,
     MatchStatus,
@@ -30,6 +33,9 @@ from .vocab import (
     Role,
     Scope,
     Stance,
+)
+from .vocab import (
+    Outcome as RuleOutcome,
 )
 
 __all__ = ["eligible_orgs"]
@@ -57,10 +63,10 @@ def _compile_condition(cond: Condition) -> Test:
         birth = frozenset({ProfileField.BIRTH_DATE})
 
         def age(profile: Profile, on: dt.date) -> Outcome:
-            outcome = _test_age(cond, profile, on).outcome.value
-            if outcome == "met":
+            outcome = age_outcome(cond, profile, on)
+            if outcome is RuleOutcome.MET:
                 return met
-            if outcome == "failed":
+            if outcome is RuleOutcome.FAILED:
                 return failed
             no_birth = profile.age is None and profile.birth_date is None
             return (UNKNOWN, both if no_birth else birth, None)
@@ -137,15 +143,55 @@ def _compile(rule: Condition | AnyOf) -> Test:
     return any_of
 
 
+@attrs.frozen
+class _Rules:
+    """What matching needs of one organization (read without decoding the whole record)."""
+
+    status: OrgStatus
+    roles: frozenset[Role]
+    coverage: Coverage
+    office_levels: frozenset[OfficeLevel]
+    requirements: tuple[Condition | AnyOf, ...]
+    serves: tuple[Condition | AnyOf, ...]
+    priorities: tuple[Condition, ...]
+
+
+def _rules_of(organizations: Mapping[str, Organization], key: str) -> _Rules:
+    if isinstance(organizations, LazyRecords):
+        raw = organizations.raw(key)
+        rule = rule_decoder()
+        condition = decoder(Condition)
+        return _Rules(
+            status=OrgStatus(raw["status"]),
+            roles=frozenset(Role(r) for r in raw["roles"]),
+            coverage=decoder(Coverage)(raw["coverage"]),
+            office_levels=frozenset(OfficeLevel(x) for x in raw["office_levels"]),
+            requirements=tuple(rule(r) for r in raw.get("requirements", ())),
+            serves=tuple(rule(r) for r in raw.get("serves", ())),
+            priorities=tuple(condition(c) for c in raw.get("priorities", ())),
+        )
+    org = organizations[key]
+    return _Rules(
+        status=org.status,
+        roles=org.roles,
+        coverage=org.coverage,
+        office_levels=org.office_levels,
+        requirements=org.requirements,
+        serves=org.serves,
+        priorities=org.priorities,
+    )
+
+
 class _Compiled:
     """One organization's rules, ready to check."""
 
     __slots__ = (
         "all_levels",
         "closed",
+        "counties",
+        "id",
         "levels",
         "national",
-        "org",
         "priorities",
         "requirements",
         "serves",
@@ -153,17 +199,19 @@ class _Compiled:
         "states",
     )
 
-    def __init__(self, org: Organization) -> None:
-        self.org = org
-        self.closed = org.status in (OrgStatus.INACTIVE, OrgStatus.DEFUNCT)
-        self.staff_only = Role.CANDIDATES not in org.roles
-        self.national = org.coverage.scope is Scope.NATIONAL
-        self.states = org.coverage.states
-        self.levels = org.office_levels
-        self.all_levels = org.office_levels >= set(OfficeLevel)
-        self.requirements = tuple(_compile(r) for r in org.requirements)
-        self.serves = tuple(_compile(r) for r in org.serves)
-        self.priorities = tuple(_compile_condition(c) for c in org.priorities)
+    def __init__(self, key: str, rules: _Rules) -> None:
+        self.id = key
+        self.closed = rules.status in (OrgStatus.INACTIVE, OrgStatus.DEFUNCT)
+        self.staff_only = Role.CANDIDATES not in rules.roles
+        coverage = rules.coverage
+        self.national = coverage.scope is Scope.NATIONAL
+        self.states = coverage.states
+        self.counties = coverage.counties if coverage.scope is Scope.COUNTIES else None
+        self.levels = rules.office_levels
+        self.all_levels = rules.office_levels >= set(OfficeLevel)
+        self.requirements = tuple(_compile(r) for r in rules.requirements)
+        self.serves = tuple(_compile(r) for r in rules.serves)
+        self.priorities = tuple(_compile_condition(c) for c in rules.priorities)
 
     def classify(
         self, profile: Profile, on: dt.date, include_staff: bool
@@ -173,7 +221,11 @@ class _Compiled:
         if self.closed or (self.staff_only and not include_staff):
             return None
         unknowns: set[ProfileField] = set()
-        if not self.national:
+        if self.counties is not None:
+            # A county's own committee is offered only to a profile that names the county.
+            if profile.county is None or profile.county.fips not in self.counties:
+                return None
+        elif not self.national:
             if profile.state is None:
                 unknowns.add(ProfileField.STATE)
             elif profile.state not in self.states:
@@ -220,10 +272,12 @@ class _Compiled:
 class _Index:
     """Every organization compiled, listed in id order for all states and for each state."""
 
-    __slots__ = ("everywhere", "in_state")
+    __slots__ = ("everywhere", "in_state", "organizations")
 
     def __init__(self, data: Dataset) -> None:
-        compiled = [_Compiled(data.organizations[k]) for k in sorted(data.organizations)]
+        orgs = data.organizations
+        self.organizations = orgs
+        compiled = [_Compiled(k, _rules_of(orgs, k)) for k in sorted(orgs)]
         self.everywhere = tuple(compiled)
         codes = {code for c in compiled for code in c.states}
         self.in_state: Mapping[str, tuple[_Compiled, ...]] = {
@@ -244,6 +298,8 @@ def eligible_orgs(
     """The organizations ``profile`` qualifies for (``eligible``) or may qualify for (``possible``).
 
     Left out: groups whose published requirements the profile fails, inactive or defunct ones,
+    local committees of counties other than the profile's own (or of any county, when the
+    profile names none),
     (unless ``include_staff``) programs only for campaign staff, and (unless
     ``include_outside_audience``) groups whose stated audience the profile is known to be
     outside. Order:
@@ -268,6 +324,7 @@ def eligible_orgs(
     if candidates is None:  # a state no state-level group covers: the national ones
         candidates = tuple(c for c in index.everywhere if c.national)
     found: list[Match] = []
+    organizations = index.organizations
     for compiled in candidates:
         answer = compiled.classify(profile, day, include_staff)
         if answer is None:
@@ -277,7 +334,7 @@ def eligible_orgs(
             continue
         found.append(
             Match(
-                org=compiled.org,
+                org=organizations[compiled.id],
                 status=status,
                 unknowns=unknowns,
                 relevance=relevance,

@@ -14,7 +14,7 @@ import attrs
 
 from ._counties import counties, needs_state_name, resolve_county
 from ._data import state_table
-from ._parties import state_party
+from ._parties import local_party_of, state_party
 from ._states import lookup_state
 from .errors import LocalUnitError, UnknownPartyError
 from .records import County, Organization, State
@@ -46,8 +46,11 @@ class LocalParty:
     """How to reach a party's local committee in one place, and why.
 
     Attributes:
-        query: the text to type into a search engine.
+        query: the text to type into a search engine (the fallback where ``organization`` is
+            None, and a way to find its latest contacts where it is not).
         search_url: a search URL with the query properly encoded.
+        organization: the local party committee itself, where civicrun has its record (its
+            official ``name``, ``url`` and sources).
         state_party: the party's official state organization, when civicrun has its record
             (its ``name`` and, where sourced, ``url``).
         party_label: the party's local name used in the query (DFL, Republican ...).
@@ -59,6 +62,7 @@ class LocalParty:
 
     query: str
     search_url: str
+    organization: Organization | None
     state_party: Organization | None
     party_label: str
     local_unit: LocalUnit
@@ -211,9 +215,15 @@ def find_local_party(
         elif unit is LocalUnit.WARD:
             query = f"{place} {label} ward committee"
     known = parse(Party, party)
+    recorded = (
+        local_party_of(place_county.fips, known)
+        if known is not None and place_county is not None
+        else None
+    )
     return LocalParty(
         query=query,
         search_url=_search_url(query),
+        organization=recorded,
         state_party=state_party(st.code, known) if known is not None else None,
         party_label=label,
         local_unit=unit,

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from ._data import dataset
+from ._data import county_table, dataset
 from ._orgs import lookup_organization
 from ._profile import Profile
 from .records import AnyOf, Condition, Organization
@@ -330,33 +330,40 @@ class _Test:
     fields: frozenset[ProfileField]
 
 
-def _test_age(cond: Condition, profile: Profile, on: dt.date) -> _Test:
+def age_outcome(cond: Condition, profile: Profile, on: dt.date) -> Outcome:
+    """How an age or birth-date rule comes out for ``profile`` on ``on``: a profile that gives
+    only an age is checked against every birth date that age allows."""
     span = _birth_range(profile, on)
     if span is None:
+        return Outcome.UNKNOWN
+    earliest, latest = span
+    if cond.field is ProfileField.AGE:
+        low, high = _age_on(latest, on), _age_on(earliest, on)
+        least, most = cond.at_least, cond.at_most
+        return _three_way(
+            (least is None or low >= least) and (most is None or high <= most),
+            (least is not None and high < least) or (most is not None and low > most),
+        )
+    after, before = cond.born_on_or_after, cond.born_on_or_before
+    return _three_way(
+        (after is None or earliest >= after) and (before is None or latest <= before),
+        (after is not None and latest < after) or (before is not None and earliest > before),
+    )
+
+
+def _test_age(cond: Condition, profile: Profile, on: dt.date) -> _Test:
+    outcome = age_outcome(cond, profile, on)
+    if profile.birth_date is None and profile.age is None:
         return _Test(
-            Outcome.UNKNOWN,
+            outcome,
             "gives no birth date or age",
             frozenset({ProfileField.BIRTH_DATE, ProfileField.AGE}),
         )
-    earliest, latest = span
     shown = (
         f"birth date is {profile.birth_date.isoformat()}"
         if profile.birth_date is not None
         else f"age is {profile.age} on {on.isoformat()}"
     )
-    if cond.field is ProfileField.AGE:
-        low, high = _age_on(latest, on), _age_on(earliest, on)
-        least, most = cond.at_least, cond.at_most
-        outcome = _three_way(
-            (least is None or low >= least) and (most is None or high <= most),
-            (least is not None and high < least) or (most is not None and low > most),
-        )
-    else:
-        after, before = cond.born_on_or_after, cond.born_on_or_before
-        outcome = _three_way(
-            (after is None or earliest >= after) and (before is None or latest <= before),
-            (after is not None and latest < after) or (before is not None and earliest > before),
-        )
     return _Test(outcome, shown, frozenset({ProfileField.BIRTH_DATE}))
 
 
@@ -469,9 +476,34 @@ def _check_rule(kind: RuleKind, rule: Condition | AnyOf, profile: Profile, on: d
     return _Verdict(Reason(kind=kind, outcome=Outcome.FAILED, text=text))
 
 
+def _check_county(org: Organization, profile: Profile) -> _Verdict:
+    table = county_table()
+    names = [str(table.county(f)) for f in sorted(org.coverage.counties) if f in table]
+    where = "; ".join(names) or ", ".join(sorted(org.coverage.counties))
+    kind, field = RuleKind.COVERAGE, ProfileField.COUNTY
+    county = profile.county
+    if county is not None:
+        if county.fips in org.coverage.counties:
+            text = f"works in {county}"
+            return _Verdict(Reason(kind=kind, outcome=Outcome.MET, text=text, field=field))
+        text = f"works only in {where}; this profile's county is {county}"
+        return _Verdict(Reason(kind=kind, outcome=Outcome.FAILED, text=text, field=field))
+    if profile.state is not None and profile.state not in org.coverage.states:
+        text = f"works only in {where}; this profile's state is {profile.state}"
+        return _Verdict(
+            Reason(kind=kind, outcome=Outcome.FAILED, text=text, field=ProfileField.STATE)
+        )
+    text = f"works only in {where}; the profile does not say which county"
+    return _Verdict(
+        Reason(kind=kind, outcome=Outcome.UNKNOWN, text=text, field=field), frozenset({field})
+    )
+
+
 def _check_state(org: Organization, profile: Profile) -> _Verdict | None:
     if org.coverage.scope is Scope.NATIONAL:
         return None
+    if org.coverage.scope is Scope.COUNTIES:
+        return _check_county(org, profile)
     where = ", ".join(sorted(org.coverage.states))
     kind, field = RuleKind.COVERAGE, ProfileField.STATE
     if profile.state is None:
@@ -665,6 +697,8 @@ def reference_matches(
     matches = (
         evaluate(org, profile, on=on, include_staff=include_staff)
         for org in dataset().organizations.values()
+        # A county's own committee is offered only to a profile that names the county.
+        if org.coverage.scope is not Scope.COUNTIES or profile.county is not None
     )
     return tuple(sorted((m for m in matches if m.status in keep), key=sort_key))
 

@@ -10,7 +10,7 @@ from .errors import UnknownPartyError
 from .records import Organization
 from .vocab import OrgKind, Party, parse
 
-__all__ = ["party_named", "state_party"]
+__all__ = ["local_party_of", "party_named", "state_party"]
 
 
 def party_named(value: object) -> Party:
@@ -35,6 +35,23 @@ def _build_state_parties(data: Dataset) -> Mapping[tuple[str, Party], Organizati
 
 
 _state_parties = Derived(dataset, _build_state_parties)
+
+
+def _build_local_parties(data: Dataset) -> Mapping[tuple[str, Party], Organization]:
+    found: dict[tuple[str, Party], Organization] = {}
+    for org in sorted(data.organizations.values(), key=lambda o: o.id):
+        if org.kind is OrgKind.LOCAL_PARTY and org.official_party is not None:
+            for fips in org.coverage.counties:
+                found.setdefault((fips, org.official_party), org)
+    return found
+
+
+_local_parties = Derived(dataset, _build_local_parties)
+
+
+def local_party_of(fips: str, party: Party) -> Organization | None:
+    """The party's recorded local organization for the county with this FIPS code, if any."""
+    return _local_parties.get().get((fips, party))
 
 
 def state_party(state: str, party: str | Party) -> Organization | None:

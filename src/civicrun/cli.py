@@ -190,10 +190,16 @@ def _cmd_local_party(args: argparse.Namespace) -> int:
     found = find_local_party(args.county, args.party, state=args.state, town=args.town)
     if args.json:
         record = _unstructure(found)
+        record["organization"] = _org_summary(found.organization)
         record["state_party"] = _org_summary(found.state_party)
         _print_json(record)
     else:
-        print(found.query)
+        if found.organization:
+            site = f" ({found.organization.url})" if found.organization.url else ""
+            print(f"{found.organization.name}{site}")
+            print(f"  search: {found.query}")
+        else:
+            print(found.query)
         print(f"  {found.explanation}")
         if found.state_party:
             site = f" ({found.state_party.url})" if found.state_party.url else ""

@@ -137,18 +137,26 @@ Requirement = Condition | AnyOf
 
 @frozen(kw_only=True)
 class Coverage:
-    """Where an organization works."""
+    """Where an organization works: the whole country, some states, or some counties (whose
+    states are listed too)."""
 
     scope: Scope
     states: frozenset[str] = frozenset()
+    counties: frozenset[str] = frozenset()
     as_of: dt.date | None = None
     note: str | None = None
 
     def __attrs_post_init__(self) -> None:
         if self.scope is Scope.STATES and not self.states:
             raise ValueError('scope "states" needs at least one state code in states')
-        if self.scope is Scope.NATIONAL and self.states:
+        if self.scope is Scope.NATIONAL and (self.states or self.counties):
             raise ValueError('scope "national" takes no states; use scope = "states"')
+        if self.scope is Scope.COUNTIES and not (self.counties and self.states):
+            raise ValueError(
+                'scope "counties" needs the counties\' FIPS codes in counties and their states'
+            )
+        if self.scope is not Scope.COUNTIES and self.counties:
+            raise ValueError('counties are listed only with scope = "counties"')
 
 
 def _non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

@@ -243,6 +243,7 @@ class OrgKind(StrEnum):
     NATIONAL_PARTY = "national-party"
     STATE_PARTY = "state-party"
     STATE_PROGRAM = "state-program"
+    LOCAL_PARTY = "local-party"
 
 
 class Scope(StrEnum):
@@ -250,6 +251,7 @@ class Scope(StrEnum):
 
     NATIONAL = "national"
     STATES = "states"
+    COUNTIES = "counties"
 
 
 class ProfileField(StrEnum):
@@ -271,6 +273,7 @@ class ProfileField(StrEnum):
     OFFICE_LEVEL = "office_level"
     PRIOR_RUNS = "prior_runs"
     STATE = "state"
+    COUNTY = "county"
 
 
 class CountyTerm(StrEnum):

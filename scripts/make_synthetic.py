@@ -1,0 +1,108 @@
+"""Write a synthetic data tree FACTOR times the shipped organizations, for benchmarks.
+
+Every shipped organization is kept, and FACTOR - 1 copies of each are added with new ids
+and names (``<id>-copy-<n>``); copies of state parties become state programs (a state has one
+official party organization) and no copy is an official party organization. States, offices and counties are the shipped ones. The tree has
+the TOML records and its compiled ``bundle.json``, so it loads like the package's own data;
+``--check`` also runs ``civicrun data check`` on it (slow at 100x).
+
+    python scripts/make_synthetic.py 100 /tmp/civicrun-100x [--check]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "src" / "civicrun" / "data"
+sys.path.insert(0, str(ROOT / "src"))
+
+from civicrun._check import check_data  # noqa: E402
+from civicrun._data import BUNDLE  # noqa: E402
+
+
+def _copy(entry: dict[str, object], n: int) -> dict[str, object]:
+    copy = dict(entry)
+    copy["id"] = f"{entry['id']}-copy-{n}"
+    copy["name"] = f"{entry['name']} (copy {n})"
+    copy.pop("aliases", None)
+    copy.pop("former_names", None)
+    copy.pop("official_party", None)  # one official organization per party and place
+    if copy["kind"] in ("state-party", "local-party"):
+        copy["kind"] = "state-program"
+    return copy
+
+
+def _toml_value(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _toml(entry: dict[str, object]) -> str:
+    """A record as TOML: scalars and lists first, then tables and arrays of tables."""
+    lines: list[str] = []
+    tables: list[str] = []
+    for key, value in entry.items():
+        if isinstance(value, dict):
+            tables.append(f"\n[{key}]")
+            tables += [f"{k} = {_toml_value(v)}" for k, v in value.items()]
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            for item in value:
+                tables.append(f"\n[[{key}]]")
+                for k, v in item.items():
+                    if isinstance(v, list) and v and isinstance(v[0], dict):
+                        inline = ", ".join(
+                            "{ " + ", ".join(f"{a} = {_toml_value(b)}" for a, b in d.items()) + " }"
+                            for d in v
+                        )
+                        tables.append(f"{k} = [{inline}]")
+                    else:
+                        tables.append(f"{k} = {_toml_value(v)}")
+        else:
+            lines.append(f"{key} = {_dated(key, value)}")
+    return "\n".join(lines + tables) + "\n"
+
+
+def _dated(key: str, value: object) -> str:
+    # TOML dates are bare; the bundle holds them as ISO strings.
+    if key in ("last_verified", "read", "as_of") and isinstance(value, str):
+        return value
+    return _toml_value(value)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("factor", type=int)
+    parser.add_argument("target", type=Path)
+    parser.add_argument("--check", action="store_true", help="run the data check on the tree")
+    args = parser.parse_args(argv)
+    target: Path = args.target
+    for folder in ("states", "offices"):
+        shutil.copytree(DATA / folder, target / folder, dirs_exist_ok=True)
+    for name in ("counties.tsv", "county_aliases.tsv"):
+        shutil.copy(DATA / name, target / name)
+    shutil.copytree(DATA / "organizations", target / "organizations", dirs_exist_ok=True)
+    bundle = json.loads((DATA / BUNDLE).read_text(encoding="utf-8"))
+    copies = [_copy(e, n) for n in range(1, args.factor) for e in bundle["organizations"]]
+    for entry in copies:
+        (target / "organizations" / f"{entry['id']}.toml").write_text(
+            _toml(entry).replace('"read": ', "read = "), encoding="utf-8"
+        )
+    bundle["organizations"] = sorted(bundle["organizations"] + copies, key=lambda e: e["id"])
+    (target / BUNDLE).write_text(
+        json.dumps(bundle, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n",
+        encoding="utf-8",
+    )
+    print(f"wrote {len(bundle['organizations']):,} organizations to {target}")
+    if args.check:
+        problems = check_data(target)  # type: ignore[arg-type]  # a Path is a Traversable
+        print("\n".join(problems) or "data check passed")
+        return 1 if problems else 0
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
