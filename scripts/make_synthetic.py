@@ -1,10 +1,12 @@
 """Write a synthetic data tree FACTOR times the shipped organizations, for benchmarks.
 
-Every shipped organization is kept, and FACTOR - 1 copies of each are added with new ids
-and names (``<id>-copy-<n>``); copies of state parties become state programs (a state has one
-official party organization) and no copy is an official party organization. States, offices and counties are the shipped ones. The tree has
-the TOML records and its compiled ``bundle.json``, so it loads like the package's own data;
-``--check`` also runs ``civicrun data check`` on it (slow at 100x).
+Every shipped organization is kept, and FACTOR - 1 copies of each are added with new ids and
+names (``<id>-copy-<n>``), each a program working in one county (spread over every
+county-equivalent): growth by county parties and local programs is how the dataset is meant
+to grow. No copy is an official party organization (a place has one). States, offices and
+counties are the shipped ones. The tree has the TOML records and its compiled
+``bundle.json``, so it loads like the package's own data; ``--check`` also runs
+``civicrun data check`` on it (slow at 100x).
 
     python scripts/make_synthetic.py 100 /tmp/civicrun-100x [--check]
 """
@@ -25,15 +27,18 @@ from civicrun._check import check_data  # noqa: E402
 from civicrun._data import BUNDLE  # noqa: E402
 
 
-def _copy(entry: dict[str, object], n: int) -> dict[str, object]:
+def _copy(entry: dict[str, object], n: int, county: tuple[str, str]) -> dict[str, object]:
+    """A copy of ``entry`` that works in one county: the way the dataset grows (county
+    parties, local programs), so a copy is a local program with the original's rules."""
     copy = dict(entry)
     copy["id"] = f"{entry['id']}-copy-{n}"
     copy["name"] = f"{entry['name']} (copy {n})"
     copy.pop("aliases", None)
     copy.pop("former_names", None)
     copy.pop("official_party", None)  # one official organization per party and place
-    if copy["kind"] in ("state-party", "local-party"):
-        copy["kind"] = "state-program"
+    copy["kind"] = "state-program"
+    fips, state = county
+    copy["coverage"] = {"scope": "counties", "states": [state], "counties": [fips]}
     return copy
 
 
@@ -86,7 +91,14 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copy(DATA / name, target / name)
     shutil.copytree(DATA / "organizations", target / "organizations", dirs_exist_ok=True)
     bundle = json.loads((DATA / BUNDLE).read_text(encoding="utf-8"))
-    copies = [_copy(e, n) for n in range(1, args.factor) for e in bundle["organizations"]]
+    rows = (DATA / "counties.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    places = [(row.split("\t")[0], row.split("\t")[3]) for row in rows]
+    originals = bundle["organizations"]
+    copies = [
+        _copy(e, n, places[(n * len(originals) + i) % len(places)])
+        for n in range(1, args.factor)
+        for i, e in enumerate(originals)
+    ]
     for entry in copies:
         (target / "organizations" / f"{entry['id']}.toml").write_text(
             _toml(entry).replace('"read": ', "read = "), encoding="utf-8"

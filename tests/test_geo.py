@@ -354,8 +354,10 @@ class TestExactSpellings:
         from civicrun import _counties
 
         index = _counties._index.get()
-        assert len(index.exact) > 6000
-        for (spelling, state), fips in index.exact.items():
+        codes: list[str | None] = [None, *sorted({c.state for c in counties()})]
+        entries = [(s, code, f) for code in codes for s, f in index.exact_in(code).items()]
+        assert len(entries) > 9000
+        for spelling, state, fips in entries:
             county, warning, error = _counties._answer(index, spelling, spelling, state)
             assert (fips, None, None) == (county.fips if county else None, warning, error), (
                 spelling,

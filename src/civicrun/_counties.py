@@ -21,7 +21,7 @@ from .errors import (
     UnknownCountyError,
     UnknownStateError,
 )
-from .records import County
+from .records import County, short_name
 from .vocab import CountyKind
 
 __all__ = [
@@ -72,13 +72,14 @@ class _CountyIndex:
     """
 
     __slots__ = (
+        "_by_state",
+        "_state_keys",
         "aliases",
         "answers",
         "by_full",
         "by_short",
         "exact",
         "retired_fips",
-        "state_keys",
         "table",
     )
 
@@ -101,36 +102,63 @@ class _CountyIndex:
         self.aliases = by_alias
         self.retired_fips = retired
         self.answers: dict[tuple[str, str | None], _Answer] = {}
-        self.exact = self._exact_spellings()
-        self.state_keys = {
-            form: state.code
-            for state in states()
-            for form in (state.code.lower(), state.name.lower(), state.fips)
-        }
+        self.exact: dict[str | None, dict[str, str]] = {}
+        self._by_state: dict[str, list[str]] | None = None
+        self._state_keys: dict[str, str] | None = None
 
-    def _exact_spellings(self) -> dict[tuple[str, str | None], str]:
-        """(lower-case spelling, state code or None) -> FIPS, where the full rules of
-        :func:`resolve_county` give that one county: the whole name matches it alone, or the
-        short name (with no suffix word of its own) matches it alone and no whole name."""
+    @property
+    def state_keys(self) -> dict[str, str]:
+        """Lower-case state codes, names and FIPS codes -> code (built on first use, since
+        it reads the state records)."""
+        keys = self._state_keys
+        if keys is None:
+            keys = {
+                form: state.code
+                for state in states()
+                for form in (state.code.lower(), state.name.lower(), state.fips)
+            }
+            self._state_keys = keys
+        return keys
+
+    def exact_in(self, state: str | None) -> dict[str, str]:
+        """Lower-case spelling -> FIPS for one state's counties (or, for ``None``, the whole
+        country), where the full rules of :func:`resolve_county` give that one county: the
+        whole name matches it alone, or the short name (with no suffix word of its own)
+        matches it alone and no whole name does. Built for a state the first time it is asked
+        about, so the index costs little to build."""
+        found = self.exact.get(state)
+        if found is not None:
+            return found
         rows = self.table.rows
-        exact: dict[tuple[str, str | None], str] = {}
-        for fips, (name, _kind, state, key, short_key) in rows.items():
+        found = {}
+        for fips in self.fips_in(state):
+            name, kind, _state, key, short_key = rows[fips]
             spellings = [(name, self.by_full.get(key, ()))]
-            short = self.table.county(fips).short_name
+            short = short_name(name, CountyKind(kind))
             if (
                 short != name
                 and short_key not in self.by_full
-                and _hinted(short)[1] is None
+                and not _has_hint(short.lower())
                 and not self.aliases.get(short_key)
             ):
                 spellings.append((short, self.by_short.get(short_key, ())))
             for spelling, codes in spellings:
-                in_state = [f for f in codes if rows[f][2] == state]
-                if in_state == [fips]:
-                    exact[(spelling.lower(), state)] = fips
-                if list(codes) == [fips]:
-                    exact[(spelling.lower(), None)] = fips
-        return exact
+                fitting = [f for f in codes if state is None or rows[f][2] == state]
+                if fitting == [fips]:
+                    found[spelling.lower()] = fips
+        self.exact[state] = found
+        return found
+
+    def fips_in(self, state: str | None) -> list[str]:
+        """The FIPS codes of one state's counties (all of them for ``None``)."""
+        if state is None:
+            return list(self.table.rows)
+        if self._by_state is None:
+            by_state: dict[str, list[str]] = {}
+            for fips, row in self.table.rows.items():
+                by_state.setdefault(row[2], []).append(fips)
+            self._by_state = by_state
+        return self._by_state.get(state, [])
 
     def found(self, codes: Iterable[str], state: str | None) -> tuple[County, ...]:
         """The counties with these FIPS codes, limited to ``state`` when given."""
@@ -183,6 +211,13 @@ def _split_state(name: str) -> tuple[str, str | None]:
         return head.strip(), lookup_state(tail).code
     except LookupError:
         return name, None
+
+
+def _has_hint(lower: str) -> bool:
+    """Whether a lower-case name carries a suffix or prefix that :func:`_hinted` reads."""
+    return any(lower.endswith(" " + suffix) for suffix, _ in _SUFFIX_HINTS) or any(
+        lower.startswith(prefix + " ") for prefix, _ in _PREFIX_HINTS
+    )
 
 
 def _hinted(text: str) -> tuple[str, frozenset[CountyKind] | None]:
@@ -260,7 +295,7 @@ def resolve_county(name: str, state: str | None = None) -> County:
     index = _index.get()
     code = None if state is None else index.state_keys.get(state.strip().lower(), "")
     if code != "":
-        fips = index.exact.get((text.lower(), code))
+        fips = index.exact_in(code).get(text.lower())
         if fips is not None:
             return index.table.county(fips)
     cache_key = (text, state)

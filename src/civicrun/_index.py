@@ -272,16 +272,31 @@ class _Compiled:
 class _Index:
     """Every organization compiled, listed in id order for all states and for each state."""
 
-    __slots__ = ("everywhere", "in_state", "organizations")
+    __slots__ = ("everywhere", "in_county", "in_state", "national", "organizations")
 
     def __init__(self, data: Dataset) -> None:
         orgs = data.organizations
         self.organizations = orgs
         compiled = [_Compiled(k, _rules_of(orgs, k)) for k in sorted(orgs)]
-        self.everywhere = tuple(compiled)
-        codes = {code for c in compiled for code in c.states}
+        # County committees are listed by county only, so a question that names no county
+        # (or another county) never touches them, however many there are.
+        wide = [c for c in compiled if c.counties is None]
+        self.everywhere = tuple(wide)
+        self.national = tuple(c for c in wide if c.national)
+        by_state: dict[str, list[_Compiled]] = {}
+        for c in wide:
+            for code in c.states:
+                by_state.setdefault(code, []).append(c)
         self.in_state: Mapping[str, tuple[_Compiled, ...]] = {
-            code: tuple(c for c in compiled if c.national or code in c.states) for code in codes
+            code: tuple(sorted((*self.national, *own), key=lambda c: c.id))
+            for code, own in by_state.items()
+        }
+        by_county: dict[str, list[_Compiled]] = {}
+        for c in compiled:
+            for fips in c.counties or ():
+                by_county.setdefault(fips, []).append(c)
+        self.in_county: Mapping[str, tuple[_Compiled, ...]] = {
+            fips: tuple(own) for fips, own in by_county.items()
         }
 
 
@@ -320,9 +335,9 @@ def eligible_orgs(
     day = dt.date.today() if on is None else on
     index = _index.get()
     state = profile.state
-    candidates = index.everywhere if state is None else index.in_state.get(state)
-    if candidates is None:  # a state no state-level group covers: the national ones
-        candidates = tuple(c for c in index.everywhere if c.national)
+    candidates = index.everywhere if state is None else index.in_state.get(state, index.national)
+    if profile.county is not None:
+        candidates = (*candidates, *index.in_county.get(profile.county.fips, ()))
     found: list[Match] = []
     organizations = index.organizations
     for compiled in candidates:

@@ -255,13 +255,18 @@ class County:
     @property
     def short_name(self) -> str:
         """The name without its suffix ("Orleans" for "Orleans Parish")."""
-        for suffix in _SUFFIXES.get(self.kind, ()):
-            if self.name.endswith(" " + suffix):
-                return self.name[: -len(suffix) - 1]
-        return self.name
+        return short_name(self.name, self.kind)
 
     def __str__(self) -> str:
         return f"{self.name}, {self.state}"
+
+
+def short_name(name: str, kind: CountyKind) -> str:
+    """A county-equivalent's name without the suffix of its kind ("Orleans Parish" -> "Orleans")."""
+    for suffix in _SUFFIXES.get(kind, ()):
+        if name.endswith(" " + suffix):
+            return name[: -len(suffix) - 1]
+    return name
 
 
 _SUFFIXES: dict[CountyKind, tuple[str, ...]] = {
