@@ -1,8 +1,8 @@
 """The hard-case corpus for county resolution: (name, state, expected).
 
-``expected`` is a FIPS code, ``"ambiguous:" + sorted candidate FIPS codes``, ``"unknown"`` or
-``"invalid"``. Every trap named in the geography issue is here. The benchmark script reads
-this corpus too.
+``expected`` is a FIPS code, ``"ambiguous:" + sorted candidate FIPS codes``, ``"unknown"``,
+``"invalid"`` (a string civicrun cannot look up) or ``"wrong-type"`` (not a string). Every trap
+named in the geography issue is here. The benchmark script reads this corpus too.
 """
 
 from __future__ import annotations
@@ -218,6 +218,6 @@ CASES: list[tuple[object, str | None, str]] = [
     ("", None, "invalid"),
     ("   ", None, "invalid"),
     ("x" * 101, None, "invalid"),
-    (42, None, "invalid"),
-    (None, None, "invalid"),
+    (42, None, "wrong-type"),
+    (None, None, "wrong-type"),
 ]

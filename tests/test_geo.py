@@ -22,6 +22,7 @@ from civicrun import (
 )
 from civicrun.errors import (
     AmbiguousCountyError,
+    ArgumentTypeError,
     FormerNameWarning,
     InvalidPlaceNameError,
     LocalUnitError,
@@ -38,6 +39,9 @@ def test_hard_cases(name: str, state: str | None, expected: str) -> None:
     """Every case in the corpus resolves, fails or is ambiguous exactly as expected."""
     if expected == "invalid":
         with pytest.raises(InvalidPlaceNameError):
+            resolve_county(name, state)
+    elif expected == "wrong-type":
+        with pytest.raises(ArgumentTypeError, match="resolve_county\\(\\): name must be a string"):
             resolve_county(name, state)
     elif expected == "unknown":
         with pytest.raises(UnknownCountyError):
@@ -130,7 +134,9 @@ class TestCountyTable:
 
     def test_a_list_for_the_state_is_a_clear_error(self) -> None:
         """A list where a state belongs is the library's own error, not an unhashable TypeError."""
-        with pytest.raises(UnknownStateError):
+        with pytest.raises(ArgumentTypeError, match="state must be a string or None, not list"):
+            resolve_county("Travis", state=["TX"])  # type: ignore[arg-type]
+        with pytest.raises(TypeError):  # it is also the builtin it is
             resolve_county("Travis", state=["TX"])  # type: ignore[arg-type]
 
     def test_every_county_resolves_to_itself(self) -> None:
@@ -201,7 +207,7 @@ class TestStates:
         with pytest.raises(UnknownStateError) as info:
             lookup_state("Minnesotta")
         assert ["MN"] == [s.code for s in info.value.suggestions]
-        with pytest.raises(UnknownStateError):
+        with pytest.raises(ArgumentTypeError):
             lookup_state(12)
         assert get_state("Minnesotta") is None
         assert get_state(12) is None

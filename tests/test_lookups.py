@@ -15,7 +15,11 @@ from civicrun import (
     search_office_categories,
     search_organizations,
 )
-from civicrun.errors import UnknownOfficeCategoryError, UnknownOrganizationError
+from civicrun.errors import (
+    ArgumentTypeError,
+    UnknownOfficeCategoryError,
+    UnknownOrganizationError,
+)
 
 
 class TestOrganizations:
@@ -32,7 +36,7 @@ class TestOrganizations:
         assert ["higher-heights"] == [o.id for o in info.value.suggestions]
         with pytest.raises(UnknownOrganizationError):
             lookup_organization("")
-        with pytest.raises(UnknownOrganizationError):
+        with pytest.raises(ArgumentTypeError, match="id_or_name must be a string, not NoneType"):
             lookup_organization(None)
 
     def test_get_never_raises(self) -> None:
@@ -75,7 +79,7 @@ class TestOffices:
         with pytest.raises(UnknownOfficeCategoryError) as info:
             lookup_office_category("school bord")
         assert "school-board" in [o.id for o in info.value.suggestions]
-        with pytest.raises(UnknownOfficeCategoryError):
+        with pytest.raises(ArgumentTypeError):
             lookup_office_category(5)
         assert get_office_category("school bord") is None
         assert ["sheriff"] == [o.id for o in search_office_categories("Sheriff")]

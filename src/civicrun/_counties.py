@@ -11,11 +11,13 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable, Iterable
 
+from ._args import MAX_TEXT, need_text
 from ._data import CountyAlias, CountyTable, Derived, county_table
 from ._states import lookup_state, states
 from ._text import close_matches, fold
 from .errors import (
     AmbiguousCountyError,
+    ArgumentTypeError,
     FormerNameWarning,
     InvalidPlaceNameError,
     UnknownCountyError,
@@ -185,13 +187,13 @@ def counties(state: str | None = None) -> tuple[County, ...]:
     table = _index.get().table
     if state is None:
         return tuple(table.values())
-    code = lookup_state(state).code
+    code = lookup_state(need_text(state, "counties", "state")).code
     return tuple(c for c in table.values() if c.state == code)
 
 
 def _check_name(name: object) -> str:
     if not isinstance(name, str):
-        raise InvalidPlaceNameError(f"a county name must be a string, not {type(name).__name__}")
+        raise ArgumentTypeError("resolve_county", "name", "a string", name)
     stripped = name.strip()
     if not stripped:
         raise InvalidPlaceNameError("a county name must not be empty; give a name or a FIPS code")
@@ -291,7 +293,9 @@ def resolve_county(name: str, state: str | None = None) -> County:
     if not text or len(text) > MAX_NAME_LENGTH:
         text = _check_name(name)  # raises the right error
     if state is not None and not isinstance(state, str):
-        raise UnknownStateError(state)
+        raise ArgumentTypeError("resolve_county", "state", "a string or None", state)
+    if state is not None and len(state) > MAX_TEXT:
+        need_text(state, "resolve_county", "state")  # raises the right error
     index = _index.get()
     code = None if state is None else index.state_keys.get(state.strip().lower(), "")
     if code != "":
@@ -402,7 +406,7 @@ def get_county(
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", FormerNameWarning)
             return resolve_county(name, state)
-    except (LookupError, ValueError):
+    except (LookupError, ValueError, TypeError):
         return default
 
 
@@ -413,8 +417,9 @@ def search_counties(text: str, state: str | None = None) -> tuple[County, ...]:
     >>> [str(c) for c in search_counties("Fairfax", "VA")]
     ['Fairfax County, VA', 'Fairfax city, VA']
     """
-    if not isinstance(text, str) or not text.strip() or len(text) > MAX_NAME_LENGTH:
+    if not (need_text(text, "search_counties", "text") or "").strip():
         return ()
+    need_text(state, "search_counties", "state", optional=True)
     try:
         code = lookup_state(state).code if state is not None else None
     except UnknownStateError:

@@ -19,10 +19,12 @@ from collections.abc import Callable, Mapping
 
 import attrs
 
+from ._args import need_bool, need_date
 from ._bundle import decoder, rule_decoder
 from ._data import Dataset, Derived, LazyRecords, dataset
 from ._match import Match, age_outcome, relevance_of, sort_key
 from ._profile import Profile
+from .errors import ArgumentTypeError
 from .records import AnyOf, Condition, Coverage, Organization
 from .vocab import (
     OPEN_FIELDS,
@@ -332,7 +334,12 @@ def eligible_orgs(
         include_outside_audience: also return groups whose audience the profile is outside
             (status ``outside-audience``), for people who want to reach out anyway.
     """
-    day = dt.date.today() if on is None else on
+    if not isinstance(profile, Profile):
+        raise ArgumentTypeError("eligible_orgs", "profile", "a civicrun.Profile", profile)
+    when = need_date(on, "eligible_orgs", "on")
+    need_bool(include_staff, "eligible_orgs", "include_staff")
+    need_bool(include_outside_audience, "eligible_orgs", "include_outside_audience")
+    day = dt.date.today() if when is None else when
     index = _index.get()
     state = profile.state
     candidates = index.everywhere if state is None else index.in_state.get(state, index.national)

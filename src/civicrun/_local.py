@@ -12,11 +12,12 @@ import urllib.parse
 
 import attrs
 
+from ._args import need_text
 from ._counties import counties, needs_state_name, resolve_county
 from ._data import state_table
 from ._parties import local_party_of, state_party
 from ._states import lookup_state
-from .errors import LocalUnitError, UnknownPartyError
+from .errors import ArgumentTypeError, LocalUnitError, UnknownPartyError
 from .records import County, Organization, State
 from .vocab import PARTY_LABELS, CountyKind, ElectionAdministration, LocalUnit, Party, parse
 
@@ -100,9 +101,12 @@ class ElectionOffice:
 
 
 def _where(
-    county: str | County | None, state: str | None, towns: str
+    county: str | County | None, state: str | None, towns: str, function: str
 ) -> tuple[County | None, State]:
     """The county (resolved, if given) and the state record a question is about."""
+    if county is not None and not isinstance(county, County | str):
+        raise ArgumentTypeError(function, "county", "a string, a County or None", county)
+    state = need_text(state, function, "state", optional=True)
     place_county: County | None = None
     if county is not None:
         place_county = county if isinstance(county, County) else resolve_county(county, state)
@@ -175,7 +179,11 @@ def find_local_party(
         UnknownStateError: ``state`` is not a state.
         AmbiguousCountyError, UnknownCountyError: as :func:`resolve_county`.
     """
-    place_county, st = _where(county, state, "parties organize by town")
+    if not isinstance(party, str):
+        raise ArgumentTypeError("find_local_party", "party", "a string or a Party", party)
+    need_text(party, "find_local_party", "party")
+    town = need_text(town, "find_local_party", "town", optional=True)
+    place_county, st = _where(county, state, "parties organize by town", "find_local_party")
     if place_county is None and not (town and town.strip()):
         only = counties(st.code)
         if len(only) == 1:  # DC: the state is its own single county-equivalent
@@ -260,7 +268,8 @@ def find_election_office(
         UnknownStateError: ``state`` is not a state.
         AmbiguousCountyError, UnknownCountyError: as :func:`resolve_county`.
     """
-    place_county, st = _where(county, state, "towns run elections")
+    town = need_text(town, "find_election_office", "town", optional=True)
+    place_county, st = _where(county, state, "towns run elections", "find_election_office")
     how = st.election_administration
     explanation = f"{st.name}: {_ADMINISTRATION_WORDS[how]}" + (
         f" ({st.election_administration_note})" if st.election_administration_note else ""

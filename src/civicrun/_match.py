@@ -19,9 +19,11 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from ._args import need_bool, need_date, need_text
 from ._data import county_table, dataset
 from ._orgs import lookup_organization
 from ._profile import Profile
+from .errors import ArgumentTypeError
 from .records import AnyOf, Condition, Organization
 from .vocab import (
     BOOL_GROUP_LABELS,
@@ -718,10 +720,15 @@ def explain(
 
     Raises:
         UnknownOrganizationError: no organization matches ``organization``.
+        ArgumentTypeError: an argument of the wrong type.
     """
-    org = (
-        organization
-        if isinstance(organization, Organization)
-        else lookup_organization(organization)
-    )
-    return evaluate(org, profile, on=on, include_staff=include_staff)
+    if not isinstance(profile, Profile):
+        raise ArgumentTypeError("explain", "profile", "a civicrun.Profile", profile)
+    if isinstance(organization, Organization):
+        org = organization
+    else:
+        name = need_text(organization, "explain", "organization")
+        org = lookup_organization(name)
+    when = need_date(on, "explain", "on")
+    need_bool(include_staff, "explain", "include_staff")
+    return evaluate(org, profile, on=when, include_staff=include_staff)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ._args import MAX_TEXT, need_text
 from ._data import Dataset, Derived, dataset
 from ._states import lookup_state
 from ._text import closest, fold
@@ -53,7 +54,7 @@ def get_office_category(
     >>> get_office_category("emperor") is None
     True
     """
-    if not isinstance(id_or_name, str):
+    if not isinstance(id_or_name, str) or len(id_or_name) > MAX_TEXT:
         return default
     return _name_index.get().get(fold(id_or_name), default)
 
@@ -64,10 +65,11 @@ def lookup_office_category(id_or_name: object) -> OfficeCategory:
     Raises:
         UnknownOfficeCategoryError: nothing matches; ``suggestions`` lists close categories.
     """
-    found = get_office_category(id_or_name)
+    text = need_text(id_or_name, "lookup_office_category", "id_or_name") or ""
+    found = get_office_category(text)
     if found is None:
         named = [(n, o) for o in office_categories() for n in (o.id, o.name, *o.aliases)]
-        raise UnknownOfficeCategoryError(id_or_name, closest(str(id_or_name), named, n=3))
+        raise UnknownOfficeCategoryError(text, closest(text, named, n=3))
     return found
 
 
@@ -79,7 +81,7 @@ def search_office_categories(text: str) -> tuple[OfficeCategory, ...]:
     >>> [o.id for o in search_office_categories("sheriff")]
     ['sheriff']
     """
-    words = fold(text).split() if isinstance(text, str) else []
+    words = fold(need_text(text, "search_office_categories", "text") or "").split()
     if not words:
         return ()
     named: list[OfficeCategory] = []
@@ -102,5 +104,5 @@ def office_categories_for_state(state: str) -> tuple[OfficeCategory, ...]:
     Raises:
         UnknownStateError: ``state`` is not a state.
     """
-    code = lookup_state(state).code
+    code = lookup_state(need_text(state, "office_categories_for_state", "state")).code
     return tuple(o for o in office_categories() if not o.states or code in o.states)

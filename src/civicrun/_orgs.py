@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ._args import MAX_TEXT, need_text
 from ._data import Dataset, Derived, dataset
 from ._text import closest, fold
 from .errors import UnknownOrganizationError
@@ -51,7 +52,7 @@ def get_organization(
     >>> get_organization("nope") is None
     True
     """
-    if not isinstance(id_or_name, str):
+    if not isinstance(id_or_name, str) or len(id_or_name) > MAX_TEXT:
         return default
     return _name_index.get().get(fold(id_or_name), default)
 
@@ -67,9 +68,10 @@ def lookup_organization(id_or_name: object) -> Organization:
     >>> lookup_organization(first.id) is first
     True
     """
-    found = get_organization(id_or_name)
+    text = need_text(id_or_name, "lookup_organization", "id_or_name") or ""
+    found = get_organization(text)
     if found is None:
-        raise UnknownOrganizationError(id_or_name, _suggestions(str(id_or_name)))
+        raise UnknownOrganizationError(text, _suggestions(text))
     return found
 
 
@@ -89,7 +91,7 @@ def search_organizations(text: str) -> tuple[Organization, ...]:
     >>> search_organizations("")
     ()
     """
-    words = fold(text).split() if isinstance(text, str) else []
+    words = fold(need_text(text, "search_organizations", "text") or "").split()
     if not words:
         return ()
     ranked: list[tuple[int, str, Organization]] = []

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ._args import need_text
 from ._data import Dataset, Derived, dataset
 from ._states import lookup_state
-from .errors import UnknownPartyError
+from .errors import ArgumentTypeError, UnknownPartyError
 from .records import Organization
 from .vocab import OrgKind, Party, parse
 
@@ -69,5 +70,7 @@ def state_party(state: str, party: str | Party) -> Organization | None:
         UnknownStateError: ``state`` is not a state.
         UnknownPartyError: ``party`` is not a party civicrun knows.
     """
-    code = lookup_state(state).code
+    code = lookup_state(need_text(state, "state_party", "state")).code
+    if not isinstance(party, str):
+        raise ArgumentTypeError("state_party", "party", "a string or a Party", party)
     return _state_parties.get().get((code, party_named(party)))

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from ._args import MAX_TEXT
 from ._counties import resolve_county
 from ._states import get_state, search_states
 from ._text import fold
@@ -77,8 +78,10 @@ def _members(vocabulary: type[E], value: object) -> frozenset[E] | None:
 def _whole(value: object, low: int, high: int) -> int | None:
     if value is None:
         return None
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
+    if isinstance(value, str):
+        digits = value.strip()
+        if digits.isascii() and digits.isdigit() and len(digits) <= 6:
+            value = int(digits)
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise _Bad(f"a whole number from {low} to {high}")
     return value
@@ -96,7 +99,8 @@ def _to_state(value: object) -> str | None:
         return None
     found = get_state(value) if isinstance(value, str) else None
     if found is None:
-        close = search_states(value)[:3] if isinstance(value, str) else ()
+        readable = isinstance(value, str) and len(value) <= MAX_TEXT
+        close = search_states(value)[:3] if readable else ()  # type: ignore[arg-type]
         hint = f"; close: {', '.join(s.name for s in close)}" if close else ""
         raise _Bad(f"a state code (TX), name (Texas) or FIPS code (48){hint}")
     return found.code

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ._args import MAX_TEXT, need_text
 from ._data import Derived, state_table
 from ._text import close_matches, fold
 from .errors import UnknownStateError
@@ -39,7 +40,7 @@ def states() -> tuple[State, ...]:
 
 
 def _find(code_or_name: object) -> State | None:
-    if not isinstance(code_or_name, str):
+    if not isinstance(code_or_name, str) or len(code_or_name) > MAX_TEXT:
         return None
     text = code_or_name.strip()
     return _state_index.get().get(text if text.isdigit() else fold(text))
@@ -71,9 +72,10 @@ def lookup_state(code_or_name: object) -> State:
     Raises:
         UnknownStateError: nothing matches; ``suggestions`` lists close states.
     """
-    found = _find(code_or_name)
+    text = need_text(code_or_name, "lookup_state", "code_or_name") or ""
+    found = _find(text)
     if found is None:
-        raise UnknownStateError(code_or_name, search_states(str(code_or_name))[:3])
+        raise UnknownStateError(text, search_states(text)[:3])
     return found
 
 
@@ -84,7 +86,7 @@ def search_states(text: str) -> tuple[State, ...]:
     >>> [s.code for s in search_states("new")]
     ['NH', 'NJ', 'NM', 'NY']
     """
-    if not isinstance(text, str) or not text.strip():
+    if not (need_text(text, "search_states", "text") or "").strip():
         return ()
     ranked: dict[str, State] = {}
     exact = _find(text)

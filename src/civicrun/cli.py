@@ -353,4 +353,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except (OSError, ValueError, TypeError, LookupError) as exc:  # never a traceback
+        print(f"civicrun: error: {exc}", file=sys.stderr)
+        return 2
     return code

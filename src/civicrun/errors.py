@@ -12,10 +12,12 @@ from typing import Any
 
 __all__ = [
     "AmbiguousCountyError",
+    "ArgumentTypeError",
     "CivicrunError",
     "DataError",
     "FieldProblem",
     "FormerNameWarning",
+    "InvalidArgumentError",
     "InvalidPlaceNameError",
     "InvalidProfileError",
     "LocalUnitError",
@@ -201,3 +203,26 @@ class FormerNameWarning(UserWarning):
 
     A warning, not an error: the answer is today's place.
     """
+
+
+class ArgumentTypeError(CivicrunError, TypeError):
+    """An argument of the wrong type.
+
+    Attributes:
+        function: the function called.
+        argument: the argument's name.
+        expected: the type (or types) accepted, in words.
+        value: what was given.
+    """
+
+    def __init__(self, function: str, argument: str, expected: str, value: object) -> None:
+        self.function = function
+        self.argument = argument
+        self.expected = expected
+        self.value = value
+        super().__init__(f"{function}(): {argument} must be {expected}, not {type(value).__name__}")
+
+
+class InvalidArgumentError(CivicrunError, ValueError):
+    """An argument of the right type but an unusable value: text longer than civicrun reads
+    (see :data:`civicrun._args.MAX_TEXT`), or empty where a value is needed."""

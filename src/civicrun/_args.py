@@ -1,0 +1,51 @@
+"""Checking the arguments of public functions, so bad input gets civicrun's own errors.
+
+A wrong type raises :class:`~civicrun.errors.ArgumentTypeError` (also a ``TypeError``) naming
+the function, the argument and the type expected; text longer than :data:`MAX_TEXT` characters
+raises :class:`~civicrun.errors.InvalidArgumentError` (also a ``ValueError``), since no name
+civicrun knows is that long and matching very long text would only cost time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .errors import ArgumentTypeError, InvalidArgumentError
+
+__all__ = ["MAX_TEXT", "need_bool", "need_date", "need_text"]
+
+#: The longest text any look-up reads, in characters.
+MAX_TEXT = 200
+
+
+def need_text(value: object, function: str, argument: str, *, optional: bool = False) -> str | None:
+    """``value`` as text, checked; None only when ``optional``."""
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        expected = "a string or None" if optional else "a string"
+        raise ArgumentTypeError(function, argument, expected, value)
+    if len(value) > MAX_TEXT:
+        raise InvalidArgumentError(
+            f"{function}(): {argument} is {len(value):,} characters long; "
+            f"at most {MAX_TEXT} are read"
+        )
+    return value
+
+
+def need_bool(value: object, function: str, argument: str) -> bool:
+    """``value``, which must be True or False."""
+    if not isinstance(value, bool):
+        raise ArgumentTypeError(function, argument, "True or False", value)
+    return value
+
+
+def need_date(value: object, function: str, argument: str) -> dt.date | None:
+    """``value`` as a date (a datetime gives its date), or None."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if not isinstance(value, dt.date):
+        raise ArgumentTypeError(function, argument, "a datetime.date or None", value)
+    return value
