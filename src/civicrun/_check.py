@@ -5,10 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 import urllib.parse
+from collections.abc import Mapping, Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
 
+import attrs
 from importlib_resources.abc import Traversable
 
 from . import _data
+from ._text import fold
 from .errors import DataError
 from .records import AnyOf, Condition, Organization, Source, State
 from .vocab import OrgKind, Partisanship, Party, ProfileField, Scope, SourceKind
@@ -160,13 +166,135 @@ def _official_party_problems(org: Organization) -> list[str]:
     return []
 
 
-def check_data(root: Traversable | None = None, *, today: dt.date | None = None) -> list[str]:
-    """Every problem in the data under ``root`` (default: the package's), one line each.
+#: The longest text each kind of field may hold, in characters (docs/data-format.md).
+LIMITS = {"name": 200, "title": 300, "summary": 1000, "url": 500}
+NOTE_LIMIT = 2500
+_TAG = re.compile(r"<[a-zA-Z/!][^<>]{0,200}>")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
-    An empty list means the data is good. Each line starts with the file's path.
+
+def _url_problem(url: str) -> str | None:
+    """What is unsafe about a URL for a web page, or None."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname or not _URL.match(url):
+        return "is not a plain http(s) URL"
+    if "@" in parts.netloc:
+        return "carries credentials (user@host); give the plain address"
+    return None
+
+
+def _text_problems(record: object, path: str = "$") -> list[str]:
+    """Text fields with HTML tags, control characters or more than their documented length,
+    and URLs anywhere in the record that are unsafe for a web page."""
+    problems: list[str] = []
+    cls: Any = type(record)
+    if attrs.has(cls):
+        for field in attrs.fields(cls):
+            problems += _text_problems(getattr(record, field.name), f"{path}.{field.name}")
+    elif isinstance(record, tuple | frozenset):
+        for number, item in enumerate(sorted(record) if isinstance(record, frozenset) else record):
+            problems += _text_problems(item, f"{path}[{number}]")
+    elif isinstance(record, str) and not isinstance(record, StrEnum):
+        key = path.rsplit(".", 1)[-1].split("[", maxsplit=1)[0]
+        limit = LIMITS.get(key, NOTE_LIMIT)
+        if len(record) > limit:
+            problems.append(f"is {len(record):,} characters long; at most {limit:,} @ {path}")
+        if _CONTROL.search(record):
+            problems.append(f"has a control character (a tab or line break inside) @ {path}")
+        if path == "$.url":
+            pass  # a record's own url is checked with the record (_org_problems)
+        elif key in ("url", "source") and record.startswith(("http://", "https://")):
+            problem = _url_problem(record)
+            if problem:
+                problems.append(f"{record!r} {problem} @ {path}")
+        elif _TAG.search(record):
+            problems.append(f"has an HTML tag; write plain text @ {path}")
+    return problems
+
+
+def _record_problems(record: object, today: dt.date) -> list[str]:
+    if isinstance(record, Organization):
+        found = _org_problems(record, today) + _official_party_problems(record)
+        if record.coverage.as_of is not None and record.coverage.as_of > today:
+            found.append(f"as_of {record.coverage.as_of} is in the future @ $.coverage.as_of")
+    elif isinstance(record, State):
+        found = _state_problems(record, today)
+    else:
+        found = _source_problems(getattr(record, "sources", ()), today)
+    last = getattr(record, "last_verified", None)
+    if not isinstance(record, Organization) and last is not None and last > today:
+        found.append(f"last_verified {last} is in the future @ $.last_verified")
+    return found + _text_problems(record)
+
+
+def _names_problems(organizations: Mapping[str, Organization], given: set[str]) -> list[str]:
+    """Ids, names and aliases each lead to one organization (compared folded)."""
+    owner: dict[str, str] = {}
+    problems: list[str] = []
+    # Shipped records first: a given record that takes a name is the one reported.
+    for org in sorted(organizations.values(), key=lambda o: (o.id in given, o.id)):
+        named = [("id", org.id), ("name", org.name)]
+        named += [(f"aliases[{i}]", a) for i, a in enumerate(org.aliases)]
+        for where, name in named:
+            key = fold(name)
+            other = owner.setdefault(key, org.id)
+            if other != org.id:
+                problems.append(
+                    f"organizations/{org.id}.toml: {name!r} is already a name of {other}; "
+                    f"each id, name and alias must lead to one organization @ $.{where}"
+                )
+    return problems
+
+
+def _kind_of(file: Path) -> tuple[str, type[Any], str]:
+    """The record folder a given file belongs to: by its folder's name, else by its keys."""
+    for folder, cls, key in _data.RECORD_FOLDERS:
+        if file.parent.name == folder:
+            return folder, cls, key
+    import tomllib  # noqa: PLC0415
+
+    try:
+        keys = set(tomllib.loads(file.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        keys = set()
+    if {"code", "county_term"} <= keys:
+        return _data.RECORD_FOLDERS[1]
+    if {"level", "partisan"} <= keys:
+        return _data.RECORD_FOLDERS[2]
+    return _data.RECORD_FOLDERS[0]
+
+
+def _given_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
+    files: list[Path] = []
+    problems: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(path.rglob("*.toml"))
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(f"{path}: no such file or folder")
+    return files, problems
+
+
+def check_data(
+    root: Traversable | None = None,
+    *,
+    today: dt.date | None = None,
+    paths: Sequence[Path] = (),
+) -> list[str]:
+    """Every problem in the data, one line each, starting with the file's path.
+
+    With no ``paths``: every record under ``root`` (default: the package's data). With
+    ``paths`` (record files, or folders of them, or a tree laid out like the package's
+    ``data``): those records, checked together with the shipped ones they join; a given record
+    whose id is a shipped one's is checked as its new version. An empty list means the data
+    is good.
     """
     base = _data.data_root() if root is None else root
     day = dt.date.today() if today is None else today
+    if paths:
+        return _check_given(base, paths, day)
     problems: list[str] = []
     for folder, cls, key in _data.RECORD_FOLDERS:
         for record in _data.iter_records(base, folder, cls, key):
@@ -174,16 +302,55 @@ def check_data(root: Traversable | None = None, *, today: dt.date | None = None)
                 problems.extend(f"{record.path}: {m}" for m in record.messages)
                 continue
             relpath = f"{folder}/{str(getattr(record, key)).lower()}.toml"
-            if isinstance(record, Organization):
-                found = _org_problems(record, day) + _official_party_problems(record)
-            elif isinstance(record, State):
-                found = _state_problems(record, day)
-            else:
-                found = _source_problems(getattr(record, "sources", ()), day)
-            problems.extend(f"{relpath}: {m}" for m in found)
+            problems.extend(f"{relpath}: {m}" for m in _record_problems(record, day))
     if not problems:
         try:
-            _data.load(base)
+            data = _data.load(base)
         except DataError as exc:
             problems.extend(f"{exc.path}: {m}" for m in exc.messages)
+        else:
+            problems += _names_problems(data.organizations, set())
+    return problems
+
+
+def _check_given(base: Traversable, paths: Sequence[Path], day: dt.date) -> list[str]:
+    files, problems = _given_files(paths)
+    shipped = _data.load(base)
+    merged: dict[str, dict[str, Any]] = {
+        "organizations": dict(shipped.organizations),
+        "states": dict(shipped.states),
+        "offices": dict(shipped.offices),
+    }
+    shown: dict[str, str] = {}  # "organizations/<id>.toml" -> the given path
+    for file in files:
+        folder, cls, key = _kind_of(file)
+        try:
+            record = _data._load_record(file, str(file), cls)
+        except DataError as exc:
+            problems.extend(f"{file}: {m}" for m in exc.messages)
+            continue
+        ident = str(getattr(record, key))
+        if ident.lower() != file.stem:
+            problems.append(
+                f"{file}: {key} {ident!r} must equal the file name {file.stem!r} @ $.{key}"
+            )
+            continue
+        merged[folder][getattr(record, key)] = record
+        shown[f"{folder}/{ident.lower()}.toml"] = str(file)
+        problems.extend(f"{file}: {m}" for m in _record_problems(record, day))
+    data = _data.Dataset(
+        organizations=merged["organizations"],
+        states=merged["states"],
+        offices=merged["offices"],
+        counties=shipped.counties,
+    )
+    try:
+        _data.cross_check(data)
+    except DataError as exc:
+        problems.extend(f"{shown.get(exc.path, exc.path)}: {m}" for m in exc.messages)
+    given_orgs = {k.removeprefix("organizations/").removesuffix(".toml") for k in shown}
+    for line in _names_problems(data.organizations, given_orgs):
+        relpath, _, rest = line.partition(": ")
+        if relpath in shown:
+            problems.append(f"{shown[relpath]}: {rest}")
     return problems

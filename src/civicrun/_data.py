@@ -229,7 +229,8 @@ def _load_counties(root: Traversable) -> CountyTable:
     return CountyTable(rows, tuple(aliases))
 
 
-def _cross_check(data: Dataset) -> None:
+def cross_check(data: Dataset) -> None:
+    """Check references between records; raise the first problem as a DataError."""
     codes = set(data.states)
     for org in data.organizations.values():
         unknown = sorted(set(org.coverage.states) - codes)
@@ -289,7 +290,7 @@ def load(root: Traversable | None = None) -> Dataset:
         offices=_load_folder(root, "offices", OfficeCategory, "id"),
         counties=_load_counties(root),
     )
-    _cross_check(data)
+    cross_check(data)
     return data
 
 

@@ -246,10 +246,15 @@ def _cmd_office(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_check(_args: argparse.Namespace) -> int:
+def _cmd_check(args: argparse.Namespace) -> int:
+    from pathlib import Path  # noqa: PLC0415
+
     from ._check import check_data  # noqa: PLC0415  (only this command needs it)
 
-    problems = check_data()
+    problems = check_data(paths=[Path(p) for p in args.paths])
+    if args.format == "json":
+        _print_json([_problem_record(p) for p in problems])
+        return 1 if problems else 0
     for problem in problems:
         print(problem)
     if problems:
@@ -257,6 +262,15 @@ def _cmd_check(_args: argparse.Namespace) -> int:
         return 1
     print("data check passed")
     return 0
+
+
+def _problem_record(line: str) -> dict[str, str | None]:
+    """A data-check line as its file, field path and message."""
+    file, _, rest = line.partition(": ")
+    message, at, field = rest.rpartition(" @ ")
+    if not at:
+        message, field = rest, ""
+    return {"file": file, "field": field or None, "message": message}
 
 
 def _cmd_stats(args: argparse.Namespace) -> int:
@@ -327,7 +341,16 @@ def _parser() -> argparse.ArgumentParser:
     office.set_defaults(run=_cmd_office)
     data = commands.add_parser("data", help="check the data, or report its coverage")
     data_commands = data.add_subparsers(dest="data_command", required=True, parser_class=_Parser)
-    check = data_commands.add_parser("check", help="validate every data file")
+    check = data_commands.add_parser(
+        "check",
+        help="validate the shipped data, or given record files and folders against it",
+    )
+    check.add_argument(
+        "paths",
+        nargs="*",
+        help="record files or folders to check with the shipped records (default: all shipped)",
+    )
+    check.add_argument("--format", choices=["text", "json"], default="text")
     check.set_defaults(run=_cmd_check)
     stats = data_commands.add_parser("stats", help="coverage report (Markdown, or --json)")
     stats.add_argument("--json", action="store_true")

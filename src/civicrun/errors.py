@@ -225,4 +225,4 @@ class ArgumentTypeError(CivicrunError, TypeError):
 
 class InvalidArgumentError(CivicrunError, ValueError):
     """An argument of the right type but an unusable value: text longer than civicrun reads
-    (see :data:`civicrun._args.MAX_TEXT`), or empty where a value is needed."""
+    (200 characters), or empty where a value is needed."""
