@@ -100,3 +100,54 @@ def test_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert 0 == main(["data", "check", str(CASES / "valid")])
     assert 1 == main(["data", "check", str(CASES / "nowhere.toml")])
+
+
+class TestFormatNewStale:
+    def test_shipped_data_is_canonical(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`data fmt --check` finds nothing to change in the shipped records."""
+        assert 0 == main(["data", "fmt", "--check"])
+        assert "" == capsys.readouterr().out
+
+    def test_fmt_rewrites_to_one_form_and_keeps_the_record(self, tmp_path: Path) -> None:
+        """Keys out of order and odd spacing are rewritten; the record is unchanged; running
+        it again changes nothing."""
+        import tomllib
+
+        valid = (CASES / "valid" / "example-valid-group.toml").read_text()
+        messy = tmp_path / "example-valid-group.toml"
+        lines = valid.splitlines()
+        messy.write_text(
+            "\n".join([lines[1], lines[0], *lines[2:]]).replace(" = ", "   =  ") + "\n"
+        )
+        assert 1 == main(["data", "fmt", "--check", str(messy)])
+        assert 0 == main(["data", "fmt", str(messy)])
+        assert valid == messy.read_text()
+        assert tomllib.loads(valid) == tomllib.loads(messy.read_text())
+        assert 0 == main(["data", "fmt", "--check", str(messy)])
+
+    def test_new_skeleton_becomes_a_valid_record(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """`data new organization ID` writes a skeleton that, formatted, passes the check."""
+        assert 0 == main(["data", "new", "organization", "my-new-group", "--output", str(tmp_path)])
+        path = tmp_path / "my-new-group.toml"
+        assert "# whom it says it exists for" in path.read_text()
+        assert 0 == main(["data", "fmt", str(path)])
+        capsys.readouterr()
+        assert [] == check_data(paths=[path])
+        assert 2 == main(["data", "new", "organization", "Not An Id"])
+        assert 2 == main(["data", "new", "organization", "my-new-group", "--output", str(tmp_path)])
+
+    def test_stale_lists_records_not_checked_lately(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """`data stale --days N` lists records last verified more than N days ago."""
+        from civicrun._stats import stale_records
+
+        now = stale_records(days=365, on=ON)
+        assert [] == [r for r in now if r["why"].startswith("last verified")]
+        assert any(r["why"].startswith("coverage states as of") for r in now)
+        later = stale_records(days=365, on=ON.replace(year=ON.year + 2))
+        assert any(r["record"] == "organizations/ndtc" for r in later)
+        assert 0 == main(["data", "stale", "--days", "0", "--on", "2026-12-02"])
+        assert "stale record(s)" in capsys.readouterr().out

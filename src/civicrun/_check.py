@@ -14,6 +14,7 @@ import attrs
 from importlib_resources.abc import Traversable
 
 from . import _data
+from ._fmt import canonical
 from ._text import fold
 from .errors import DataError
 from .records import AnyOf, Condition, Organization, Source, State
@@ -166,6 +167,8 @@ def _official_party_problems(org: Organization) -> list[str]:
     return []
 
 
+_NOT_CANONICAL = "not in canonical form (key order, quoting, wrapping): run civicrun data fmt"
+
 #: The longest text each kind of field may hold, in characters (docs/data-format.md).
 LIMITS = {"name": 200, "title": 300, "summary": 1000, "url": 500}
 NOTE_LIMIT = 2500
@@ -246,7 +249,7 @@ def _names_problems(organizations: Mapping[str, Organization], given: set[str]) 
     return problems
 
 
-def _kind_of(file: Path) -> tuple[str, type[Any], str]:
+def kind_of(file: Path) -> tuple[str, type[Any], str]:
     """The record folder a given file belongs to: by its folder's name, else by its keys."""
     for folder, cls, key in _data.RECORD_FOLDERS:
         if file.parent.name == folder:
@@ -303,6 +306,9 @@ def check_data(
                 continue
             relpath = f"{folder}/{str(getattr(record, key)).lower()}.toml"
             problems.extend(f"{relpath}: {m}" for m in _record_problems(record, day))
+            text = base.joinpath(relpath).read_text(encoding="utf-8")
+            if text != canonical(record):
+                problems.append(f"{relpath}: {_NOT_CANONICAL} @ $")
     if not problems:
         try:
             data = _data.load(base)
@@ -323,7 +329,7 @@ def _check_given(base: Traversable, paths: Sequence[Path], day: dt.date) -> list
     }
     shown: dict[str, str] = {}  # "organizations/<id>.toml" -> the given path
     for file in files:
-        folder, cls, key = _kind_of(file)
+        folder, cls, key = kind_of(file)
         try:
             record = _data._load_record(file, str(file), cls)
         except DataError as exc:
@@ -338,6 +344,8 @@ def _check_given(base: Traversable, paths: Sequence[Path], day: dt.date) -> list
         merged[folder][getattr(record, key)] = record
         shown[f"{folder}/{ident.lower()}.toml"] = str(file)
         problems.extend(f"{file}: {m}" for m in _record_problems(record, day))
+        if file.read_text(encoding="utf-8") != canonical(record):
+            problems.append(f"{file}: {_NOT_CANONICAL} @ $")
     data = _data.Dataset(
         organizations=merged["organizations"],
         states=merged["states"],

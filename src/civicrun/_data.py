@@ -34,6 +34,7 @@ __all__ = [
     "dataset",
     "iter_records",
     "load",
+    "load_record_file",
     "reset",
     "state_table",
 ]
@@ -176,6 +177,15 @@ def iter_records(root: Traversable, folder: str, cls: type[T], key: str) -> Iter
             )
             continue
         yield record
+
+
+def load_record_file(path: Traversable, cls: type[T]) -> T:
+    """One record file, structured and validated by the one converter.
+
+    Raises:
+        DataError: the file is malformed; the error names the file and the field.
+    """
+    return _load_record(path, str(path), cls)
 
 
 def _load_folder(root: Traversable, folder: str, cls: type[T], key: str) -> dict[str, T]:

@@ -111,3 +111,32 @@ def render_markdown(report: dict[str, Any]) -> str:
     lines += ["## Records last verified more than a year ago", ""]
     lines += [f"- {s}" for s in report["stale"]] or ["None."]
     return "\n".join(lines) + "\n"
+
+
+def stale_records(*, days: int = 365, on: dt.date | None = None) -> list[dict[str, str]]:
+    """Records whose ``last_verified`` is more than ``days`` before ``on`` (default today), and
+    coverage lists whose ``as_of`` date has lapsed by as much, oldest first."""
+    day = dt.date.today() if on is None else on
+    cutoff = day - dt.timedelta(days=days)
+    data = dataset()
+    found: list[tuple[dt.date, str, str]] = []
+    for org in data.organizations.values():
+        if org.last_verified < cutoff:
+            found.append((org.last_verified, f"organizations/{org.id}", "last verified"))
+        as_of = org.coverage.as_of
+        if as_of is not None and as_of < cutoff:
+            found.append((as_of, f"organizations/{org.id}", "coverage states as of"))
+    found += [
+        (s.last_verified, f"states/{s.code.lower()}", "last verified")
+        for s in data.states.values()
+        if s.last_verified < cutoff
+    ]
+    found += [
+        (o.last_verified, f"offices/{o.id}", "last verified")
+        for o in data.offices.values()
+        if o.last_verified < cutoff
+    ]
+    return [
+        {"record": record, "why": f"{what} {when.isoformat()}", "date": when.isoformat()}
+        for when, record, what in sorted(found)
+    ]

@@ -273,6 +273,87 @@ def _problem_record(line: str) -> dict[str, str | None]:
     return {"file": file, "field": field or None, "message": message}
 
 
+def _data_files(paths: Sequence[str]) -> list[Any]:
+    """The record files named (folders searched), or every shipped record file."""
+    from pathlib import Path  # noqa: PLC0415
+
+    if paths:
+        found: list[Path] = []
+        for path in map(Path, paths):
+            found += sorted(path.rglob("*.toml")) if path.is_dir() else [path]
+        return found
+    from ._data import data_root  # noqa: PLC0415
+
+    root = Path(str(data_root()))
+    return sorted(
+        p
+        for folder in ("organizations", "states", "offices")
+        for p in (root / folder).glob("*.toml")
+    )
+
+
+def _cmd_fmt(args: argparse.Namespace) -> int:
+    from ._fmt import format_file  # noqa: PLC0415
+
+    changed = 0
+    for path in _data_files(args.paths):
+        try:
+            text, canonical = format_file(path)
+        except CivicrunError as exc:
+            print(f"civicrun: error: {exc}", file=sys.stderr)
+            return 2
+        if text != canonical:
+            changed += 1
+            if args.check:
+                print(f"{path}: not in canonical form (run civicrun data fmt)")
+            else:
+                path.write_text(canonical, encoding="utf-8", newline="\n")
+                print(f"formatted {path}")
+    if args.check and changed:
+        print(f"{changed} file(s) to format", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    import re  # noqa: PLC0415
+
+    from ._fmt import SKELETONS  # noqa: PLC0415
+
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", args.id):
+        print(
+            f"civicrun: error: id {args.id!r} must be lower-case words joined by hyphens",
+            file=sys.stderr,
+        )
+        return 2
+    text = SKELETONS[args.kind].format(id=args.id, today=dt.date.today().isoformat())
+    if args.output:
+        from pathlib import Path  # noqa: PLC0415
+
+        target = Path(args.output) / f"{args.id}.toml"
+        if target.exists():
+            print(f"civicrun: error: {target} exists already", file=sys.stderr)
+            return 2
+        target.write_text(text, encoding="utf-8", newline="\n")
+        print(f"wrote {target}")
+    else:
+        print(text, end="")
+    return 0
+
+
+def _cmd_stale(args: argparse.Namespace) -> int:
+    from ._stats import stale_records  # noqa: PLC0415
+
+    found = stale_records(days=args.days, on=args.on)
+    if args.json:
+        _print_json(found)
+    else:
+        for item in found:
+            print(f"{item['record']}: {item['why']}")
+        print(f"{len(found)} stale record(s) (older than {args.days} days)")
+    return 0
+
+
 def _cmd_stats(args: argparse.Namespace) -> int:
     from ._stats import coverage_report, render_markdown  # noqa: PLC0415
 
@@ -339,6 +420,12 @@ def _parser() -> argparse.ArgumentParser:
     office = command("office", "one office category")
     office.add_argument("office")
     office.set_defaults(run=_cmd_office)
+    _add_data_commands(commands)
+    return parser
+
+
+def _add_data_commands(commands: Any) -> None:
+    """``civicrun data check | fmt | new | stale | stats``."""
     data = commands.add_parser("data", help="check the data, or report its coverage")
     data_commands = data.add_subparsers(dest="data_command", required=True, parser_class=_Parser)
     check = data_commands.add_parser(
@@ -352,12 +439,25 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--format", choices=["text", "json"], default="text")
     check.set_defaults(run=_cmd_check)
+    fmt = data_commands.add_parser("fmt", help="rewrite record files in their canonical form")
+    fmt.add_argument("paths", nargs="*", help="files or folders (default: the shipped data)")
+    fmt.add_argument("--check", action="store_true", help="only report files not canonical")
+    fmt.set_defaults(run=_cmd_fmt)
+    new = data_commands.add_parser("new", help="a new record's skeleton, each field explained")
+    new.add_argument("kind", choices=["organization", "state-program", "office-category"])
+    new.add_argument("id", help="the new record's id (its file name)")
+    new.add_argument("--output", help="a folder to write ID.toml into (default: print it)")
+    new.set_defaults(run=_cmd_new)
+    stale = data_commands.add_parser("stale", help="records not checked against sources lately")
+    stale.add_argument("--days", type=int, default=365, help="older than this (default 365)")
+    stale.add_argument("--on", type=_date, help="the date to measure from (default: today)")
+    stale.add_argument("--json", action="store_true")
+    stale.set_defaults(run=_cmd_stale)
     stats = data_commands.add_parser("stats", help="coverage report (Markdown, or --json)")
     stats.add_argument("--json", action="store_true")
     stats.add_argument("--markdown", action="store_true", help="Markdown output (the default)")
     stats.add_argument("--on", type=_date, help="date staleness is measured on")
     stats.set_defaults(run=_cmd_stats)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,192 @@
+"""The canonical form of a record file, so hand-edited TOML never drifts.
+
+A record is written back from its structured form:
+
+* keys in the order of the record's attributes; values equal to their default left out;
+  sets sorted;
+* plain values first, then tables (``[coverage]``), then arrays of tables (``[[sources]]``),
+  each table after one blank line, its keys in its record's order;
+* strings as basic strings with the escapes TOML and JSON share; dates bare (``2026-12-01``);
+* a list of plain values on one line when the line fits in 100 characters, else one item a
+  line; a list of tables inside a table (``any_of``) as inline tables, one a line.
+
+``civicrun data fmt`` rewrites files to this form, and ``civicrun data check`` reports a file
+that is not in it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+__all__ = ["SKELETONS", "canonical", "format_file", "mapping_of"]
+
+WIDTH = 100
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {_value(v)}" for k, v in value.items()) + " }"
+    raise TypeError(f"no TOML form for {value!r}")
+
+
+def _assign(key: str, value: Any) -> list[str]:
+    if isinstance(value, list):
+        items = [_value(v) for v in value]
+        line = f"{key} = [" + ", ".join(items) + "]"
+        if len(line) <= WIDTH and not any(isinstance(v, dict) for v in value):
+            return [line]
+        return [f"{key} = [", *(f"  {item}," for item in items), "]"]
+    return [f"{key} = {_value(value)}"]
+
+
+def _is_table_list(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+
+def _body(mapping: dict[str, Any], *, nested: bool) -> list[str]:
+    lines: list[str] = []
+    for key, value in mapping.items():
+        if isinstance(value, dict) or (_is_table_list(value) and not nested):
+            continue
+        lines += _assign(key, value)
+    return lines
+
+
+def mapping_of(record: Any) -> Any:
+    """A record as plain data in attribute order: defaults left out, sets sorted, vocabulary
+    members as their values, dates kept as dates."""
+    if attrs.has(type(record)):
+        out: dict[str, Any] = {}
+        for field in attrs.fields(type(record)):
+            value = getattr(record, field.name)
+            if field.default is not attrs.NOTHING and value == field.default:
+                continue
+            out[field.name] = mapping_of(value)
+        return out
+    if isinstance(record, frozenset):
+        return sorted(mapping_of(v) for v in record)
+    if isinstance(record, tuple):
+        return [mapping_of(v) for v in record]
+    if isinstance(record, Enum):
+        return record.value
+    return record
+
+
+def canonical(record: Any) -> str:
+    """The canonical TOML text of a record."""
+    raw = mapping_of(record)
+    lines = _body(raw, nested=False)
+    for key, value in raw.items():
+        if isinstance(value, dict):
+            lines += ["", f"[{key}]", *_body(value, nested=True)]
+    for key, value in raw.items():
+        if _is_table_list(value):
+            for item in value:
+                lines += ["", f"[[{key}]]", *_body(item, nested=True)]
+    return "\n".join(lines) + "\n"
+
+
+def format_file(path: Path) -> tuple[str, str]:
+    """(the file's text, its canonical text).
+
+    Raises:
+        DataError: the file is not a record civicrun can read.
+    """
+    from ._check import kind_of  # noqa: PLC0415  (the checker owns the folder rules)
+    from ._data import load_record_file  # noqa: PLC0415
+
+    _folder, cls, _key = kind_of(path)
+    record = load_record_file(path, cls)
+    return path.read_text(encoding="utf-8"), canonical(record)
+
+
+#: A new record's skeleton for each kind ``civicrun data new`` writes, every field explained.
+SKELETONS = {
+    "organization": """\
+id = "{id}"                      # the file name without .toml: lower-case, hyphens; never reused
+name = "Official Name"           # the group's own name for itself
+# kind: national-group | national-party | state-party | state-program | local-party
+kind = "national-group"
+url = "https://example.org/"     # its own website, from a page you read (leave out if unknown)
+summary = "One to three sentences in your own words: what it does for candidates."
+# support: online-training in-person-training fellowship endorsement money volunteers
+#          network mentorship staff-training resources
+support = ["in-person-training"]
+office_levels = ["local", "state"]  # local | state | federal: the offices it helps with
+# partisanship: democratic republican libertarian green progressive conservative
+#               nonpartisan cross-partisan
+partisanship = "nonpartisan"
+roles = ["candidates"]           # candidates | staff: whom its programs are for
+how_to_join = "apply"            # apply | nominated | endorsement | membership | open
+status = "active"                # active | inactive | defunct | unknown
+confidence = "medium"            # high | medium | low: how sure the record is, given its sources
+last_verified = {today}          # the day you checked it against its sources
+notes = ["Where sources are old, disagree or are missing, say so here."]
+
+[coverage]
+scope = "national"               # national | states (then states = ["TX"]) | counties
+
+# whom it says it exists for (or [[requirements]]: a rule it publishes)
+[[serves]]
+field = "gender"
+one_of = ["woman"]
+source = "https://example.org/about"   # the page that says so: also under [[sources]]
+note = "What that page says, in your own words."
+
+[[sources]]                      # at least one page you read
+url = "https://example.org/about"
+read = {today}                   # the date you read it
+title = "About us"
+kind = "own-site"                # own-site | government | press | reference | other
+""",
+    "state-program": """\
+id = "{id}"
+name = "Official Name"
+kind = "state-program"           # a program in one or a few states
+url = "https://example.org/"
+summary = "One to three sentences in your own words: what it does for candidates."
+support = ["in-person-training"]
+office_levels = ["local", "state"]
+partisanship = "nonpartisan"
+roles = ["candidates"]
+how_to_join = "apply"
+status = "active"
+confidence = "medium"
+last_verified = {today}
+
+[coverage]
+scope = "states"
+states = ["TX"]                  # two-letter codes of the states it works in
+
+[[sources]]
+url = "https://example.org/about"
+read = {today}
+kind = "own-site"
+""",
+    "office-category": """\
+id = "{id}"
+name = "Office name"
+level = "local"                  # local | state | federal
+description = "What the office does, in your own words."
+partisan = "usually-nonpartisan" # usually-partisan | usually-nonpartisan | varies
+last_verified = {today}
+
+[[sources]]
+url = "https://example.org/page"
+read = {today}
+""",
+}
