@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import civicrun
 from civicrun import _data
 from civicrun._check import check_data
 from civicrun.cli import main
@@ -151,3 +152,53 @@ class TestFormatNewStale:
         assert any(r["record"] == "organizations/ndtc" for r in later)
         assert 0 == main(["data", "stale", "--days", "0", "--on", "2026-12-02"])
         assert "stale record(s)" in capsys.readouterr().out
+
+
+class TestExtraDatasets:
+    def test_extra_records_join_the_answers(self) -> None:
+        """load_dataset adds a coalition's own records; its methods answer over both."""
+        from civicrun import Profile, load_dataset
+
+        data = load_dataset([CASES / "extra"])
+        assert {"example-county-training"} == data.extra_ids
+        woman_in_mn = Profile(state="MN", gender="woman", party="D")
+        ids = {m.org.id for m in data.eligible_orgs(woman_in_mn, on=ON)}
+        assert "example-county-training" in ids
+        assert "ndtc" in ids  # the shipped ones are still there
+        assert "example-county-training" == data.lookup_organization("Example County Training").id
+        assert data.explain(Profile(gender="man"), "example-county-training", on=ON).failed
+        assert data.search_organizations("county training")
+        assert data.state_party("MN", "D") is not None
+        assert len(data.organizations()) == len(civicrun.organizations()) + 1
+
+    def test_a_clash_with_a_shipped_id_needs_replace(self, tmp_path: Path) -> None:
+        """An extra record with a shipped id is an error unless listed in replace=."""
+        from civicrun import load_dataset
+        from civicrun.errors import DataError
+
+        copy = tmp_path / "ndtc.toml"
+        shipped = _data.data_root().joinpath("organizations").joinpath("ndtc.toml").read_text()
+        copy.write_text(shipped)
+        with pytest.raises(DataError, match="list it in replace= to replace it"):
+            load_dataset([copy])
+        assert "ndtc" in load_dataset([copy], replace=["ndtc"]).extra_ids
+
+    def test_bad_extra_files_are_reported(self) -> None:
+        """Extra files get the same checks as data check, every problem in one error."""
+        from civicrun import load_dataset
+        from civicrun.errors import ArgumentTypeError, DataError
+
+        with pytest.raises(DataError) as info:
+            load_dataset([CASES / "broken" / "unknown-kind.toml", CASES / "nowhere.toml"])
+        assert any("unknown-kind.toml" in m for m in info.value.messages)
+        assert any("no such file or folder" in m for m in info.value.messages)
+        with pytest.raises(ArgumentTypeError):
+            load_dataset("one/path.toml")
+
+    def test_the_command_line_takes_data(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--data adds records to match, explain, orgs and show."""
+        extra = str(CASES / "extra")
+        assert 0 == main(["match", "--state", "MN", "--gender", "woman", "--data", extra])
+        assert "example-county-training" in capsys.readouterr().out
+        assert 0 == main(["show", "example-county-training", "--data", extra])
+        assert "Example County Training" in capsys.readouterr().out

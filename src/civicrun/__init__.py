@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._counties import counties, get_county, resolve_county, search_counties
+    from ._extra import Data, load_dataset
     from ._index import eligible_orgs
     from ._local import ElectionOffice, LocalParty, find_election_office, find_local_party
     from ._match import Match, Reason, explain
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 _HOMES = {
     "CivicrunError": "errors",
     "County": "records",
+    "Data": "_extra",
     "ElectionOffice": "_local",
     "LocalParty": "_local",
     "Match": "_match",
@@ -62,6 +64,7 @@ _HOMES = {
     "get_state": "_states",
     "lookup_office_category": "_offices",
     "lookup_organization": "_orgs",
+    "load_dataset": "_extra",
     "lookup_state": "_states",
     "office_categories": "_offices",
     "office_categories_for_state": "_offices",
@@ -78,6 +81,7 @@ _HOMES = {
 __all__ = [
     "CivicrunError",
     "County",
+    "Data",
     "ElectionOffice",
     "LocalParty",
     "Match",
@@ -96,6 +100,7 @@ __all__ = [
     "get_office_category",
     "get_organization",
     "get_state",
+    "load_dataset",
     "lookup_office_category",
     "lookup_organization",
     "lookup_state",

@@ -249,37 +249,6 @@ def _names_problems(organizations: Mapping[str, Organization], given: set[str]) 
     return problems
 
 
-def kind_of(file: Path) -> tuple[str, type[Any], str]:
-    """The record folder a given file belongs to: by its folder's name, else by its keys."""
-    for folder, cls, key in _data.RECORD_FOLDERS:
-        if file.parent.name == folder:
-            return folder, cls, key
-    import tomllib  # noqa: PLC0415
-
-    try:
-        keys = set(tomllib.loads(file.read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        keys = set()
-    if {"code", "county_term"} <= keys:
-        return _data.RECORD_FOLDERS[1]
-    if {"level", "partisan"} <= keys:
-        return _data.RECORD_FOLDERS[2]
-    return _data.RECORD_FOLDERS[0]
-
-
-def _given_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
-    files: list[Path] = []
-    problems: list[str] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(path.rglob("*.toml"))
-        elif path.is_file():
-            files.append(path)
-        else:
-            problems.append(f"{path}: no such file or folder")
-    return files, problems
-
-
 def check_data(
     root: Traversable | None = None,
     *,
@@ -320,7 +289,7 @@ def check_data(
 
 
 def _check_given(base: Traversable, paths: Sequence[Path], day: dt.date) -> list[str]:
-    files, problems = _given_files(paths)
+    files, problems = _data.given_files(paths)
     shipped = _data.load(base)
     merged: dict[str, dict[str, Any]] = {
         "organizations": dict(shipped.organizations),
@@ -329,7 +298,7 @@ def _check_given(base: Traversable, paths: Sequence[Path], day: dt.date) -> list
     }
     shown: dict[str, str] = {}  # "organizations/<id>.toml" -> the given path
     for file in files:
-        folder, cls, key = kind_of(file)
+        folder, cls, key = _data.kind_of(file)
         try:
             record = _data._load_record(file, str(file), cls)
         except DataError as exc:

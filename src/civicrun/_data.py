@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
@@ -32,7 +33,9 @@ __all__ = [
     "county_table",
     "data_root",
     "dataset",
+    "given_files",
     "iter_records",
+    "kind_of",
     "load",
     "load_record_file",
     "reset",
@@ -177,6 +180,37 @@ def iter_records(root: Traversable, folder: str, cls: type[T], key: str) -> Iter
             )
             continue
         yield record
+
+
+def kind_of(file: Path) -> tuple[str, type[Any], str]:
+    """The record folder a given file belongs to: by its folder's name, else by its keys."""
+    for folder, cls, key in RECORD_FOLDERS:
+        if file.parent.name == folder:
+            return folder, cls, key
+    import tomllib  # noqa: PLC0415
+
+    try:
+        keys = set(tomllib.loads(file.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        keys = set()
+    if {"code", "county_term"} <= keys:
+        return RECORD_FOLDERS[1]
+    if {"level", "partisan"} <= keys:
+        return RECORD_FOLDERS[2]
+    return RECORD_FOLDERS[0]
+
+
+def given_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
+    files: list[Path] = []
+    problems: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(path.rglob("*.toml"))
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(f"{path}: no such file or folder")
+    return files, problems
 
 
 def load_record_file(path: Traversable, cls: type[T]) -> T:

@@ -106,8 +106,7 @@ def format_file(path: Path) -> tuple[str, str]:
     Raises:
         DataError: the file is not a record civicrun can read.
     """
-    from ._check import kind_of  # noqa: PLC0415  (the checker owns the folder rules)
-    from ._data import load_record_file  # noqa: PLC0415
+    from ._data import kind_of, load_record_file  # noqa: PLC0415
 
     _folder, cls, _key = kind_of(path)
     record = load_record_file(path, cls)

@@ -40,7 +40,7 @@ from .vocab import (
     Outcome as RuleOutcome,
 )
 
-__all__ = ["eligible_orgs"]
+__all__ = ["Index", "answer", "eligible_orgs"]
 
 MET, FAILED, UNKNOWN = 0, 1, 2
 _NONE: frozenset[ProfileField] = frozenset()
@@ -271,7 +271,7 @@ class _Compiled:
         )
 
 
-class _Index:
+class Index:
     """Every organization compiled, listed in id order for all states and for each state."""
 
     __slots__ = ("everywhere", "in_county", "in_state", "national", "organizations")
@@ -302,7 +302,7 @@ class _Index:
         }
 
 
-_index = Derived(dataset, _Index)
+_index = Derived(dataset, Index)
 
 
 def eligible_orgs(
@@ -334,13 +334,24 @@ def eligible_orgs(
         include_outside_audience: also return groups whose audience the profile is outside
             (status ``outside-audience``), for people who want to reach out anyway.
     """
+    return answer(_index.get(), profile, on, include_staff, include_outside_audience)
+
+
+def answer(
+    index: Index,
+    profile: Profile,
+    on: dt.date | None,
+    include_staff: bool,
+    include_outside_audience: bool,
+) -> tuple[Match, ...]:
+    """:func:`eligible_orgs` over the organizations of ``index`` (the shipped ones, or a
+    dataset with extra records)."""
     if not isinstance(profile, Profile):
         raise ArgumentTypeError("eligible_orgs", "profile", "a civicrun.Profile", profile)
     when = need_date(on, "eligible_orgs", "on")
     need_bool(include_staff, "eligible_orgs", "include_staff")
     need_bool(include_outside_audience, "eligible_orgs", "include_outside_audience")
     day = dt.date.today() if when is None else when
-    index = _index.get()
     state = profile.state
     candidates = index.everywhere if state is None else index.in_state.get(state, index.national)
     if profile.county is not None:

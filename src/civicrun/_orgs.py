@@ -7,7 +7,7 @@ matches ids, names, former names and aliases.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from ._args import MAX_TEXT, need_text
 from ._data import Dataset, Derived, dataset
@@ -18,7 +18,8 @@ from .records import Organization
 __all__ = ["get_organization", "lookup_organization", "organizations", "search_organizations"]
 
 
-def _build_name_index(data: Dataset) -> Mapping[str, Organization]:
+def build_name_index(data: Dataset) -> Mapping[str, Organization]:
+    """Folded ids, then names, former names and aliases -> the organization (first wins)."""
     index: dict[str, Organization] = {}
     # Ids first, then current names, then former names and aliases: an earlier entry wins.
     ordered = sorted(data.organizations.values(), key=lambda o: o.id)
@@ -30,7 +31,7 @@ def _build_name_index(data: Dataset) -> Mapping[str, Organization]:
     return index
 
 
-_name_index = Derived(dataset, _build_name_index)
+_name_index = Derived(dataset, build_name_index)
 
 
 def organizations() -> tuple[Organization, ...]:
@@ -76,7 +77,11 @@ def lookup_organization(id_or_name: object) -> Organization:
 
 
 def _suggestions(query: str) -> list[Organization]:
-    ordered = organizations()
+    return suggestions_in(organizations(), query)
+
+
+def suggestions_in(ordered: Sequence[Organization], query: str) -> list[Organization]:
+    """The organizations whose names (current, former or alias) are closest to ``query``."""
     named = [(name, org) for org in ordered for name in (org.id, *org.names)]
     return closest(query, named, n=5)
 
@@ -91,11 +96,18 @@ def search_organizations(text: str) -> tuple[Organization, ...]:
     >>> search_organizations("")
     ()
     """
-    words = fold(need_text(text, "search_organizations", "text") or "").split()
+    return search_in(dataset().organizations, need_text(text, "search_organizations", "text"))
+
+
+def search_in(
+    organizations: Mapping[str, Organization], text: str | None
+) -> tuple[Organization, ...]:
+    """:func:`search_organizations` over ``organizations``."""
+    words = fold(text or "").split()
     if not words:
         return ()
     ranked: list[tuple[int, str, Organization]] = []
-    for org in dataset().organizations.values():
+    for org in organizations.values():
         names = " ".join(fold(n) for n in (org.id, *org.names))
         everything = names + " " + fold(org.summary)
         if all(w in everything for w in words):

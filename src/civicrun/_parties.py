@@ -26,7 +26,7 @@ def party_named(value: object) -> Party:
     return found
 
 
-def _build_state_parties(data: Dataset) -> Mapping[tuple[str, Party], Organization]:
+def build_state_parties(data: Dataset) -> Mapping[tuple[str, Party], Organization]:
     found: dict[tuple[str, Party], Organization] = {}
     for org in sorted(data.organizations.values(), key=lambda o: o.id):
         if org.kind is OrgKind.STATE_PARTY and org.official_party is not None:
@@ -35,7 +35,7 @@ def _build_state_parties(data: Dataset) -> Mapping[tuple[str, Party], Organizati
     return found
 
 
-_state_parties = Derived(dataset, _build_state_parties)
+_state_parties = Derived(dataset, build_state_parties)
 
 
 def _build_local_parties(data: Dataset) -> Mapping[tuple[str, Party], Organization]:

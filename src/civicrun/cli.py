@@ -17,11 +17,9 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from ._counties import resolve_county
-from ._index import eligible_orgs
 from ._local import find_election_office, find_local_party
-from ._match import Match, explain
+from ._match import Match
 from ._offices import lookup_office_category, office_categories, office_categories_for_state
-from ._orgs import lookup_organization, organizations
 from ._profile import Profile
 from ._version import version
 from .errors import CivicrunError
@@ -62,6 +60,27 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text!r}") from None
+
+
+def _add_data_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="extra organization records (a file or folder; repeatable), on top of the shipped",
+    )
+
+
+def _source(args: argparse.Namespace) -> Any:
+    """The module itself, or the shipped data plus the ``--data`` records."""
+    if not args.data:
+        import civicrun  # noqa: PLC0415
+
+        return civicrun
+    from ._extra import load_dataset  # noqa: PLC0415
+
+    return load_dataset(args.data)
 
 
 def _add_profile(parser: argparse.ArgumentParser) -> None:
@@ -121,7 +140,7 @@ def _print_matches(matches: Sequence[Match]) -> None:
 
 
 def _cmd_match(args: argparse.Namespace) -> int:
-    matches = eligible_orgs(
+    matches = _source(args).eligible_orgs(
         _profile(args),
         on=args.on,
         include_staff=args.include_staff,
@@ -135,7 +154,9 @@ def _cmd_match(args: argparse.Namespace) -> int:
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:
-    match = explain(_profile(args), args.org, on=args.on, include_staff=args.include_staff)
+    match = _source(args).explain(
+        _profile(args), args.org, on=args.on, include_staff=args.include_staff
+    )
     if args.json:
         _print_json(match.to_dict())
     else:
@@ -144,7 +165,9 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 
 
 def _cmd_orgs(args: argparse.Namespace) -> int:
-    orgs = [o for o in organizations() if args.kind is None or o.kind.value == args.kind]
+    orgs = [
+        o for o in _source(args).organizations() if args.kind is None or o.kind.value == args.kind
+    ]
     if args.json:
         _print_json([{"id": o.id, "name": o.name, "kind": o.kind.value} for o in orgs])
     else:
@@ -154,7 +177,7 @@ def _cmd_orgs(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    org = lookup_organization(args.org)
+    org = _source(args).lookup_organization(args.org)
     record = _unstructure(org)
     if args.json:
         _print_json(record)
@@ -377,6 +400,7 @@ def _parser() -> argparse.ArgumentParser:
 
     match = command("match", "organizations this person qualifies for, with reasons")
     _add_profile(match)
+    _add_data_option(match)
     match.add_argument(
         "--include-outside-audience",
         action="store_true",
@@ -386,14 +410,17 @@ def _parser() -> argparse.ArgumentParser:
     why = command("explain", "how this person stands with one organization, and why")
     why.add_argument("org", help="an organization id or name")
     _add_profile(why)
+    _add_data_option(why)
     why.set_defaults(run=_cmd_explain)
     orgs = command("orgs", "list organizations")
     orgs.add_argument(
         "--kind", choices=["national-group", "national-party", "state-party", "state-program"]
     )
+    _add_data_option(orgs)
     orgs.set_defaults(run=_cmd_orgs)
     show = command("show", "one organization's record")
     show.add_argument("org", help="an organization id, name, former name or alias")
+    _add_data_option(show)
     show.set_defaults(run=_cmd_show)
     county = command("county", "resolve a county name or FIPS code")
     county.add_argument("name")
