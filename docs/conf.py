@@ -48,6 +48,9 @@ nitpick_ignore = [
         "Traversable",
         "Requirement",  # the alias Condition | AnyOf
         "enum.StrEnum",
+        "pathlib.Path",
+        "Path",
+        "Dataset",  # the loader's internal record of everything loaded
         "StrEnum",
         "civicrun.vocab.E",  # the type variable of parse()
         "E",

@@ -30,7 +30,7 @@ __all__ = ["Data", "load_dataset"]
 
 class Data:
     """The shipped records plus extra ones, with the organization and matching functions of
-    :mod:`civicrun` as methods. Made by :func:`load_dataset`."""
+    ``civicrun`` as methods. Made by :func:`load_dataset`."""
 
     __slots__ = ("_data", "_index", "_names", "_parties", "extra_ids")
 
