@@ -79,6 +79,8 @@ _HOMES = {
 }
 
 __all__ = [
+    "DATA_DATE",
+    "DATA_VERSION",
     "CivicrunError",
     "County",
     "Data",
@@ -129,6 +131,10 @@ def __getattr__(name: str) -> Any:
         from ._version import version  # noqa: PLC0415
 
         return version()
+    if name in ("DATA_VERSION", "DATA_DATE"):
+        from ._data import data_version  # noqa: PLC0415
+
+        return data_version()[0 if name == "DATA_VERSION" else 1]
     raise AttributeError(f"module 'civicrun' has no attribute {name!r}")
 
 

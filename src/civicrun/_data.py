@@ -12,6 +12,7 @@ file and the field, and leaves nothing half loaded.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -32,6 +33,7 @@ __all__ = [
     "compile_bundle",
     "county_table",
     "data_root",
+    "data_version",
     "dataset",
     "given_files",
     "iter_records",
@@ -394,6 +396,15 @@ def compile_bundle(root: Traversable) -> str:
         ("offices", data.offices),
     ):
         body[folder] = [converter.unstructure(records[k]) for k in sorted(records)]
+    content = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    newest = max(
+        r.last_verified
+        for part in (data.organizations, data.states, data.offices)
+        for r in part.values()
+    )
+    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:8]
+    body["data_date"] = newest.isoformat()
+    body["data_version"] = f"{newest:%Y.%m.%d}-{digest}"
     return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
@@ -410,6 +421,13 @@ def _read_bundle() -> dict[str, Any]:
             BUNDLE, [f"format must be {BUNDLE_FORMAT}; rebuild it with scripts/build_bundle.py"]
         )
     return body
+
+
+def data_version() -> tuple[str, str]:
+    """(the dataset's version, its date): the newest ``last_verified`` of any record, and a
+    digest of the records' content, so the version changes with any data change."""
+    body = _raw_bundle.get()
+    return str(body.get("data_version", "unknown")), str(body.get("data_date", "unknown"))
 
 
 def _lazy_part(folder: str) -> LazyRecords:

@@ -50,6 +50,17 @@ _PROFILE_FLAGS = (
 )
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the library's version and the dataset's (read only when asked)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> None:
+        from ._data import data_version  # noqa: PLC0415
+
+        data, date = data_version()
+        print(f"civicrun {version()} (data {data}, {date})")
+        parser.exit(0)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
@@ -377,6 +388,17 @@ def _cmd_stale(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from pathlib import Path  # noqa: PLC0415
+
+    from ._export import export  # noqa: PLC0415
+
+    default = {"json": "civicrun.json", "csv": "civicrun-csv", "sqlite": "civicrun.sqlite"}
+    written = export(args.format, Path(args.output or default[args.format]))
+    print(f"wrote {written}")
+    return 0
+
+
 def _cmd_stats(args: argparse.Namespace) -> int:
     from ._stats import coverage_report, render_markdown  # noqa: PLC0415
 
@@ -390,7 +412,9 @@ def _cmd_stats(args: argparse.Namespace) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="civicrun", description="Who will help me run for office?")
-    parser.add_argument("--version", action="version", version=f"civicrun {version()}")
+    parser.add_argument(
+        "--version", action=_VersionAction, nargs=0, help="the library's and the data's versions"
+    )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -447,6 +471,10 @@ def _parser() -> argparse.ArgumentParser:
     office = command("office", "one office category")
     office.add_argument("office")
     office.set_defaults(run=_cmd_office)
+    export = commands.add_parser("export", help="the whole dataset as JSON, CSV or SQLite")
+    export.add_argument("--format", choices=["json", "csv", "sqlite"], required=True)
+    export.add_argument("--output", help="the file (or, for csv, folder) to write")
+    export.set_defaults(run=_cmd_export)
     _add_data_commands(commands)
     return parser
 

@@ -1,0 +1,355 @@
+"""Exports of the whole dataset for other toolchains: JSON, CSV with a Frictionless data
+package, and SQLite.
+
+Every export carries the dataset's version and date. The tables are the same in CSV and
+SQLite:
+
+* ``organizations``: one row per organization, its rules flattened into readable columns;
+* ``organization_rules``: one row per rule (``requirement``, ``audience``, ``priority``), with
+  the page that states it; an ``any_of`` group's members share a ``group`` number;
+* ``organization_sources``: one row per source of an organization;
+* ``states``, ``counties`` and ``office_categories``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ._data import Dataset, data_version, dataset
+from ._fmt import mapping_of
+from .errors import InvalidArgumentError
+from .records import AnyOf, Condition, Organization
+
+__all__ = ["TABLES", "export"]
+
+#: Each table: its columns as (name, Frictionless type), its primary key, its foreign keys.
+TABLES: dict[str, tuple[list[tuple[str, str]], list[str], list[tuple[str, str, str]]]] = {
+    "organizations": (
+        [
+            ("id", "string"),
+            ("name", "string"),
+            ("kind", "string"),
+            ("url", "string"),
+            ("summary", "string"),
+            ("partisanship", "string"),
+            ("official_party", "string"),
+            ("status", "string"),
+            ("confidence", "string"),
+            ("last_verified", "date"),
+            ("scope", "string"),
+            ("states", "string"),
+            ("counties", "string"),
+            ("office_levels", "string"),
+            ("support", "string"),
+            ("roles", "string"),
+            ("how_to_join", "string"),
+            ("requirements", "string"),
+            ("serves", "string"),
+            ("priorities", "string"),
+            ("aliases", "string"),
+            ("former_names", "string"),
+        ],
+        ["id"],
+        [],
+    ),
+    "organization_rules": (
+        [
+            ("organization_id", "string"),
+            ("position", "integer"),
+            ("kind", "string"),
+            ("group", "integer"),
+            ("field", "string"),
+            ("test", "string"),
+            ("value", "string"),
+            ("source", "string"),
+            ("note", "string"),
+        ],
+        ["organization_id", "position"],
+        [("organization_id", "organizations", "id")],
+    ),
+    "organization_sources": (
+        [
+            ("organization_id", "string"),
+            ("position", "integer"),
+            ("url", "string"),
+            ("read", "date"),
+            ("title", "string"),
+            ("kind", "string"),
+            ("note", "string"),
+        ],
+        ["organization_id", "position"],
+        [("organization_id", "organizations", "id")],
+    ),
+    "states": (
+        [
+            ("code", "string"),
+            ("name", "string"),
+            ("fips", "string"),
+            ("county_term", "string"),
+            ("election_administration", "string"),
+            ("chief_election_office", "string"),
+            ("chief_election_office_url", "string"),
+            ("last_verified", "date"),
+        ],
+        ["code"],
+        [],
+    ),
+    "counties": (
+        [("fips", "string"), ("name", "string"), ("kind", "string"), ("state", "string")],
+        ["fips"],
+        [("state", "states", "code")],
+    ),
+    "office_categories": (
+        [
+            ("id", "string"),
+            ("name", "string"),
+            ("level", "string"),
+            ("partisan", "string"),
+            ("description", "string"),
+            ("states", "string"),
+            ("last_verified", "date"),
+        ],
+        ["id"],
+        [],
+    ),
+}
+
+_RULE_KINDS = (("requirements", "requirement"), ("serves", "audience"), ("priorities", "priority"))
+
+
+def _test_of(cond: Condition) -> tuple[str, str]:
+    if cond.one_of is not None:
+        return "one_of", "|".join(sorted(cond.one_of))
+    if cond.equals is not None:
+        return "equals", "true" if cond.equals else "false"
+    if cond.at_least is not None or cond.at_most is not None:
+        low = "" if cond.at_least is None else str(cond.at_least)
+        high = "" if cond.at_most is None else str(cond.at_most)
+        return "between", f"{low}..{high}"
+    after = cond.born_on_or_after.isoformat() if cond.born_on_or_after else ""
+    before = cond.born_on_or_before.isoformat() if cond.born_on_or_before else ""
+    return "born_between", f"{after}..{before}"
+
+
+def _readable(rules: tuple[Condition | AnyOf, ...]) -> str:
+    parts = []
+    for rule in rules:
+        conds = rule.any_of if isinstance(rule, AnyOf) else (rule,)
+        texts = [f"{c.field.value} {_test_of(c)[0]} {_test_of(c)[1]}" for c in conds]
+        parts.append(" or ".join(texts))
+    return "; ".join(parts)
+
+
+def _joined(values: Any) -> str:
+    return "|".join(sorted(str(v) for v in values))
+
+
+def _org_row(org: Organization) -> dict[str, Any]:
+    return {
+        "id": org.id,
+        "name": org.name,
+        "kind": org.kind.value,
+        "url": org.url or "",
+        "summary": org.summary,
+        "partisanship": org.partisanship.value,
+        "official_party": org.official_party.value if org.official_party else "",
+        "status": org.status.value,
+        "confidence": org.confidence.value,
+        "last_verified": org.last_verified.isoformat(),
+        "scope": org.coverage.scope.value,
+        "states": _joined(org.coverage.states),
+        "counties": _joined(org.coverage.counties),
+        "office_levels": _joined(org.office_levels),
+        "support": _joined(org.support),
+        "roles": _joined(org.roles),
+        "how_to_join": org.how_to_join.value,
+        "requirements": _readable(org.requirements),
+        "serves": _readable(org.serves),
+        "priorities": _readable(org.priorities),
+        "aliases": "|".join(org.aliases),
+        "former_names": "|".join(org.former_names),
+    }
+
+
+def _rule_rows(org: Organization) -> Iterator[dict[str, Any]]:
+    position = group = 0
+    for attribute, kind in _RULE_KINDS:
+        rules: tuple[Condition | AnyOf, ...] = getattr(org, attribute)
+        for rule in rules:
+            group += 1
+            members = rule.any_of if isinstance(rule, AnyOf) else (rule,)
+            for cond in members:
+                position += 1
+                test, value = _test_of(cond)
+                yield {
+                    "organization_id": org.id,
+                    "position": position,
+                    "kind": kind,
+                    "group": group,
+                    "field": cond.field.value,
+                    "test": test,
+                    "value": value,
+                    "source": rule.source or "",
+                    "note": rule.note or cond.note or "",
+                }
+
+
+def rows(data: Dataset) -> dict[str, list[dict[str, Any]]]:
+    """Every table's rows, in key order."""
+    orgs = [data.organizations[k] for k in sorted(data.organizations)]
+    states = [data.states[k] for k in sorted(data.states)]
+    return {
+        "organizations": [_org_row(o) for o in orgs],
+        "organization_rules": [r for o in orgs for r in _rule_rows(o)],
+        "organization_sources": [
+            {
+                "organization_id": o.id,
+                "position": n,
+                "url": s.url,
+                "read": s.read.isoformat(),
+                "title": s.title or "",
+                "kind": s.kind.value if s.kind else "",
+                "note": s.note or "",
+            }
+            for o in orgs
+            for n, s in enumerate(o.sources, start=1)
+        ],
+        "states": [
+            {
+                "code": s.code,
+                "name": s.name,
+                "fips": s.fips,
+                "county_term": s.county_term.value,
+                "election_administration": s.election_administration.value,
+                "chief_election_office": s.chief_election_office.name
+                if s.chief_election_office
+                else "",
+                "chief_election_office_url": s.chief_election_office.url
+                if s.chief_election_office
+                else "",
+                "last_verified": s.last_verified.isoformat(),
+            }
+            for s in states
+        ],
+        "counties": [
+            {"fips": c.fips, "name": c.name, "kind": c.kind.value, "state": c.state}
+            for c in data.counties.values()
+        ],
+        "office_categories": [
+            {
+                "id": o.id,
+                "name": o.name,
+                "level": o.level.value,
+                "partisan": o.partisan.value,
+                "description": o.description,
+                "states": _joined(o.states),
+                "last_verified": o.last_verified.isoformat(),
+            }
+            for o in sorted(data.offices.values(), key=lambda o: o.id)
+        ],
+    }
+
+
+def _datapackage(version: str, date: str) -> dict[str, Any]:
+    resources: list[dict[str, Any]] = []
+    for table, (columns, key, foreign) in TABLES.items():
+        schema: dict[str, Any] = {
+            "fields": [{"name": name, "type": kind} for name, kind in columns],
+            "primaryKey": key,
+        }
+        if foreign:
+            schema["foreignKeys"] = [
+                {
+                    "fields": [field],
+                    "reference": {"resource": other.replace("_", "-"), "fields": [column]},
+                }
+                for field, other, column in foreign
+            ]
+        resources.append(
+            {
+                "name": table.replace("_", "-"),
+                "path": f"{table}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": schema,
+            }
+        )
+    return {
+        "name": "civicrun",
+        "title": "civicrun: groups that help people run for office in the US, and the places",
+        "version": version,
+        "created": f"{date}T00:00:00Z",
+        "licenses": [
+            {"name": "CC0-1.0", "path": "https://creativecommons.org/publicdomain/zero/1.0/"}
+        ],
+        "resources": resources,
+    }
+
+
+def export(form: str, output: Path) -> Path:
+    """Write the whole dataset as ``json`` (one file), ``csv`` (a folder of tables and a
+    ``datapackage.json``) or ``sqlite`` (one database) at ``output``; returns what was written."""
+    data = dataset()
+    version, date = data_version()
+    tables = rows(data)
+    if form == "json":
+        body = {
+            "data_version": version,
+            "data_date": date,
+            "organizations": [
+                mapping_of(data.organizations[k]) for k in sorted(data.organizations)
+            ],
+            "states": [mapping_of(data.states[k]) for k in sorted(data.states)],
+            "office_categories": [mapping_of(data.offices[k]) for k in sorted(data.offices)],
+            "counties": tables["counties"],
+        }
+        output.write_text(
+            json.dumps(body, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
+        )
+        return output
+    if form == "csv":
+        output.mkdir(parents=True, exist_ok=True)
+        for table, (columns, _key, _foreign) in TABLES.items():
+            with (output / f"{table}.csv").open("w", encoding="utf-8", newline="") as handle:
+                writer = csv.DictWriter(handle, fieldnames=[name for name, _ in columns])
+                writer.writeheader()
+                writer.writerows(tables[table])
+        (output / "datapackage.json").write_text(
+            json.dumps(_datapackage(version, date), indent=2) + "\n", encoding="utf-8"
+        )
+        return output
+    if form == "sqlite":
+        if output.exists():
+            output.unlink()
+        with sqlite3.connect(output) as db:
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("CREATE TABLE dataset (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            db.executemany(
+                "INSERT INTO dataset VALUES (?, ?)",
+                [("data_version", version), ("data_date", date)],
+            )
+            order = ("states", "counties", "office_categories", "organizations")
+            for table in (*order, "organization_rules", "organization_sources"):
+                columns, key, foreign = TABLES[table]
+                types = {"integer": "INTEGER", "date": "TEXT", "string": "TEXT"}
+                spec = [f'"{name}" {types[kind]}' for name, kind in columns]
+                spec.append("PRIMARY KEY (" + ", ".join(f'"{k}"' for k in key) + ")")
+                spec += [
+                    f'FOREIGN KEY ("{field}") REFERENCES {other} ("{column}")'
+                    for field, other, column in foreign
+                ]
+                db.execute(f"CREATE TABLE {table} (" + ", ".join(spec) + ")")
+                names = [name for name, _ in columns]
+                db.executemany(
+                    f"INSERT INTO {table} VALUES (" + ", ".join("?" * len(names)) + ")",
+                    [[row[n] for n in names] for row in tables[table]],
+                )
+        return output
+    raise InvalidArgumentError(f"export(): no format {form!r}; use json, csv or sqlite")

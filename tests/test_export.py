@@ -1,0 +1,70 @@
+"""Exports: JSON, CSV with a Frictionless data package, and SQLite, each with the data version."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import civicrun
+from civicrun.cli import main
+
+
+def test_json_carries_everything_and_the_version(tmp_path: Path) -> None:
+    """The JSON export has every record and the dataset's version and date."""
+    out = tmp_path / "civicrun.json"
+    assert 0 == main(["export", "--format", "json", "--output", str(out)])
+    body = json.loads(out.read_text(encoding="utf-8"))
+    assert civicrun.DATA_VERSION == body["data_version"]
+    assert civicrun.DATA_DATE == body["data_date"]
+    assert len(civicrun.organizations()) == len(body["organizations"])
+    assert len(civicrun.states()) == len(body["states"])
+    assert len(civicrun.counties()) == len(body["counties"])
+    ndtc = next(o for o in body["organizations"] if o["id"] == "ndtc")
+    assert "serves" in ndtc
+
+
+def test_csv_tables_and_their_data_package(tmp_path: Path) -> None:
+    """The CSV tables load with the csv module as they are, and the data package describing
+    them validates with the frictionless tool (primary and foreign keys included)."""
+    frictionless = pytest.importorskip("frictionless")
+    out = tmp_path / "csv"
+    assert 0 == main(["export", "--format", "csv", "--output", str(out)])
+    with (out / "organizations.csv").open(encoding="utf-8", newline="") as handle:
+        orgs = list(csv.DictReader(handle))
+    assert len(civicrun.organizations()) == len(orgs)
+    emily = next(o for o in orgs if o["id"] == "emilys-list")
+    assert "party one_of democratic" in emily["requirements"]
+    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    assert civicrun.DATA_VERSION == package["version"]
+    report = frictionless.validate(out / "datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_sqlite_has_keys_and_the_version(tmp_path: Path) -> None:
+    """The SQLite file has one table per kind, primary and foreign keys that hold, and the
+    dataset's version."""
+    out = tmp_path / "civicrun.sqlite"
+    assert 0 == main(["export", "--format", "sqlite", "--output", str(out)])
+    with sqlite3.connect(out) as db:
+        assert [] == db.execute("PRAGMA foreign_key_check").fetchall()
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert {"organizations", "organization_rules", "states", "counties"} <= tables
+        (count,) = db.execute("SELECT count(*) FROM counties").fetchone()
+        assert len(civicrun.counties()) == count
+        (version,) = db.execute("SELECT value FROM dataset WHERE key='data_version'").fetchone()
+        assert civicrun.DATA_VERSION == version
+        rules = db.execute(
+            "SELECT kind, field FROM organization_rules WHERE organization_id='higher-heights'"
+        ).fetchall()
+        assert ("audience", "race_ethnicity") in rules
+
+
+def test_version_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """--version names the library's and the data's versions."""
+    assert 0 == main(["--version"])
+    out = capsys.readouterr().out
+    assert civicrun.DATA_VERSION in out
