@@ -79,6 +79,7 @@ class _CountyIndex:
         "aliases",
         "answers",
         "by_full",
+        "by_ocd",
         "by_short",
         "exact",
         "retired_fips",
@@ -105,6 +106,7 @@ class _CountyIndex:
         self.retired_fips = retired
         self.answers: dict[tuple[str, str | None], _Answer] = {}
         self.exact: dict[str | None, dict[str, str]] = {}
+        self.by_ocd: dict[str, str] | None = None
         self._by_state: dict[str, list[str]] | None = None
         self._state_keys: dict[str, str] | None = None
 
@@ -270,6 +272,7 @@ def resolve_county(name: str, state: str | None = None) -> County:
     """The one county-equivalent that ``name`` (and ``state``) describe.
 
     * five digits: a FIPS code (a retired code raises with a note on what replaced it);
+    * an Open Civic Data identifier (``ocd-division/country:us/state:tx/county:travis``);
     * otherwise a name, with or without its suffix (County, Parish, Borough, Census Area, city,
       City and Borough, Municipality, Planning Region), any case, accents, St./Saint,
       hyphens, apostrophes and spaces ignored; "City of X" means the independent city;
@@ -297,6 +300,8 @@ def resolve_county(name: str, state: str | None = None) -> County:
     if state is not None and len(state) > MAX_TEXT:
         need_text(state, "resolve_county", "state")  # raises the right error
     index = _index.get()
+    if text.startswith("ocd-division/"):
+        return _from_ocd(index, text, state)
     code = None if state is None else index.state_keys.get(state.strip().lower(), "")
     if code != "":
         fips = index.exact_in(code).get(text.lower())
@@ -372,6 +377,20 @@ def _resolve(index: _CountyIndex, name: str, text: str, state: str | None) -> Co
     if aliased is not None:
         return aliased
     raise UnknownCountyError(name, code, _suggest(index, text, code))
+
+
+def _from_ocd(index: _CountyIndex, ocd_id: str, state: str | None) -> County:
+    """The county an Open Civic Data identifier names (``ocd-division/country:us/...``)."""
+    if index.by_ocd is None:
+        table = index.table
+        index.by_ocd = {c.ocd_id: c.fips for c in (table.county(f) for f in table.rows) if c.ocd_id}
+    fips = index.by_ocd.get(ocd_id.strip().lower())
+    if fips is None:
+        raise UnknownCountyError(ocd_id, state, (), note="no county-equivalent has this OCD id")
+    county = index.table.county(fips)
+    if state is not None and lookup_state(state).code != county.state:
+        raise UnknownCountyError(ocd_id, state, (), note=f"{ocd_id} is {county}")
+    return county
 
 
 def _suggest(index: _CountyIndex, text: str, code: str | None) -> tuple[County, ...]:

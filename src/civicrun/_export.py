@@ -90,6 +90,7 @@ TABLES: dict[str, tuple[list[tuple[str, str]], list[str], list[tuple[str, str, s
             ("code", "string"),
             ("name", "string"),
             ("fips", "string"),
+            ("ocd_id", "string"),
             ("county_term", "string"),
             ("election_administration", "string"),
             ("chief_election_office", "string"),
@@ -100,7 +101,13 @@ TABLES: dict[str, tuple[list[tuple[str, str]], list[str], list[tuple[str, str, s
         [],
     ),
     "counties": (
-        [("fips", "string"), ("name", "string"), ("kind", "string"), ("state", "string")],
+        [
+            ("fips", "string"),
+            ("name", "string"),
+            ("kind", "string"),
+            ("state", "string"),
+            ("ocd_id", "string"),
+        ],
         ["fips"],
         [("state", "states", "code")],
     ),
@@ -224,6 +231,7 @@ def rows(data: Dataset) -> dict[str, list[dict[str, Any]]]:
                 "code": s.code,
                 "name": s.name,
                 "fips": s.fips,
+                "ocd_id": s.ocd_id,
                 "county_term": s.county_term.value,
                 "election_administration": s.election_administration.value,
                 "chief_election_office": s.chief_election_office.name
@@ -237,7 +245,13 @@ def rows(data: Dataset) -> dict[str, list[dict[str, Any]]]:
             for s in states
         ],
         "counties": [
-            {"fips": c.fips, "name": c.name, "kind": c.kind.value, "state": c.state}
+            {
+                "fips": c.fips,
+                "name": c.name,
+                "kind": c.kind.value,
+                "state": c.state,
+                "ocd_id": c.ocd_id or "",
+            }
             for c in data.counties.values()
         ],
         "office_categories": [

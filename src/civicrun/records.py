@@ -235,6 +235,12 @@ class State:
     chief_election_office: ChiefElectionOffice | None = None
     sources: tuple[Source, ...] = attrs.field(validator=_non_empty)
 
+    @property
+    def ocd_id(self) -> str:
+        """The state's Open Civic Data identifier: ``ocd-division/country:us/state:tx``
+        (``district:dc`` for the District of Columbia)."""
+        return state_ocd_id(self.code)
+
     def party(self, party: Party) -> PartyStructure | None:
         """This state's local structure for ``party``, if recorded."""
         for structure in self.parties:
@@ -257,8 +263,60 @@ class County:
         """The name without its suffix ("Orleans" for "Orleans Parish")."""
         return short_name(self.name, self.kind)
 
+    @property
+    def ocd_id(self) -> str | None:
+        """The Open Civic Data division identifier, derived by OCD's rules: the type (county,
+        parish, borough, census_area, or place for an independent city) and the name without
+        its suffix, lower-cased, spaces as ``_``, apostrophes as ``~``, periods dropped; DC is
+        ``district:dc``. None for Connecticut's planning regions, which OCD has no rule for.
+
+        >>> County(fips="19141", name="O'Brien County", kind=CountyKind.COUNTY, state="IA").ocd_id
+        'ocd-division/country:us/state:ia/county:o~brien'
+        """
+        return _OCD_PUBLISHED.get(self.fips) or county_ocd_id(self.name, self.kind, self.state)
+
     def __str__(self) -> str:
         return f"{self.name}, {self.state}"
+
+
+#: Where the identifier OCD publishes differs from its rule (opencivicdata/ocd-division-ids,
+#: commit 7080566f, 2026-03-19): Petersburg became a borough in 2013 and kept its census-area id;
+#: OCD spells La Salle Parish "lasalle". The published id is the one other data joins on.
+_OCD_PUBLISHED = {
+    "02195": "ocd-division/country:us/state:ak/census_area:petersburg",
+    "22059": "ocd-division/country:us/state:la/parish:lasalle",
+}
+
+_OCD_TYPES = {
+    CountyKind.COUNTY: "county",
+    CountyKind.PARISH: "parish",
+    CountyKind.BOROUGH: "borough",
+    CountyKind.CITY_AND_BOROUGH: "borough",
+    CountyKind.MUNICIPALITY: "borough",
+    CountyKind.CENSUS_AREA: "census_area",
+    CountyKind.INDEPENDENT_CITY: "place",
+}
+
+
+def _ocd_name(name: str) -> str:
+    return name.lower().replace("'", "~").replace("’", "~").replace(".", "").replace(" ", "_")
+
+
+def state_ocd_id(code: str) -> str:
+    """A state's Open Civic Data identifier (DC's is ``district:dc``)."""
+    if code == "DC":
+        return "ocd-division/country:us/district:dc"
+    return f"ocd-division/country:us/state:{code.lower()}"
+
+
+def county_ocd_id(name: str, kind: CountyKind, state: str) -> str | None:
+    """A county-equivalent's Open Civic Data identifier (see :attr:`County.ocd_id`)."""
+    if kind is CountyKind.DISTRICT:
+        return state_ocd_id(state)
+    division = _OCD_TYPES.get(kind)
+    if division is None:
+        return None
+    return f"{state_ocd_id(state)}/{division}:{_ocd_name(short_name(name, kind))}"
 
 
 def short_name(name: str, kind: CountyKind) -> str:
