@@ -68,3 +68,42 @@ def test_version_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert 0 == main(["--version"])
     out = capsys.readouterr().out
     assert civicrun.DATA_VERSION in out
+
+
+SCHEMAS = Path(__file__).parent.parent / "docs" / "schema"
+
+
+@pytest.mark.parametrize("kind", ["organization", "state", "office-category", "match"])
+def test_committed_schemas_are_current(kind: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/schema/KIND.schema.json is exactly what `civicrun schema KIND` prints."""
+    if not SCHEMAS.is_dir():
+        pytest.skip("docs/ not present")
+    assert 0 == main(["schema", kind])
+    assert (SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8") == capsys.readouterr().out
+
+
+def test_exports_and_match_json_validate_against_the_schemas(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every exported record, and what match --json prints, is valid under its schema."""
+    jsonschema = pytest.importorskip("jsonschema")
+    from civicrun._schema import schema
+
+    out = tmp_path / "civicrun.json"
+    assert 0 == main(["export", "--format", "json", "--output", str(out)])
+    body = json.loads(out.read_text(encoding="utf-8"))
+    checker = jsonschema.Draft202012Validator
+    for kind, records in (
+        ("organization", body["organizations"]),
+        ("state", body["states"]),
+        ("office-category", body["office_categories"]),
+    ):
+        validator = checker(schema(kind), format_checker=checker.FORMAT_CHECKER)
+        for record in records:
+            validator.validate(record)
+    capsys.readouterr()
+    assert 0 == main(["match", "--state", "TX", "--party", "D", "--json"])
+    matches = json.loads(capsys.readouterr().out)
+    checker(schema("match")).validate(matches)
+    with pytest.raises(jsonschema.ValidationError):
+        checker(schema("organization")).validate({**body["organizations"][0], "colour": "blue"})

@@ -399,6 +399,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from ._schema import schema  # noqa: PLC0415
+
+    print(json.dumps(schema(args.kind), indent=2, ensure_ascii=False))
+    return 0
+
+
 def _cmd_stats(args: argparse.Namespace) -> int:
     from ._stats import coverage_report, render_markdown  # noqa: PLC0415
 
@@ -475,6 +482,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["json", "csv", "sqlite"], required=True)
     export.add_argument("--output", help="the file (or, for csv, folder) to write")
     export.set_defaults(run=_cmd_export)
+    schema = commands.add_parser(
+        "schema", help="the JSON Schema of a record kind or of match --json"
+    )
+    schema.add_argument("kind", choices=["organization", "state", "office-category", "match"])
+    schema.set_defaults(run=_cmd_schema)
     _add_data_commands(commands)
     return parser
 

@@ -1,0 +1,135 @@
+"""JSON Schema (draft 2020-12) for each record kind, generated from the records themselves, and
+for the JSON that ``civicrun match --json`` prints.
+
+A record's schema follows its attrs fields: a field with no default is required; a field that
+may be None is optional (data files leave it out); vocabularies are enums of their values;
+dates are ``"format": "date"`` strings; unknown keys are not allowed, as in the data files.
+``docs/schema/`` holds the generated files, and a test keeps them equal to this module's output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from enum import Enum
+from typing import Any
+
+import attrs
+
+from . import records, vocab
+
+__all__ = ["KINDS", "schema"]
+
+#: The schemas ``civicrun schema KIND`` prints.
+KINDS = ("organization", "state", "office-category", "match")
+
+_ROOTS = {
+    "organization": records.Organization,
+    "state": records.State,
+    "office-category": records.OfficeCategory,
+}
+
+
+def _type(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    if hint is str:
+        return {"type": "string"}
+    if hint is bool:
+        return {"type": "boolean"}
+    if hint is int:
+        return {"type": "integer"}
+    if hint is dt.date:
+        return {"type": "string", "format": "date"}
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return {"enum": [m.value for m in hint]}
+    if isinstance(hint, type) and attrs.has(hint):
+        if hint.__name__ not in defs:
+            defs[hint.__name__] = {}  # placeholder against recursion
+            defs[hint.__name__] = _object(hint, defs)
+        return {"$ref": f"#/$defs/{hint.__name__}"}
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        members = [a for a in args if a is not type(None)]
+        if len(members) == 1:
+            return _type(members[0], defs)
+        return {"oneOf": [_type(m, defs) for m in members]}
+    if origin in (tuple, frozenset):
+        item = _type(args[0], defs)
+        out: dict[str, Any] = {"type": "array", "items": item}
+        if origin is frozenset:
+            out["uniqueItems"] = True
+        return out
+    raise TypeError(f"no JSON Schema rule for {hint!r}")
+
+
+def _object(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
+    namespace = {**vars(vocab), **vars(records), "dt": dt}
+    hints = typing.get_type_hints(cls, globalns=namespace)
+    properties = {f.name: _type(hints[f.name], defs) for f in attrs.fields(cls)}
+    required = [f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING]
+    doc = (cls.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
+    return {
+        "type": "object",
+        "description": doc,
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+def _reason() -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {
+            "kind": {"enum": [k.value for k in vocab.RuleKind]},
+            "field": {"oneOf": [{"enum": [f.value for f in vocab.ProfileField]}, {"type": "null"}]},
+            "outcome": {"enum": [o.value for o in vocab.Outcome]},
+            "text": {"type": "string"},
+        },
+        "required": ["kind", "field", "outcome", "text"],
+        "additionalProperties": False,
+    }
+
+
+def _match() -> dict[str, Any]:
+    reasons = {"type": "array", "items": {"$ref": "#/$defs/Reason"}}
+    return {
+        "type": "array",
+        "description": "What `civicrun match --json` prints: the matches, best first.",
+        "items": {
+            "type": "object",
+            "properties": {
+                "id": {"type": "string"},
+                "name": {"type": "string"},
+                "status": {"enum": [s.value for s in vocab.MatchStatus]},
+                "reasons": reasons,
+                "unknowns": {
+                    "type": "array",
+                    "items": {"enum": [f.value for f in vocab.ProfileField]},
+                },
+                "failed": reasons,
+                "caveats": reasons,
+                "relevance": {"type": "integer", "minimum": 0},
+                "how_to_join": {"enum": [h.value for h in vocab.HowToJoin]},
+                "url": {"oneOf": [{"type": "string"}, {"type": "null"}]},
+            },
+            "required": ["id", "name", "status", "reasons", "unknowns", "relevance"],
+            "additionalProperties": False,
+        },
+        "$defs": {"Reason": _reason()},
+    }
+
+
+def schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema of one record kind (organization, state, office-category) or of the
+    JSON ``civicrun match --json`` prints (match)."""
+    head = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://github.com/civicrun/civicrun/blob/main/docs/schema/{kind}.schema.json",
+        "title": f"civicrun {kind}",
+    }
+    if kind == "match":
+        return {**head, **_match()}
+    defs: dict[str, Any] = {}
+    body = _object(_ROOTS[kind], defs)
+    return {**head, **body, "$defs": dict(sorted(defs.items()))}
