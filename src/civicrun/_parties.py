@@ -26,27 +26,28 @@ def party_named(value: object) -> Party:
     return found
 
 
-def build_state_parties(data: Dataset) -> Mapping[tuple[str, Party], Organization]:
+def _official(data: Dataset, kind: OrgKind) -> Mapping[tuple[str, Party], Organization]:
+    """(place, party) -> the official organization of that kind: by state code for state
+    parties, by county FIPS code for local ones (the first id wins)."""
     found: dict[tuple[str, Party], Organization] = {}
     for org in sorted(data.organizations.values(), key=lambda o: o.id):
-        if org.kind is OrgKind.STATE_PARTY and org.official_party is not None:
-            for code in org.coverage.states:
-                found.setdefault((code, org.official_party), org)
+        if org.kind is kind and org.official_party is not None:
+            places = org.coverage.counties if kind is OrgKind.LOCAL_PARTY else org.coverage.states
+            for place in places:
+                found.setdefault((place, org.official_party), org)
     return found
 
 
-_state_parties = Derived(dataset, build_state_parties)
+def build_state_parties(data: Dataset) -> Mapping[tuple[str, Party], Organization]:
+    """(state code, party) -> the party's official state organization."""
+    return _official(data, OrgKind.STATE_PARTY)
 
 
 def _build_local_parties(data: Dataset) -> Mapping[tuple[str, Party], Organization]:
-    found: dict[tuple[str, Party], Organization] = {}
-    for org in sorted(data.organizations.values(), key=lambda o: o.id):
-        if org.kind is OrgKind.LOCAL_PARTY and org.official_party is not None:
-            for fips in org.coverage.counties:
-                found.setdefault((fips, org.official_party), org)
-    return found
+    return _official(data, OrgKind.LOCAL_PARTY)
 
 
+_state_parties = Derived(dataset, build_state_parties)
 _local_parties = Derived(dataset, _build_local_parties)
 
 
