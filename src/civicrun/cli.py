@@ -330,7 +330,8 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
     from ._fmt import format_file  # noqa: PLC0415
 
     changed = 0
-    for path in _data_files(args.paths):
+    files = _data_files(args.paths)
+    for path in files:
         try:
             text, canonical = format_file(path)
         except CivicrunError as exc:
@@ -346,6 +347,7 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
     if args.check and changed:
         print(f"{changed} file(s) to format", file=sys.stderr)
         return 1
+    print(f"{len(files) - changed} of {len(files)} record file(s) were in canonical form")
     return 0
 
 
