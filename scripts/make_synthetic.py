@@ -23,8 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "civicrun" / "data"
 sys.path.insert(0, str(ROOT / "src"))
 
+from civicrun._bundle import decoder  # noqa: E402
 from civicrun._check import check_data  # noqa: E402
 from civicrun._data import BUNDLE  # noqa: E402
+from civicrun._fmt import canonical  # noqa: E402
+from civicrun.records import Organization  # noqa: E402
 
 
 def _copy(entry: dict[str, object], n: int, county: tuple[str, str]) -> dict[str, object]:
@@ -40,42 +43,6 @@ def _copy(entry: dict[str, object], n: int, county: tuple[str, str]) -> dict[str
     fips, state = county
     copy["coverage"] = {"scope": "counties", "states": [state], "counties": [fips]}
     return copy
-
-
-def _toml_value(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _toml(entry: dict[str, object]) -> str:
-    """A record as TOML: scalars and lists first, then tables and arrays of tables."""
-    lines: list[str] = []
-    tables: list[str] = []
-    for key, value in entry.items():
-        if isinstance(value, dict):
-            tables.append(f"\n[{key}]")
-            tables += [f"{k} = {_toml_value(v)}" for k, v in value.items()]
-        elif isinstance(value, list) and value and isinstance(value[0], dict):
-            for item in value:
-                tables.append(f"\n[[{key}]]")
-                for k, v in item.items():
-                    if isinstance(v, list) and v and isinstance(v[0], dict):
-                        inline = ", ".join(
-                            "{ " + ", ".join(f"{a} = {_toml_value(b)}" for a, b in d.items()) + " }"
-                            for d in v
-                        )
-                        tables.append(f"{k} = [{inline}]")
-                    else:
-                        tables.append(f"{k} = {_toml_value(v)}")
-        else:
-            lines.append(f"{key} = {_dated(key, value)}")
-    return "\n".join(lines + tables) + "\n"
-
-
-def _dated(key: str, value: object) -> str:
-    # TOML dates are bare; the bundle holds them as ISO strings.
-    if key in ("last_verified", "read", "as_of") and isinstance(value, str):
-        return value
-    return _toml_value(value)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -99,9 +66,10 @@ def main(argv: list[str] | None = None) -> int:
         for n in range(1, args.factor)
         for i, e in enumerate(originals)
     ]
-    for entry in copies:
+    decode = decoder(Organization)
+    for entry in copies:  # each copy written as contributors' files are, in canonical form
         (target / "organizations" / f"{entry['id']}.toml").write_text(
-            _toml(entry).replace('"read": ', "read = "), encoding="utf-8"
+            canonical(decode(entry)), encoding="utf-8"
         )
     bundle["organizations"] = sorted(bundle["organizations"] + copies, key=lambda e: e["id"])
     (target / BUNDLE).write_text(

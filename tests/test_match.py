@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 import pytest
@@ -431,8 +432,20 @@ class TestIndex:
         assert plain == fast
         assert [m.reasons for m in plain] == [m.reasons for m in fast]
 
-    def test_reasons_are_written_only_when_read(self) -> None:
-        """A returned match works out its reasons on first access, once."""
-        match = eligible_orgs(TX_WOMAN, on=ON)[0]
-        first = match.reasons
-        assert first is match.reasons
+    def test_reasons_are_written_only_when_read(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """eligible_orgs writes no reason; a match works out its reasons on first read, once."""
+        from civicrun import _match
+
+        calls: list[str] = []
+        reference = _match.explain_fully
+
+        def counting(org: Organization, *args: Any) -> Any:
+            calls.append(org.id)
+            return reference(org, *args)
+
+        monkeypatch.setattr(_match, "explain_fully", counting)
+        matches = eligible_orgs(TX_WOMAN, on=ON)
+        assert [] == calls
+        first = matches[0].reasons
+        assert first is matches[0].reasons
+        assert [matches[0].org.id] == calls

@@ -447,23 +447,13 @@ def _lazy_part(folder: str) -> LazyRecords:
 
 
 def _structure_part(folder: str) -> dict[str, Any]:
-    """One folder's records from the bundle (see :mod:`civicrun._bundle`)."""
-    from ._bundle import decoder  # noqa: PLC0415
-
-    cls, key = next((c, k) for f, c, k in RECORD_FOLDERS if f == folder)
-    decode = decoder(cls)
-    records: dict[str, Any] = {}
-    for number, raw in enumerate(_raw_bundle.get().get(folder, ())):
-        try:
-            record = decode(raw)
-        except (TypeError, ValueError, KeyError, AttributeError) as exc:
-            _raw_bundle.reset()  # all or nothing: the next call reads the file again
-            raise DataError(
-                BUNDLE,
-                [f"{folder}[{number}] does not decode ({exc}); rebuild: scripts/build_bundle.py"],
-            ) from None
-        records[getattr(record, key)] = record
-    return records
+    """One folder's records from the bundle, all decoded now (the small folders)."""
+    part = _lazy_part(folder)
+    try:
+        return {key: part[key] for key in part}
+    except DataError:
+        _raw_bundle.reset()  # all or nothing: the next call reads the file again
+        raise
 
 
 class _Lazy(Generic[T]):

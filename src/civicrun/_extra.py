@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from ._args import need_text
+from ._args import MAX_TEXT, need_text
 from ._check import check_data
 from ._data import Dataset, dataset, given_files, kind_of, load_record_file
 from ._index import Index, answer
@@ -51,7 +51,7 @@ class Data:
         self, id_or_name: object, default: Organization | None = None
     ) -> Organization | None:
         """As :func:`civicrun.get_organization`."""
-        if not isinstance(id_or_name, str) or len(id_or_name) > 200:
+        if not isinstance(id_or_name, str) or len(id_or_name) > MAX_TEXT:
             return default
         return self._names.get(fold(id_or_name), default)
 
