@@ -5,7 +5,19 @@ Source: the county list in the MIT-licensed pygris package, version 0.2.1
 are public-domain federal facts). Like R's tigris, that list deliberately keeps retired counties
 and predates Connecticut's 2022 planning regions, so this script then applies every change in
 ``scripts/county_changes.toml`` (each with its sources) and adds the local names in
-``scripts/county_local_names.toml``.
+``scripts/county_local_names.toml``. The five inhabited territories are kept (Puerto Rico's
+municipios, Guam, the U.S. Virgin Islands' islands, American Samoa's districts and islands, the
+Northern Mariana Islands' municipalities); the Minor Outlying Islands, which have no residents
+who vote, are left out.
+
+Populations come from ``scripts/county_population.tsv``: the U.S. Census Bureau's American
+Community Survey 2018-2022 5-year estimates, table B01003 (total population), for every county
+and Puerto Rico's municipios (the survey does not cover the other territories). The table was
+read on 2026-12-01 from the data.census.gov export kept unmodified in the public repository
+bdurand/us_geo (``data/raw/demographics/Counties-ACSDT5Y2022.B01003-Data.csv`` at commit
+3b07218d55f386f7f94d61173922ddeafd734f03), because the Census Bureau's site cannot be reached
+from where civicrun is built; two independent transcriptions of its 3,222 rows agreed on every
+row, and the 50 states and DC add up to 331,097,593.
 
 Usage::
 
@@ -32,7 +44,8 @@ from pathlib import Path
 PYGRIS = "pygris==0.2.1"
 WHEEL_SHA256 = "34645b3cc456f6b761326979f0bac98f780931e72956bb6c86e742895908beca"
 MEMBER = "pygris/internals/fips_codes.csv"
-TERRITORIES = frozenset({"AS", "GU", "MP", "PR", "UM", "VI"})
+#: Left out: the U.S. Minor Outlying Islands (no voting residents, no elections).
+LEFT_OUT = frozenset({"UM"})
 HERE = Path(__file__).resolve().parent
 SRC = HERE.parent / "src"
 DATA = SRC / "civicrun" / "data"
@@ -51,7 +64,12 @@ def lookup_keys(fips: str, name: str, kind: str, state: str) -> tuple[str, str]:
     return fold(name).replace(" ", ""), fold(county.short_name).replace(" ", "")
 
 
-SPECIAL_KINDS = {"Carson City": "independent-city", "District of Columbia": "district"}
+#: Names whose kind their ending does not tell. Guam is one county-equivalent, the whole island.
+SPECIAL_KINDS = {
+    "Carson City": "independent-city",
+    "District of Columbia": "district",
+    "Guam": "island",
+}
 
 
 def kind_of(name: str) -> str:
@@ -96,12 +114,26 @@ def read_source(wheel: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
+def read_population() -> dict[str, str]:
+    """FIPS code -> population, from scripts/county_population.tsv (see the module's doc)."""
+    lines = (HERE / "county_population.tsv").read_text(encoding="utf-8").splitlines()
+    if lines[0] != "fips\tpopulation":
+        raise SystemExit("county_population.tsv: header must be fips, population")
+    found: dict[str, str] = {}
+    for number, line in enumerate(lines[1:], start=2):
+        fips, people = line.split("\t")
+        if len(fips) != 5 or not fips.isdigit() or not people.isdigit() or fips in found:
+            raise SystemExit(f"county_population.tsv line {number}: bad or repeated row")
+        found[fips] = people
+    return found
+
+
 def build(rows: list[dict[str, str]]) -> tuple[str, str]:
     changes = tomllib.loads((HERE / "county_changes.toml").read_text(encoding="utf-8"))["change"]
     local = tomllib.loads((HERE / "county_local_names.toml").read_text(encoding="utf-8"))["name"]
     counties: dict[str, tuple[str, str]] = {}
     for row in rows:
-        if row["state"] in TERRITORIES:
+        if row["state"] in LEFT_OUT:
             continue
         counties[row["state_code"] + row["county_code"]] = (row["county"], row["state"])
     aliases: list[tuple[str, str, str, str, str]] = []
@@ -136,10 +168,15 @@ def build(rows: list[dict[str, str]]) -> tuple[str, str]:
     for _name, _state, _kind, target, _note in aliases:
         if target and target not in counties:
             raise SystemExit(f"alias target {target} is not a current county")
-    table = ["fips\tname\tkind\tstate\tkey\tshort_key"]
+    population = read_population()
+    unknown = sorted(set(population) - set(counties))
+    if unknown:
+        raise SystemExit(f"county_population.tsv: codes not in the county list: {unknown}")
+    table = ["fips\tname\tkind\tstate\tkey\tshort_key\tpopulation"]
     for f, (n, s) in sorted(counties.items()):
         kind = kind_of(n)
-        table.append("\t".join((f, n, kind, s, *lookup_keys(f, n, kind, s))))
+        people = population.get(f, "")
+        table.append("\t".join((f, n, kind, s, *lookup_keys(f, n, kind, s), people)))
     alias_table = ["name\tstate\tkind\tfips\tnote"]
     alias_table += ["\t".join(a) for a in sorted(aliases)]
     return "\n".join(table) + "\n", "\n".join(alias_table) + "\n"

@@ -150,9 +150,14 @@ class TestOtherCommands:
         """election-office prints the query, who runs elections, and a search URL."""
         _, out, _ = run(capsys, "election-office", "--state", "DE")
         lines = out.splitlines()
-        assert "Delaware state elections office" == lines[0]
+        assert "Delaware Department of Elections" == lines[0]  # the state runs them
         assert lines[1].startswith("  Delaware: the state runs elections")
-        assert "q=Delaware+state+elections+office" in lines[2]
+        assert lines[2].startswith("  chief election office: Delaware Department of Elections")
+        assert "q=Delaware+Department+of+Elections" in lines[3]
+        _, out, _ = run(capsys, "election-office", "Maricopa", "--state", "AZ")
+        lines = out.splitlines()
+        assert lines[0].startswith("Maricopa County"), lines  # the recorded office comes first
+        assert lines[1] == "  search: Maricopa County elections office Arizona"
         _, out, _ = run(capsys, "election-office", "--state", "WI", "--town", "Madison", "--json")
         found = json.loads(out)
         assert "Madison" in found["query"]
@@ -174,7 +179,7 @@ class TestOtherCommands:
         code, out, _ = run(capsys, "data", "check")
         assert (0, "data check passed\n") == (code, out)
         _, out, _ = run(capsys, "data", "stats", "--json", "--on", "2026-11-26")
-        assert 3144 == json.loads(out)["counties"]
+        assert 3235 == json.loads(out)["counties"]
         _, out, _ = run(capsys, "data", "stats", "--on", "2026-11-26")
         assert out.startswith("# Data coverage")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -15,7 +16,7 @@ import civicrun
 from civicrun import _data, lookup_organization, organizations
 from civicrun._check import check_data
 from civicrun.errors import DataError
-from civicrun.vocab import OrgKind, Scope
+from civicrun.vocab import OrgKind, Party, Scope
 
 from .conftest import ON
 
@@ -105,11 +106,12 @@ class TestLoading:
         table = data_copy / "counties.tsv"
         text = table.read_text()
         bad_rows = {
-            "99999\tNowhere County\tshire\tTX\tx\tx\n": r"line \d+: 'shire' is not a county kind",
-            "48201\tHarris County\tcounty\tTX\tx\tx\n": "not a new 5-digit code",
-            "48999\tX County\n": "expected 6 tab-separated cells, got 2",
-            "01999\tX County\tcounty\tTX\tx\tx\n": "does not start with TX's FIPS",
-            "48999\tX County\tcounty\tXX\tx\tx\n": "unknown state 'XX'",
+            "99999\tNowhere County\tshire\tTX\tx\tx\t\n": r"line \d+: 'shire' is not a county kind",
+            "48201\tHarris County\tcounty\tTX\tx\tx\t1\n": "not a new 5-digit code",
+            "48999\tX County\n": "expected 7 tab-separated cells, got 2",
+            "48999\tX County\tcounty\tTX\tx\tx\t12,000\n": "population '12,000' is not a whole",
+            "01999\tX County\tcounty\tTX\tx\tx\t\n": "does not start with TX's FIPS",
+            "48999\tX County\tcounty\tXX\tx\tx\t\n": "unknown state 'XX'",
         }
         for row, message in bad_rows.items():
             table.write_text(text + row)
@@ -235,7 +237,7 @@ class TestCheck:
         """A partisan record must say which parties it serves, and not all of them; a
         nonpartisan one must not serve a single party."""
         folder = data_copy / "organizations"
-        every = '["democratic", "republican", "libertarian", "green", "independent", "other"]'
+        every = json.dumps([p.value for p in Party])
         for name, old, new in (
             ("state-party-tx-democratic", 'one_of = ["democratic"]', f"one_of = {every}"),
             (
@@ -343,7 +345,7 @@ class TestDataset:
             *(s.sources for s in data.states.values()),
             *(o.sources for o in data.offices.values()),
         ]
-        assert 51 + len(data.organizations) + len(data.offices) == len(sources)
+        assert len(data.states) + len(data.organizations) + len(data.offices) == len(sources)
         assert all(group and all(s.url and s.read for s in group) for group in sources)
 
     def test_no_organization_in_code(self) -> None:
@@ -360,9 +362,9 @@ class TestDataset:
         assert {
             "national-group": 44,
             "national-party": 3,
-            "state-party": 181,
+            "state-party": 196,
             "state-program": 39,
-            "local-party": 6,
+            "local-party": 211,
         } == dict(Counter(o.kind.value for o in orgs))
         national = [o for o in orgs if o.kind in (OrgKind.NATIONAL_GROUP, OrgKind.NATIONAL_PARTY)]
         leaning = Counter(o.partisanship.value for o in national)
@@ -376,8 +378,22 @@ class TestDataset:
         }
         assert 29 == len(program_states)
         parties = Counter(o.partisanship.value for o in orgs if o.kind is OrgKind.STATE_PARTY)
-        assert {"democratic": 51, "republican": 51, "libertarian": 42, "green": 37} == dict(parties)
-        assert 51 == len(civicrun.states())
+        territorial = {
+            "new-progressive": 1,
+            "popular-democratic": 1,
+            "puerto-rican-independence": 1,
+            "citizens-victory": 1,
+            "dignity-project": 1,
+            "independent-citizens-movement": 1,
+        }
+        assert {
+            "democratic": 55,
+            "republican": 56,
+            "libertarian": 42,
+            "green": 37,
+            **territorial,
+        } == dict(parties)
+        assert 56 == len(civicrun.states())
         assert 18 == len(civicrun.office_categories())
 
 

@@ -282,7 +282,12 @@ class TestProperties:
         match = explain(profile, org.id, on=ON)  # type: ignore[attr-defined]
         listed = {m.org.id: m for m in eligible_orgs(profile, on=ON)}
         wider = {m.org.id: m for m in eligible_orgs(profile, on=ON, include_outside_audience=True)}
-        if match.status is MatchStatus.INELIGIBLE:
+        if org.coverage.counties and profile.county is None:  # type: ignore[attr-defined]
+            # By design a county's own committee is listed only for a profile naming the
+            # county (else every county's would be "possible"); explain still says why.
+            assert match.org.id not in wider
+            assert match.status is not MatchStatus.ELIGIBLE
+        elif match.status is MatchStatus.INELIGIBLE:
             assert match.org.id not in wider
         elif match.status is MatchStatus.OUTSIDE_AUDIENCE:
             assert match.org.id not in listed

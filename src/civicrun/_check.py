@@ -108,14 +108,36 @@ def _state_problems(state: State, today: dt.date) -> list[str]:
     problems = _source_problems(state.sources, today)
     office = state.chief_election_office
     if office is not None:
-        if not _URL.match(office.url) or not office.url.startswith("https://"):
+        if (office.url is None or office.url.startswith("http://")) and office.note is None:
             problems.append(
-                f"url {office.url!r} is not a plain https URL @ $.chief_election_office.url"
+                "an office without an https url needs a note saying what was read "
+                "@ $.chief_election_office.note"
             )
+        if office.url is not None and not _URL.match(office.url):
+            problems.append(f"url {office.url!r} is not a plain URL @ $.chief_election_office.url")
         if office.source not in {s.url for s in state.sources}:
             problems.append(
                 f"source {office.source!r} is not the url of one of the record's sources "
                 "(add it under [[sources]]) @ $.chief_election_office.source"
+            )
+    urls = {s.url for s in state.sources}
+    for number, local in enumerate(state.election_offices):
+        where = f"$.election_offices[{number}]"
+        if not (len(local.fips) == 5 and local.fips.isdigit() and local.fips[:2] == state.fips):
+            problems.append(
+                f"fips {local.fips!r} is not a 5-digit code of a county of {state.code} "
+                f"@ {where}.fips"
+            )
+        if (local.url is None or local.url.startswith("http://")) and local.note is None:
+            problems.append(
+                f"an office without an https url needs a note saying what was read @ {where}.note"
+            )
+        if local.url is not None and not _URL.match(local.url):
+            problems.append(f"url {local.url!r} is not a plain URL @ {where}.url")
+        if local.source not in urls:
+            problems.append(
+                f"source {local.source!r} is not the url of one of the record's sources "
+                f"(add it under [[sources]]) @ {where}.source"
             )
     return problems
 

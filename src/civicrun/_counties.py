@@ -182,7 +182,7 @@ def counties(state: str | None = None) -> tuple[County, ...]:
     """Every current county-equivalent (of one state, if given), in FIPS order.
 
     >>> len(counties())
-    3144
+    3235
     >>> len(counties("Connecticut"))
     9
     """

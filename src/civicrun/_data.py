@@ -55,7 +55,7 @@ BUNDLE = "bundle.json"
 BUNDLE_FORMAT = 1
 
 
-COUNTY_COLUMNS = ["fips", "name", "kind", "state", "key", "short_key"]
+COUNTY_COLUMNS = ["fips", "name", "kind", "state", "key", "short_key", "population"]
 _COUNTY_KINDS = frozenset(k.value for k in CountyKind)
 
 
@@ -65,16 +65,21 @@ class CountyTable:
 
     ``rows`` maps a FIPS code to ``(name, kind, state, key, short_key)``; ``key`` and
     ``short_key`` are the folded full and suffix-less names the build script precomputed
-    (a test checks they equal what :func:`civicrun._text.fold` gives today).
+    (a test checks they equal what :func:`civicrun._text.fold` gives today). ``population``
+    maps a FIPS code to its Census population, where the table has one.
     """
 
-    __slots__ = ("_made", "aliases", "rows")
+    __slots__ = ("_made", "aliases", "population", "rows")
 
     def __init__(
-        self, rows: dict[str, tuple[str, str, str, str, str]], aliases: tuple[CountyAlias, ...]
+        self,
+        rows: dict[str, tuple[str, str, str, str, str]],
+        aliases: tuple[CountyAlias, ...],
+        population: Mapping[str, int] | None = None,
     ) -> None:
         self.rows = rows
         self.aliases = aliases
+        self.population: Mapping[str, int] = population or {}
         self._made: dict[str, County] = {}
 
     def __len__(self) -> int:
@@ -88,7 +93,13 @@ class CountyTable:
         made = self._made.get(fips)
         if made is None:
             name, kind, state, _key, _short = self.rows[fips]
-            made = County(fips=fips, name=name, kind=CountyKind(kind), state=state)
+            made = County(
+                fips=fips,
+                name=name,
+                kind=CountyKind(kind),
+                state=state,
+                population=self.population.get(fips),
+            )
             self._made[fips] = made
         return made
 
@@ -243,13 +254,22 @@ def _load_counties(root: Traversable) -> CountyTable:
     if header != COUNTY_COLUMNS:
         raise DataError(path, [f"header must be {', '.join(COUNTY_COLUMNS)}; got {header}"])
     rows: dict[str, tuple[str, str, str, str, str]] = {}
+    population: dict[str, int] = {}
+    width = len(COUNTY_COLUMNS)
     for number, line in enumerate(lines[1:], start=2):
         cells = line.split("\t")
-        if len(cells) != 6:
+        if len(cells) != width:
             raise DataError(
-                path, [f"line {number}: expected 6 tab-separated cells, got {len(cells)}"]
+                path, [f"line {number}: expected {width} tab-separated cells, got {len(cells)}"]
             )
-        fips, name, kind, state, key, short = cells
+        fips, name, kind, state, key, short, people = cells
+        if people:
+            if not people.isdigit() or not people.isascii():
+                raise DataError(
+                    path,
+                    [f"line {number}: population {people!r} is not a whole number @ $.population"],
+                )
+            population[fips] = int(people)
         if kind not in _COUNTY_KINDS:
             raise DataError(path, [f"line {number}: {kind!r} is not a county kind @ $.kind"])
         if len(fips) != 5 or not fips.isdigit() or fips in rows:
@@ -272,7 +292,7 @@ def _load_counties(root: Traversable) -> CountyTable:
                     ],
                 )
             aliases.append(CountyAlias(*cells))
-    return CountyTable(rows, tuple(aliases))
+    return CountyTable(rows, tuple(aliases), population)
 
 
 def cross_check(data: Dataset) -> None:

@@ -35,6 +35,7 @@ from .vocab import (
     Role,
     Scope,
     Stance,
+    StateKind,
 )
 from .vocab import (
     Outcome as RuleOutcome,
@@ -207,7 +208,9 @@ class _Compiled:
         self.staff_only = Role.CANDIDATES not in rules.roles
         coverage = rules.coverage
         self.national = coverage.scope is Scope.NATIONAL
-        self.states = coverage.states
+        # A national group works in the 50 states and DC, and in a territory only where its
+        # record lists it.
+        self.states = coverage.territories if self.national else coverage.states
         self.counties = coverage.counties if coverage.scope is Scope.COUNTIES else None
         self.levels = rules.office_levels
         self.all_levels = rules.office_levels >= set(OfficeLevel)
@@ -289,9 +292,15 @@ class Index:
         for c in wide:
             for code in c.states:
                 by_state.setdefault(code, []).append(c)
+        territories = {c for c, st in data.states.items() if st.kind is StateKind.TERRITORY}
         self.in_state: Mapping[str, tuple[_Compiled, ...]] = {
-            code: tuple(sorted((*self.national, *own), key=lambda c: c.id))
-            for code, own in by_state.items()
+            code: tuple(
+                sorted(
+                    {*(() if code in territories else self.national), *by_state.get(code, ())},
+                    key=lambda c: c.id,
+                )
+            )
+            for code in data.states
         }
         by_county: dict[str, list[_Compiled]] = {}
         for c in compiled:

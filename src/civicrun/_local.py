@@ -18,7 +18,7 @@ from ._data import state_table
 from ._parties import local_party_of, state_party
 from ._states import lookup_state
 from .errors import ArgumentTypeError, LocalUnitError, UnknownPartyError
-from .records import County, Organization, State
+from .records import ChiefElectionOffice, County, LocalElectionOffice, Organization, State
 from .vocab import PARTY_LABELS, CountyKind, ElectionAdministration, LocalUnit, Party, parse
 
 __all__ = ["ElectionOffice", "LocalParty", "find_election_office", "find_local_party"]
@@ -38,6 +38,8 @@ _UNIT_WORDS = {
     LocalUnit.ORGANIZING_UNIT: "local organizing unit",
     LocalUnit.COUNTY_AND_LEGISLATIVE_DISTRICT: "county party (also legislative district groups)",
     LocalUnit.WARD: "ward committee",
+    LocalUnit.MUNICIPIO: "municipal committee (comité municipal)",
+    LocalUnit.TERRITORY: "one territory-wide committee",
     LocalUnit.UNKNOWN: "local party",
 }
 
@@ -80,8 +82,14 @@ class ElectionOffice:
     """How to reach the office that runs elections for one place, and why.
 
     Attributes:
-        query: the text to type into a search engine.
+        query: the text to type into a search engine (the fallback where ``offices`` is
+            empty, and a way to find the latest contacts where it is not).
         search_url: a search URL with the query properly encoded.
+        offices: the offices that run elections for the county, where civicrun has them (its
+            ``name``, ``url``, the ``area`` it serves where that is only part of the county,
+            and the page that says so); empty where none is recorded or no county was given.
+        chief_election_office: the state's (or territory's) chief election office, where
+            recorded.
         administration: who runs elections locally in this state (county, municipal, state,
             mixed).
         place: the county, town or state the query names.
@@ -91,6 +99,8 @@ class ElectionOffice:
 
     query: str
     search_url: str
+    offices: tuple[LocalElectionOffice, ...]
+    chief_election_office: ChiefElectionOffice | None
     administration: ElectionAdministration
     place: str
     state: str
@@ -167,8 +177,8 @@ def find_local_party(
 
     >>> find_local_party("Hennepin", state="MN").query
     'Hennepin County DFL'
-    >>> str(find_local_party("Orleans Parish"))
-    'Orleans Parish Democratic Executive Committee'
+    >>> str(find_local_party("Caddo Parish"))
+    'Caddo Parish Democratic Executive Committee'
     >>> found = find_local_party("Harris", "GOP", state="TX")
     >>> found.query, found.state_party.coverage.states
     ('Harris County, Texas Republican Party', frozenset({'TX'}))
@@ -222,6 +232,10 @@ def find_local_party(
             query = f"{place} {label} {_DISTRICT_WORDS[unit]}"
         elif unit is LocalUnit.WARD:
             query = f"{place} {label} ward committee"
+        elif unit is LocalUnit.MUNICIPIO:
+            query = f"Comité Municipal {label} {place_county.short_name}"
+        elif unit is LocalUnit.TERRITORY:
+            query = f"{label} Party of {st.name}"
     known = parse(Party, party)
     recorded = (
         local_party_of(place_county.fips, known)
@@ -258,7 +272,11 @@ def find_election_office(
     * where counties run elections: the county's election office ("Harris County elections office");
     * where towns or municipalities run them (Michigan, Wisconsin, New England): the town or
       city clerk (``town`` is required);
-    * where the state runs them (Alaska, Delaware, DC): the state's election office.
+    * where the state runs them (Alaska, Delaware, DC, the territories): the state's election
+      office, by its name where recorded.
+
+    Where civicrun has the county's office (or offices: Chicago has a board of its own), it is
+    in ``offices``; the state's chief election office is in ``chief_election_office``.
 
     >>> find_election_office("Dane", state="WI", town="Madison").query
     'Madison, Wisconsin city or town clerk elections'
@@ -274,8 +292,10 @@ def find_election_office(
     explanation = f"{st.name}: {_ADMINISTRATION_WORDS[how]}" + (
         f" ({st.election_administration_note})" if st.election_administration_note else ""
     )
+    chief = st.chief_election_office
     if how is ElectionAdministration.STATE:
-        place, query = st.name, f"{st.name} state elections office"
+        place = st.name
+        query = chief.name if chief is not None else f"{st.name} state elections office"
     elif how is ElectionAdministration.MUNICIPAL:
         if town is None or not town.strip():
             raise LocalUnitError(
@@ -289,9 +309,16 @@ def find_election_office(
     else:
         place = _place_name(place_county, needs_state_name(place_county))
         query = f"{place} elections office" + (f" {st.name}" if "," not in place else "")
+    offices = (
+        tuple(o for o in st.election_offices if o.fips == place_county.fips)
+        if place_county is not None
+        else ()
+    )
     return ElectionOffice(
         query=query,
         search_url=_search_url(query),
+        offices=offices,
+        chief_election_office=chief,
         administration=how,
         place=place,
         state=st.code,

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from ._args import need_bool, need_date, need_text
-from ._data import county_table, dataset
+from ._data import county_table, dataset, state_table
 from ._orgs import lookup_organization
 from ._profile import Profile
 from .errors import ArgumentTypeError
@@ -45,6 +45,7 @@ from .vocab import (
     RuleKind,
     Scope,
     Stance,
+    StateKind,
 )
 
 __all__ = [
@@ -503,7 +504,18 @@ def _check_county(org: Organization, profile: Profile) -> _Verdict:
 
 def _check_state(org: Organization, profile: Profile) -> _Verdict | None:
     if org.coverage.scope is Scope.NATIONAL:
-        return None
+        state = profile.state
+        if state is None or state_table()[state].kind is not StateKind.TERRITORY:
+            return None
+        kind, field = RuleKind.COVERAGE, ProfileField.STATE
+        if state in org.coverage.territories:
+            text = f"works nationally and in {state}"
+            return _Verdict(Reason(kind=kind, outcome=Outcome.MET, text=text, field=field))
+        text = (
+            "works in the 50 states and DC, not in the territories; "
+            f"this profile's state is {state}"
+        )
+        return _Verdict(Reason(kind=kind, outcome=Outcome.FAILED, text=text, field=field))
     if org.coverage.scope is Scope.COUNTIES:
         return _check_county(org, profile)
     where = ", ".join(sorted(org.coverage.states))

@@ -6,9 +6,10 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from ._data import dataset
+from ._data import Dataset, dataset
 from ._match import years_before
-from .vocab import OrgKind, Scope, SourceKind
+from .records import state_kind
+from .vocab import OrgKind, Party, Scope, SourceKind, StateKind
 
 __all__ = ["coverage_report", "render_markdown"]
 
@@ -72,7 +73,48 @@ def coverage_report(*, on: dt.date | None = None) -> dict[str, Any]:
         "chief_election_offices": sum(
             1 for st in data.states.values() if st.chief_election_office is not None
         ),
+        **_local_coverage(data),
         "stale": stale,
+    }
+
+
+def _local_coverage(data: Dataset) -> dict[str, Any]:
+    """Local parties and county election offices, by county and by the population living
+    there (the Census population of the 50 states and DC; the territories are counted apart)."""
+    table = data.counties
+    home = {
+        fips for fips, row in table.rows.items() if state_kind(fips[:2]) is not StateKind.TERRITORY
+    }
+    people = {fips: table.population.get(fips, 0) for fips in home}
+    total = sum(people.values())
+    parties: dict[str, set[Party]] = {}
+    local = [o for o in data.organizations.values() if o.kind is OrgKind.LOCAL_PARTY]
+    for org in local:
+        for fips in org.coverage.counties:
+            if org.official_party is not None:
+                parties.setdefault(fips, set()).add(org.official_party)
+    offices = {o.fips for st in data.states.values() for o in st.election_offices}
+    both = {f for f, found in parties.items() if {Party.DEMOCRATIC, Party.REPUBLICAN} <= found}
+    largest = sorted(home, key=lambda f: (-people[f], f))[:100]
+
+    def share(fips: set[str]) -> float:
+        return round(100 * sum(people.get(f, 0) for f in fips) / total, 1) if total else 0.0
+
+    return {
+        "local_parties": len(local),
+        "local_party_states": len({s for o in local for s in o.coverage.states}),
+        "counties_with_local_party": len(parties),
+        "counties_with_both_major_local_parties": len(both),
+        "population_where_local_party_recorded_percent": share(set(parties)),
+        "population_where_both_major_local_parties_recorded_percent": share(both),
+        "county_election_offices": sum(len(st.election_offices) for st in data.states.values()),
+        "counties_with_election_office": len(offices),
+        "population_where_election_office_recorded_percent": share(offices),
+        "population_states_and_dc": total,
+        "largest_100_counties": {
+            "with_democratic_and_republican_local_parties": len(set(largest) & both),
+            "with_an_election_office": len(set(largest) & offices),
+        },
     }
 
 
@@ -99,6 +141,29 @@ def render_markdown(report: dict[str, Any]) -> str:
         f"{report['without_url_explained']} of them with a note on the search",
         f"- states with their chief election office recorded: "
         f"{report['chief_election_offices']} of {report['states']}",
+        "",
+        "## Local parties and county election offices",
+        "",
+        "Population is the Census Bureau's (American Community Survey 2018-2022 5-year "
+        f"estimates, table B01003): {report['population_states_and_dc']:,} people in the 50 "
+        "states and DC; the territories are not counted in the shares.",
+        "",
+        f"- local-party records: {report['local_parties']}, in "
+        f"{report['local_party_states']} states",
+        f"- counties with a local party recorded: {report['counties_with_local_party']} "
+        f"({report['population_where_local_party_recorded_percent']}% of the population lives "
+        "there)",
+        f"- counties with both the Democratic and the Republican local party recorded: "
+        f"{report['counties_with_both_major_local_parties']} "
+        f"({report['population_where_both_major_local_parties_recorded_percent']}% of the "
+        "population)",
+        f"- county election offices recorded: {report['county_election_offices']}, for "
+        f"{report['counties_with_election_office']} counties "
+        f"({report['population_where_election_office_recorded_percent']}% of the population)",
+        f"- of the 100 most populous counties: "
+        f"{report['largest_100_counties']['with_democratic_and_republican_local_parties']} "
+        "with both major local parties, "
+        f"{report['largest_100_counties']['with_an_election_office']} with an election office",
         "",
     ]
     lines += _table("Organizations by kind", report["by_kind"])

@@ -251,8 +251,16 @@ def _cmd_election_office(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(_unstructure(found))
     else:
-        print(found.query)
+        for office in found.offices:
+            site = f" ({office.url})" if office.url else ""
+            area = f", for {office.area}" if office.area else ""
+            print(f"{office.name}{site}{area}")
+        print(found.query if not found.offices else f"  search: {found.query}")
         print(f"  {found.explanation}")
+        chief = found.chief_election_office
+        if chief is not None:
+            site = f" ({chief.url})" if chief.url else ""
+            print(f"  chief election office: {chief.name}{site}")
         print(f"  {found.search_url}")
     return 0
 

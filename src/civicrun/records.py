@@ -35,6 +35,7 @@ from .vocab import (
     Role,
     Scope,
     SourceKind,
+    StateKind,
     Support,
 )
 
@@ -138,15 +139,27 @@ Requirement = Condition | AnyOf
 @frozen(kw_only=True)
 class Coverage:
     """Where an organization works: the whole country, some states, or some counties (whose
-    states are listed too)."""
+    states are listed too).
+
+    ``national`` means the 50 states and the District of Columbia. The territories (Puerto
+    Rico, Guam, the U.S. Virgin Islands, American Samoa, the Northern Mariana Islands) are
+    covered only where the record says so: in ``territories`` for a national group, in
+    ``states`` for the others.
+    """
 
     scope: Scope
     states: frozenset[str] = frozenset()
     counties: frozenset[str] = frozenset()
+    territories: frozenset[str] = frozenset()
     as_of: dt.date | None = None
     note: str | None = None
 
     def __attrs_post_init__(self) -> None:
+        if self.territories and self.scope is not Scope.NATIONAL:
+            raise ValueError(
+                'territories are listed only with scope = "national"; with scope "states", '
+                "list a territory's code in states"
+            )
         if self.scope is Scope.STATES and not self.states:
             raise ValueError('scope "states" needs at least one state code in states')
         if self.scope is Scope.NATIONAL and (self.states or self.counties):
@@ -211,18 +224,37 @@ class PartyStructure:
 class ChiefElectionOffice:
     """The state office that oversees elections: its name, website and the page that says so.
 
-    ``source`` is the url of one of the state record's sources.
+    ``source`` is the url of one of the state record's sources. ``url`` is None where no page
+    of the office's own site was read (the note says what was).
     """
 
     name: str = attrs.field(validator=_non_empty)
-    url: str
+    url: str | None = None
+    source: str
+    note: str | None = None
+
+
+@frozen(kw_only=True)
+class LocalElectionOffice:
+    """The office that runs elections for one county-equivalent (or, where ``area`` says so,
+    for part of it, such as a city with its own board): its name, website and the page that
+    says so.
+
+    ``source`` is the url of one of the state record's sources. ``url`` is None where no page
+    of the office's own site was read (the note says what was).
+    """
+
+    fips: str
+    name: str = attrs.field(validator=_non_empty)
+    url: str | None = None
+    area: str | None = None
     source: str
     note: str | None = None
 
 
 @frozen(kw_only=True)
 class State:
-    """A US state or the District of Columbia."""
+    """A US state, the District of Columbia, or an inhabited territory (see :attr:`kind`)."""
 
     code: str
     name: str
@@ -233,13 +265,20 @@ class State:
     last_verified: dt.date
     parties: tuple[PartyStructure, ...] = ()
     chief_election_office: ChiefElectionOffice | None = None
+    election_offices: tuple[LocalElectionOffice, ...] = ()
     sources: tuple[Source, ...] = attrs.field(validator=_non_empty)
+
+    @property
+    def kind(self) -> StateKind:
+        """A state, the District of Columbia, or a territory, by the Census Bureau's codes: the
+        outlying areas have FIPS codes from 60 up."""
+        return state_kind(self.fips)
 
     @property
     def ocd_id(self) -> str:
         """The state's Open Civic Data identifier: ``ocd-division/country:us/state:tx``
-        (``district:dc`` for the District of Columbia)."""
-        return state_ocd_id(self.code)
+        (``district:dc`` for the District of Columbia, ``territory:pr`` for a territory)."""
+        return state_ocd_id(self.code, self.fips)
 
     def party(self, party: Party) -> PartyStructure | None:
         """This state's local structure for ``party``, if recorded."""
@@ -251,12 +290,18 @@ class State:
 
 @frozen(kw_only=True)
 class County:
-    """A county or county-equivalent (parish, borough, independent city ...)."""
+    """A county or county-equivalent (parish, borough, independent city, municipio ...).
+
+    ``population`` is the Census Bureau's estimate (American Community Survey 2018-2022 5-year
+    estimates, table B01003), or None where that table has none (the territories other than
+    Puerto Rico).
+    """
 
     fips: str
     name: str
     kind: CountyKind
     state: str
+    population: int | None = None
 
     @property
     def short_name(self) -> str:
@@ -268,12 +313,16 @@ class County:
         """The Open Civic Data division identifier, derived by OCD's rules: the type (county,
         parish, borough, census_area, or place for an independent city) and the name without
         its suffix, lower-cased, spaces as ``_``, apostrophes as ``~``, periods dropped; DC is
-        ``district:dc``. None for Connecticut's planning regions, which OCD has no rule for.
+        ``district:dc``; Puerto Rico's municipios are ``territory:pr/municipio:añasco`` (accents
+        kept, as OCD publishes them). None for Connecticut's planning regions and the other
+        territories' islands, districts and municipalities, which OCD has no rule for.
 
         >>> County(fips="19141", name="O'Brien County", kind=CountyKind.COUNTY, state="IA").ocd_id
         'ocd-division/country:us/state:ia/county:o~brien'
         """
-        return _OCD_PUBLISHED.get(self.fips) or county_ocd_id(self.name, self.kind, self.state)
+        return _OCD_PUBLISHED.get(self.fips) or county_ocd_id(
+            self.name, self.kind, self.state, self.fips
+        )
 
     def __str__(self) -> str:
         return f"{self.name}, {self.state}"
@@ -295,6 +344,7 @@ _OCD_TYPES = {
     CountyKind.MUNICIPALITY: "borough",
     CountyKind.CENSUS_AREA: "census_area",
     CountyKind.INDEPENDENT_CITY: "place",
+    CountyKind.MUNICIPIO: "municipio",
 }
 
 
@@ -302,21 +352,35 @@ def _ocd_name(name: str) -> str:
     return name.lower().replace("'", "~").replace("’", "~").replace(".", "").replace(" ", "_")
 
 
-def state_ocd_id(code: str) -> str:
-    """A state's Open Civic Data identifier (DC's is ``district:dc``)."""
-    if code == "DC":
-        return "ocd-division/country:us/district:dc"
-    return f"ocd-division/country:us/state:{code.lower()}"
+def state_kind(fips: str) -> StateKind:
+    """The kind of jurisdiction a state FIPS code names: the District of Columbia is 11, and
+    the Census Bureau gives the outlying areas (the territories) codes from 60 up."""
+    if fips == "11":
+        return StateKind.DISTRICT
+    return StateKind.TERRITORY if fips >= "60" else StateKind.STATE
 
 
-def county_ocd_id(name: str, kind: CountyKind, state: str) -> str | None:
+def state_ocd_id(code: str, fips: str) -> str:
+    """A state's Open Civic Data identifier (``district:dc`` for DC, ``territory:pr`` for a
+    territory)."""
+    division = {StateKind.DISTRICT: "district", StateKind.TERRITORY: "territory"}.get(
+        state_kind(fips), "state"
+    )
+    return f"ocd-division/country:us/{division}:{code.lower()}"
+
+
+def county_ocd_id(name: str, kind: CountyKind, state: str, fips: str) -> str | None:
     """A county-equivalent's Open Civic Data identifier (see :attr:`County.ocd_id`)."""
-    if kind is CountyKind.DISTRICT:
-        return state_ocd_id(state)
+    state_id = state_ocd_id(state, fips[:2])
+    where = state_kind(fips[:2])
+    if where is StateKind.DISTRICT:
+        return state_id
+    if where is StateKind.TERRITORY and kind is not CountyKind.MUNICIPIO:
+        return None  # OCD publishes ids only for Puerto Rico's municipios
     division = _OCD_TYPES.get(kind)
     if division is None:
         return None
-    return f"{state_ocd_id(state)}/{division}:{_ocd_name(short_name(name, kind))}"
+    return f"{state_id}/{division}:{_ocd_name(short_name(name, kind))}"
 
 
 def short_name(name: str, kind: CountyKind) -> str:
@@ -336,6 +400,9 @@ _SUFFIXES: dict[CountyKind, tuple[str, ...]] = {
     CountyKind.MUNICIPALITY: ("Municipality",),
     CountyKind.INDEPENDENT_CITY: ("city",),
     CountyKind.PLANNING_REGION: ("Planning Region",),
+    CountyKind.MUNICIPIO: ("Municipio",),
+    CountyKind.ISLAND: ("Island",),
+    CountyKind.DISTRICT: ("District",),
 }
 
 

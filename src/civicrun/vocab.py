@@ -66,6 +66,7 @@ __all__ = [
     "Scope",
     "SourceKind",
     "Stance",
+    "StateKind",
     "Support",
     "choices",
     "parse",
@@ -75,12 +76,23 @@ E = TypeVar("E", bound=StrEnum)
 
 
 class Party(StrEnum):
-    """A political party a person belongs to."""
+    """A political party a person belongs to.
+
+    Besides the national parties, the territories' own: Puerto Rico's New Progressive (PNP),
+    Popular Democratic (PPD), Independence (PIP), Citizens' Victory (MVC) and Dignity Project
+    parties, and the Virgin Islands' ICM.
+    """
 
     DEMOCRATIC = "democratic"
     REPUBLICAN = "republican"
     LIBERTARIAN = "libertarian"
     GREEN = "green"
+    NEW_PROGRESSIVE = "new-progressive"
+    POPULAR_DEMOCRATIC = "popular-democratic"
+    PUERTO_RICAN_INDEPENDENCE = "puerto-rican-independence"
+    CITIZENS_VICTORY = "citizens-victory"
+    DIGNITY_PROJECT = "dignity-project"
+    INDEPENDENT_CITIZENS_MOVEMENT = "independent-citizens-movement"
     INDEPENDENT = "independent"
     OTHER = "other"
 
@@ -196,6 +208,12 @@ class Partisanship(StrEnum):
     REPUBLICAN = "republican"
     LIBERTARIAN = "libertarian"
     GREEN = "green"
+    NEW_PROGRESSIVE = "new-progressive"
+    POPULAR_DEMOCRATIC = "popular-democratic"
+    PUERTO_RICAN_INDEPENDENCE = "puerto-rican-independence"
+    CITIZENS_VICTORY = "citizens-victory"
+    DIGNITY_PROJECT = "dignity-project"
+    INDEPENDENT_CITIZENS_MOVEMENT = "independent-citizens-movement"
     PROGRESSIVE = "progressive"
     CONSERVATIVE = "conservative"
     NONPARTISAN = "nonpartisan"
@@ -284,6 +302,18 @@ class CountyTerm(StrEnum):
     BOROUGH = "borough"
     DISTRICT = "district"
     PLANNING_REGION = "planning-region"
+    MUNICIPIO = "municipio"
+    ISLAND = "island"
+    MUNICIPALITY = "municipality"
+
+
+class StateKind(StrEnum):
+    """What sort of jurisdiction a state record is: one of the 50 states, the District of
+    Columbia, or an inhabited territory."""
+
+    STATE = "state"
+    DISTRICT = "district"
+    TERRITORY = "territory"
 
 
 class ElectionAdministration(StrEnum):
@@ -308,6 +338,8 @@ class LocalUnit(StrEnum):
     HOUSE_DISTRICT = "house-district"
     ORGANIZING_UNIT = "organizing-unit"
     COUNTY_AND_LEGISLATIVE_DISTRICT = "county-and-legislative-district"
+    MUNICIPIO = "municipio"
+    TERRITORY = "territory"
     UNKNOWN = "unknown"
 
 
@@ -415,6 +447,8 @@ class CountyKind(StrEnum):
     INDEPENDENT_CITY = "independent-city"
     PLANNING_REGION = "planning-region"
     DISTRICT = "district"
+    MUNICIPIO = "municipio"
+    ISLAND = "island"
 
 
 # --- synonyms: one table per vocabulary, keyed by folded text -----------------------------
@@ -442,6 +476,11 @@ SYNONYMS: Mapping[type[StrEnum], Mapping[str, StrEnum]] = {
         "lp": Party.LIBERTARIAN,
         "greens": Party.GREEN,
         "g": Party.GREEN,
+        "pnp": Party.NEW_PROGRESSIVE,
+        "ppd": Party.POPULAR_DEMOCRATIC,
+        "pip": Party.PUERTO_RICAN_INDEPENDENCE,
+        "mvc": Party.CITIZENS_VICTORY,
+        "icm": Party.INDEPENDENT_CITIZENS_MOVEMENT,
         "ind": Party.INDEPENDENT,
         "i": Party.INDEPENDENT,
         "unaffiliated": Party.INDEPENDENT,
@@ -528,6 +567,12 @@ PARTY_LABELS: Mapping[Party, str] = {
     Party.REPUBLICAN: "Republican",
     Party.LIBERTARIAN: "Libertarian",
     Party.GREEN: "Green",
+    Party.NEW_PROGRESSIVE: "New Progressive",
+    Party.POPULAR_DEMOCRATIC: "Popular Democratic",
+    Party.PUERTO_RICAN_INDEPENDENCE: "Puerto Rican Independence",
+    Party.CITIZENS_VICTORY: "Citizens' Victory",
+    Party.DIGNITY_PROJECT: "Dignity Project",
+    Party.INDEPENDENT_CITIZENS_MOVEMENT: "Independent Citizens Movement",
     Party.INDEPENDENT: "independent",
     Party.OTHER: "other-party",
 }

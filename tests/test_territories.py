@@ -1,0 +1,173 @@
+"""The inhabited territories, Census populations, and the local parties and election offices
+recorded where most people live (issues #11 and #12)."""
+
+from __future__ import annotations
+
+import pytest
+
+from civicrun import (
+    Profile,
+    counties,
+    eligible_orgs,
+    explain,
+    find_election_office,
+    find_local_party,
+    lookup_state,
+    organizations,
+    resolve_county,
+    state_party,
+    states,
+)
+from civicrun._stats import coverage_report
+from civicrun.records import Coverage
+from civicrun.vocab import CountyKind, MatchStatus, OrgKind, Party, Scope, StateKind
+
+TERRITORIES = {"PR": 78, "GU": 1, "VI": 3, "AS": 5, "MP": 4}
+
+
+class TestTerritories:
+    def test_kinds(self) -> None:
+        """50 states, DC, and the five inhabited territories, told apart by their FIPS codes."""
+        kinds: dict[StateKind, set[str]] = {}
+        for state in states():
+            kinds.setdefault(state.kind, set()).add(state.code)
+        assert len(kinds[StateKind.STATE]) == 50
+        assert kinds[StateKind.DISTRICT] == {"DC"}
+        assert kinds[StateKind.TERRITORY] == set(TERRITORIES)
+
+    @pytest.mark.parametrize(("code", "count"), sorted(TERRITORIES.items()))
+    def test_county_equivalents(self, code: str, count: int) -> None:
+        """Each territory's county-equivalents, from the pinned Census code list."""
+        assert len(counties(code)) == count
+
+    def test_anasco(self) -> None:
+        """The issue's example resolves, with or without the tilde, to the Census name."""
+        county = resolve_county("Añasco", state="PR")
+        assert (county.fips, county.name, county.kind) == (
+            "72011",
+            "Añasco Municipio",
+            CountyKind.MUNICIPIO,
+        )
+        assert resolve_county("Anasco", state="PR") == county
+        assert resolve_county("añasco municipio, puerto rico") == county
+        assert county.ocd_id == "ocd-division/country:us/territory:pr/municipio:añasco"
+        assert resolve_county(county.ocd_id) == county
+
+    def test_other_kinds(self) -> None:
+        """Islands, districts and municipalities, and Guam as one county-equivalent."""
+        assert resolve_county("St. Croix", state="VI").kind is CountyKind.ISLAND
+        assert resolve_county("Eastern District", state="AS").kind is CountyKind.DISTRICT
+        assert resolve_county("Saipan", state="MP").kind is CountyKind.MUNICIPALITY
+        guam = resolve_county("Guam")
+        assert (guam.fips, guam.kind, guam.ocd_id) == ("66010", CountyKind.ISLAND, None)
+
+    def test_profile_accepts_territories(self) -> None:
+        """A profile may live in a territory, by code or name."""
+        assert Profile(state="Puerto Rico").state == "PR"
+        assert Profile(state="gu").state == "GU"
+        bayamon = Profile(county="Bayamón", state="PR").county
+        assert bayamon is not None
+        assert bayamon.fips == "72021"
+
+    def test_national_groups_stop_at_the_territories(self) -> None:
+        """A national group covers the 50 states and DC; a territory only where its record says
+        so, and none says so yet."""
+        national = {o.id for o in organizations() if o.coverage.scope is Scope.NATIONAL}
+        found = {m.org.id for m in eligible_orgs(Profile(state="PR"))}
+        assert national
+        assert not found & national
+        assert found
+        assert all(lookup_state("PR").code in organizations_of(i) for i in found)
+        texas = {m.org.id for m in eligible_orgs(Profile(state="TX"))}
+        assert national & texas
+        why = explain(Profile(state="PR"), "emilys-list")
+        assert why.status is MatchStatus.INELIGIBLE
+        assert any("not in the territories" in str(r) for r in why.reasons)
+
+    def test_coverage_lists_territories_only_with_national_scope(self) -> None:
+        """``territories`` widens a national scope; a state list names territories directly."""
+        assert Coverage(scope=Scope.NATIONAL, territories=frozenset({"PR"})).territories
+        with pytest.raises(ValueError, match="territories"):
+            Coverage(scope=Scope.STATES, states=frozenset({"TX"}), territories=frozenset({"PR"}))
+
+    def test_parties(self) -> None:
+        """Puerto Rico's own parties, each the official organization for its party."""
+        pnp = state_party("PR", "PNP")
+        assert pnp is not None
+        assert pnp.name == "Partido Nuevo Progresista"
+        ppd, icm = state_party("PR", "PPD"), state_party("VI", "ICM")
+        assert ppd is not None
+        assert ppd.official_party is Party.POPULAR_DEMOCRATIC
+        assert icm is not None
+        assert icm.name == "Independent Citizens Movement of the Virgin Islands"
+        assert state_party("AS", "D") is None  # no source found for it
+        matched = {m.org.id for m in eligible_orgs(Profile(state="PR", party="PNP"))}
+        assert matched == {"state-party-pr-new-progressive"}
+
+    def test_local_party_and_election_office(self) -> None:
+        """Municipal committees in Puerto Rico; the territory-wide election commission."""
+        assert find_local_party("Bayamón", "PNP").query == "Comité Municipal PNP Bayamón"
+        office = find_election_office("Ponce", state="PR")
+        assert office.query == "Comisión Estatal de Elecciones de Puerto Rico (CEE)"
+        assert office.chief_election_office is not None
+        assert office.chief_election_office.url is None  # its own site was not read
+        guam = find_election_office(state="GU").chief_election_office
+        assert guam is not None
+        assert guam.url == "https://gec.guam.gov/"
+
+
+def organizations_of(org_id: str) -> frozenset[str]:
+    return next(o for o in organizations() if o.id == org_id).coverage.states
+
+
+class TestPopulation:
+    def test_every_county_of_the_states_has_one(self) -> None:
+        """Every county-equivalent of the 50 states and DC, and every municipio, has a Census
+        population; the other territories (which the survey does not cover) have none."""
+        for county in counties():
+            if county.state in {"GU", "VI", "AS", "MP"}:
+                assert county.population is None, county
+            else:
+                assert county.population, county
+
+    def test_figures(self) -> None:
+        """Spot values of ACS 2018-2022 table B01003, and the national total."""
+        assert resolve_county("Los Angeles", state="CA").population == 9_936_690
+        assert (resolve_county("Loving", state="TX").population or 0) < 200
+        assert resolve_county("Añasco", state="PR").population == 25_497
+        home = [c for c in counties() if lookup_state(c.state).kind is not StateKind.TERRITORY]
+        assert sum(c.population or 0 for c in home) == 331_097_593
+
+
+class TestLocalCoverage:
+    def test_local_parties_where_most_people_live(self) -> None:
+        """At least 200 local-party records in at least 30 states; the report's shares."""
+        report = coverage_report()
+        assert report["local_parties"] >= 200
+        assert report["local_party_states"] >= 30
+        assert report["largest_100_counties"]["with_an_election_office"] >= 99
+        assert report["largest_100_counties"]["with_democratic_and_republican_local_parties"] >= 90
+        assert 40 < report["population_where_local_party_recorded_percent"] < 100
+
+    def test_every_local_party_is_its_countys_own(self) -> None:
+        """Each local party covers one county and is that county's official organization."""
+        for org in organizations():
+            if org.kind is OrgKind.LOCAL_PARTY:
+                (fips,) = org.coverage.counties
+                assert org.official_party is not None
+                found = find_local_party(fips, org.official_party.value).organization
+                assert found is not None
+                assert found.id == org.id
+
+    def test_local_answers(self) -> None:
+        """The answer names the record and keeps the search text as the fallback."""
+        found = find_local_party("Maricopa", "R", state="AZ")
+        assert found.organization is not None
+        assert "Maricopa" in found.organization.name
+        assert found.query == "Maricopa County Republican Party"
+        office = find_election_office("Cook", state="IL")
+        assert {o.area is None for o in office.offices} == {False}  # Chicago and suburban Cook
+        assert len(office.offices) == 2
+        matched = {m.org.id for m in eligible_orgs(Profile(county="Dallas County, TX", party="D"))}
+        assert "local-party-48113-democratic" in matched
+        assert "local-party-48113-republican" not in matched
