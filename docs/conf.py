@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import civicrun
 from civicrun import __version__
 
@@ -9,6 +12,9 @@ from civicrun import __version__
 # class is documented (and cross-referenced) as civicrun.X.
 for _name in civicrun.__all__:
     getattr(civicrun, _name)
+
+# Local extensions: catalogue writes the catalogue/ pages from the data (docs/_ext/catalogue.py).
+sys.path.insert(0, str(Path(__file__).resolve().parent / "_ext"))
 
 project = "civicrun"
 author = "civicrun contributors"
@@ -21,9 +27,11 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
+    "catalogue",
 ]
 source_suffix = {".md": "markdown"}
-exclude_patterns = ["_build"]
+# _data and _ext hold the map's outlines and the extension, not pages.
+exclude_patterns = ["_build", "_data", "_ext"]
 html_theme = "furo"
 html_title = "civicrun"
 autodoc_member_order = "bysource"

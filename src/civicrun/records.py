@@ -254,7 +254,7 @@ class LocalElectionOffice:
 
 @frozen(kw_only=True)
 class State:
-    """A US state, the District of Columbia, or an inhabited territory (see :attr:`kind`)."""
+    """A US state, the District of Columbia, or an inhabited territory (see ``kind``)."""
 
     code: str
     name: str
