@@ -149,6 +149,15 @@ class TestLocalCoverage:
         assert report["largest_100_counties"]["with_democratic_and_republican_local_parties"] >= 90
         assert 40 < report["population_where_local_party_recorded_percent"] < 100
 
+    def test_every_state_has_its_chief_election_office(self) -> None:
+        """Every state, DC and territory names its chief election office; where no https page
+        of the office's own site was read, the record says so (the data check enforces it)."""
+        for state in states():
+            office = state.chief_election_office
+            assert office is not None, state.code
+            if office.url is None or office.url.startswith("http://"):
+                assert office.note, state.code
+
     def test_every_local_party_is_its_countys_own(self) -> None:
         """Each local party covers one county and is that county's official organization."""
         for org in organizations():
