@@ -318,6 +318,34 @@ LINEUP: dict[str, Case] = {
         # https://teamlpac.com/the-latest/lpac-endorses-trailblazing-candidates-in-march-rollout
         not_offered=_ids("lpac", "ruths-list-florida"),
     ),
+    "democrat-in-dallas-county": Case(
+        {"state": "TX", "county": "Dallas", "party": "D", "gender": "man", "age": 45},
+        # The county party works for its own party's candidates there:
+        # https://www.dallasdemocrats.org/party/about/
+        eligible=_ids("local-party-48113-democratic", "state-party-tx-democratic", "ndtc"),
+        # The Republican county party, and another county's Democrats, are not his:
+        # https://dallasgop.org/dcrp-blog-posting-e-campaign-019
+        not_offered=_ids(
+            "local-party-48113-republican",
+            "local-party-48201-democratic",
+            "state-party-tx-republican",
+        ),
+    ),
+    "pnp-member-in-bayamon": Case(
+        {"state": "PR", "county": "Bayamón", "party": "PNP", "gender": "woman", "age": 38},
+        # The PNP has an electoral commissioner at the CEE (2025 TSPR 54):
+        # https://www.lexjuris.com/LexJuris/tspr2025/lexj2025054-1.htm
+        eligible=_ids("state-party-pr-new-progressive"),
+        # National groups work in the 50 states and DC; none of their records says it works
+        # in Puerto Rico (e.g. https://www.sheshouldrun.org/2024-impact-report/), and the
+        # other parties are not hers.
+        not_offered=_ids(
+            "she-should-run",
+            "ndtc",
+            "state-party-pr-popular-democratic",
+            "state-party-pr-democratic",
+        ),
+    ),
 }
 
 
