@@ -38,6 +38,9 @@ def test_csv_tables_and_their_data_package(tmp_path: Path) -> None:
     assert len(civicrun.organizations()) == len(orgs)
     emily = next(o for o in orgs if o["id"] == "emilys-list")
     assert "party one_of democratic" in emily["requirements"]
+    with (out / "counties.csv").open(encoding="utf-8", newline="") as handle:
+        people = {c["fips"]: c["population"] for c in csv.DictReader(handle)}
+    assert ("9936690", "") == (people["06037"], people["66010"])
     package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     assert civicrun.DATA_VERSION == package["version"]
     report = frictionless.validate(out / "datapackage.json")
@@ -61,6 +64,18 @@ def test_sqlite_has_keys_and_the_version(tmp_path: Path) -> None:
             "SELECT kind, field FROM organization_rules WHERE organization_id='higher-heights'"
         ).fetchall()
         assert ("audience", "race_ethnicity") in rules
+        (people,) = db.execute("SELECT population FROM counties WHERE fips='06037'").fetchone()
+        assert 9_936_690 == people
+        assert (None,) == db.execute(
+            "SELECT population FROM counties WHERE fips='66010'"
+        ).fetchone()
+        cook = db.execute(
+            "SELECT position, name FROM election_offices WHERE fips='17031' ORDER BY position"
+        ).fetchall()
+        assert [1, 2] == [p for p, _ in cook]
+        (offices,) = db.execute("SELECT count(*) FROM election_offices").fetchone()
+        assert sum(len(s.election_offices) for s in civicrun.states()) == offices
+        assert ("territory",) == db.execute("SELECT kind FROM states WHERE code='PR'").fetchone()
 
 
 def test_version_line(capsys: pytest.CaptureFixture[str]) -> None:

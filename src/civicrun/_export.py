@@ -8,7 +8,8 @@ SQLite:
 * ``organization_rules``: one row per rule (``requirement``, ``audience``, ``priority``), with
   the page that states it; an ``any_of`` group's members share a ``group`` number;
 * ``organization_sources``: one row per source of an organization;
-* ``states``, ``counties`` and ``office_categories``.
+* ``states``, ``counties`` (with their Census population) and ``office_categories``;
+* ``election_offices``: one row per county election office, with the page that names it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Any
 from ._data import Dataset, data_version, dataset
 from ._fmt import mapping_of
 from .errors import InvalidArgumentError
-from .records import AnyOf, Condition, Organization
+from .records import AnyOf, Condition, Organization, State
 
 __all__ = ["TABLES", "export"]
 
@@ -90,6 +91,7 @@ TABLES: dict[str, tuple[list[tuple[str, str]], list[str], list[tuple[str, str, s
             ("code", "string"),
             ("name", "string"),
             ("fips", "string"),
+            ("kind", "string"),
             ("ocd_id", "string"),
             ("county_term", "string"),
             ("election_administration", "string"),
@@ -107,9 +109,24 @@ TABLES: dict[str, tuple[list[tuple[str, str]], list[str], list[tuple[str, str, s
             ("kind", "string"),
             ("state", "string"),
             ("ocd_id", "string"),
+            ("population", "integer"),
         ],
         ["fips"],
         [("state", "states", "code")],
+    ),
+    "election_offices": (
+        [
+            ("fips", "string"),
+            ("position", "integer"),
+            ("state", "string"),
+            ("name", "string"),
+            ("url", "string"),
+            ("area", "string"),
+            ("source", "string"),
+            ("note", "string"),
+        ],
+        ["fips", "position"],
+        [("fips", "counties", "fips"), ("state", "states", "code")],
     ),
     "office_categories": (
         [
@@ -231,15 +248,16 @@ def rows(data: Dataset) -> dict[str, list[dict[str, Any]]]:
                 "code": s.code,
                 "name": s.name,
                 "fips": s.fips,
+                "kind": s.kind.value,
                 "ocd_id": s.ocd_id,
                 "county_term": s.county_term.value,
                 "election_administration": s.election_administration.value,
                 "chief_election_office": s.chief_election_office.name
                 if s.chief_election_office
                 else "",
-                "chief_election_office_url": s.chief_election_office.url
-                if s.chief_election_office
-                else "",
+                "chief_election_office_url": (
+                    s.chief_election_office.url or "" if s.chief_election_office else ""
+                ),
                 "last_verified": s.last_verified.isoformat(),
             }
             for s in states
@@ -251,9 +269,11 @@ def rows(data: Dataset) -> dict[str, list[dict[str, Any]]]:
                 "kind": c.kind.value,
                 "state": c.state,
                 "ocd_id": c.ocd_id or "",
+                "population": c.population,
             }
             for c in data.counties.values()
         ],
+        "election_offices": _office_rows(states),
         "office_categories": [
             {
                 "id": o.id,
@@ -267,6 +287,28 @@ def rows(data: Dataset) -> dict[str, list[dict[str, Any]]]:
             for o in sorted(data.offices.values(), key=lambda o: o.id)
         ],
     }
+
+
+def _office_rows(states: list[State]) -> list[dict[str, Any]]:
+    """The county election offices, numbered within each county in the record's order."""
+    found: list[dict[str, Any]] = []
+    for state in states:
+        seen: dict[str, int] = {}
+        for office in state.election_offices:
+            seen[office.fips] = seen.get(office.fips, 0) + 1
+            found.append(
+                {
+                    "fips": office.fips,
+                    "position": seen[office.fips],
+                    "state": state.code,
+                    "name": office.name,
+                    "url": office.url or "",
+                    "area": office.area or "",
+                    "source": office.source,
+                    "note": office.note or "",
+                }
+            )
+    return sorted(found, key=lambda row: (row["fips"], row["position"]))
 
 
 def _datapackage(version: str, date: str) -> dict[str, Any]:
@@ -349,7 +391,7 @@ def export(form: str, output: Path) -> Path:
                 "INSERT INTO dataset VALUES (?, ?)",
                 [("data_version", version), ("data_date", date)],
             )
-            order = ("states", "counties", "office_categories", "organizations")
+            order = ("states", "counties", "election_offices", "office_categories", "organizations")
             for table in (*order, "organization_rules", "organization_sources"):
                 columns, key, foreign = TABLES[table]
                 types = {"integer": "INTEGER", "date": "TEXT", "string": "TEXT"}
