@@ -21,7 +21,7 @@ import json
 import math
 import string
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -91,6 +91,21 @@ def link(text: str, url: str | None) -> str:
 def _words(value: str) -> str:
     """A vocabulary value as words ("own-site" -> "own site")."""
     return value.replace("-", " ").replace("_", " ")
+
+
+def _source_lines(sources: Sequence[Source]) -> list[str]:
+    """A numbered list of sources: each linked, with its kind, read date and note."""
+    lines = []
+    for number, source in enumerate(sources, start=1):
+        kind = _words(source.kind.value) if source.kind else "kind not yet classified"
+        text = (
+            f"{number}. {link(source.title or source.url, source.url)} "
+            f"({md(kind)}; read {source.read.isoformat()})"
+        )
+        if source.note:
+            text += f": {md(source.note)}"
+        lines.append(text)
+    return lines
 
 
 def _heading(value: str) -> str:
@@ -427,16 +442,7 @@ def _org_page(org: Organization, names: Mapping[str, str]) -> str:
         lines += [line, ""]
     if org.notes:
         lines += ["## Notes", "", *(f"- {md(n)}" for n in org.notes), ""]
-    lines += ["## Sources", ""]
-    for number, source in enumerate(org.sources, start=1):
-        kind = _words(source.kind.value) if source.kind else "kind not yet classified"
-        text = (
-            f"{number}. {link(source.title or source.url, source.url)} "
-            f"({md(kind)}; read {source.read.isoformat()})"
-        )
-        if source.note:
-            text += f": {md(source.note)}"
-        lines.append(text)
+    lines += ["## Sources", "", *_source_lines(org.sources)]
     lines += ["", f"Last verified {org.last_verified.isoformat()}.", ""]
     return "\n".join(lines)
 
@@ -635,16 +641,7 @@ def _office_section(office: OfficeCategory, names: Mapping[str, str]) -> list[st
                 f"{_source_link(age.source, office.sources)}{note} |"
             )
         lines.append("")
-    lines += ["**Sources**", ""]
-    for number, source in enumerate(office.sources, start=1):
-        kind = _words(source.kind.value) if source.kind else "kind not yet classified"
-        text = (
-            f"{number}. {link(source.title or source.url, source.url)} "
-            f"({md(kind)}; read {source.read.isoformat()})"
-        )
-        if source.note:
-            text += f": {md(source.note)}"
-        lines.append(text)
+    lines += ["**Sources**", "", *_source_lines(office.sources)]
     lines.append("")
     return lines
 
