@@ -225,3 +225,6 @@ class TestAddingAField:
         from civicrun.vocab import BOOL_FIELDS, BOOL_GROUP_LABELS, BOOL_LABELS
 
         assert BOOL_FIELDS == set(BOOL_LABELS) == set(BOOL_GROUP_LABELS)
+        from civicrun.vocab import HOW_TO_JOIN_NOTES, HowToJoin
+
+        assert set(HowToJoin) == set(HOW_TO_JOIN_NOTES)  # every way of joining is explained

@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import civicrun
-from civicrun._match import _JOIN_NOTES, describe, describe_audience
+from civicrun._match import describe, describe_audience
 from civicrun.records import AnyOf, Condition, OfficeCategory, Organization, Source, State
-from civicrun.vocab import PARTY_LABELS, OrgKind, Partisanship, Scope, Support
+from civicrun.vocab import HOW_TO_JOIN_NOTES, PARTY_LABELS, OrgKind, Partisanship, Scope, Support
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -396,7 +396,7 @@ def _org_page(org: Organization, names: Mapping[str, str]) -> str:
         f"- **Status:** {md(org.status.value)} (confidence: {md(org.confidence.value)})",
         f"- **Last verified:** {org.last_verified.isoformat()}",
         f"- **How to join:** {md(org.how_to_join.value)}"
-        + (f" ({md(_JOIN_NOTES[org.how_to_join])})" if org.how_to_join in _JOIN_NOTES else ""),
+        f" ({md(HOW_TO_JOIN_NOTES[org.how_to_join])})",
         "- **Helps:** " + md(", ".join(sorted(r.value for r in org.roles))),
         "- **Office levels:** " + md(", ".join(sorted(v.value for v in org.office_levels))),
         f"- **Identifier:** `{org.id}`",

@@ -31,11 +31,11 @@ from .vocab import (
     COMMUNITY_LABELS,
     GENDER_GROUP_LABELS,
     GENDER_LABELS,
+    HOW_TO_JOIN_NOTES,
     OPEN_FIELDS,
     PARTY_LABELS,
     RACE_ETHNICITY_LABELS,
     Gender,
-    HowToJoin,
     MatchStatus,
     OfficeLevel,
     OrgStatus,
@@ -551,15 +551,6 @@ def _check_level(org: Organization, profile: Profile) -> _Verdict | None:
     return _Verdict(Reason(kind=kind, outcome=Outcome.FAILED, text=text, field=field))
 
 
-_JOIN_NOTES = {
-    HowToJoin.APPLY: "you may apply; the group selects participants",
-    HowToJoin.NOMINATED: "participation is by nomination, not open application",
-    HowToJoin.ENDORSEMENT: "this is an endorsement process: you may seek its endorsement",
-    HowToJoin.MEMBERSHIP: "open to members: you may join",
-    HowToJoin.OPEN: "open to anyone who meets the criteria",
-}
-
-
 def _note(kind: RuleKind, text: str) -> Reason:
     return Reason(kind=kind, outcome=Outcome.NOTE, text=text)
 
@@ -567,7 +558,7 @@ def _note(kind: RuleKind, text: str) -> Reason:
 def _fixed_checks(org: Organization, include_staff: bool) -> tuple[list[Reason], list[Reason]]:
     """What holds for every profile alike: status, role and how to join (failures, caveats)."""
     failed: list[Reason] = []
-    caveats = [_note(RuleKind.HOW_TO_JOIN, _JOIN_NOTES[org.how_to_join])]
+    caveats = [_note(RuleKind.HOW_TO_JOIN, HOW_TO_JOIN_NOTES[org.how_to_join])]
     if org.status in (OrgStatus.INACTIVE, OrgStatus.DEFUNCT):
         failed.append(
             Reason(

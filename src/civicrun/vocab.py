@@ -34,6 +34,7 @@ __all__ = [
     "DATE_FIELDS",
     "GENDER_GROUP_LABELS",
     "GENDER_LABELS",
+    "HOW_TO_JOIN_NOTES",
     "INT_FIELDS",
     "ONE_OF_FIELDS",
     "OPEN_FIELDS",
@@ -581,6 +582,14 @@ GENDER_LABELS: Mapping[Gender, str] = {
     Gender.WOMAN: "a woman",
     Gender.MAN: "a man",
     Gender.NONBINARY: "nonbinary",
+}
+#: What each way of joining means for the person ("you may apply; the group selects ...").
+HOW_TO_JOIN_NOTES: Mapping[HowToJoin, str] = {
+    HowToJoin.APPLY: "you may apply; the group selects participants",
+    HowToJoin.NOMINATED: "participation is by nomination, not open application",
+    HowToJoin.ENDORSEMENT: "this is an endorsement process: you may seek its endorsement",
+    HowToJoin.MEMBERSHIP: "open to members: you may join",
+    HowToJoin.OPEN: "open to anyone who meets the criteria",
 }
 #: A gender, said of a group ("women").
 GENDER_GROUP_LABELS: Mapping[Gender, str] = {
