@@ -225,6 +225,9 @@ class TestAddingAField:
         from civicrun.vocab import BOOL_FIELDS, BOOL_GROUP_LABELS, BOOL_LABELS
 
         assert BOOL_FIELDS == set(BOOL_LABELS) == set(BOOL_GROUP_LABELS)
+
+    def test_every_way_of_joining_has_words(self) -> None:
+        """Each way of joining a group is explained, for explain() and the catalogue."""
         from civicrun.vocab import HOW_TO_JOIN_NOTES, HowToJoin
 
-        assert set(HowToJoin) == set(HOW_TO_JOIN_NOTES)  # every way of joining is explained
+        assert set(HowToJoin) == set(HOW_TO_JOIN_NOTES)
