@@ -19,6 +19,7 @@ from civicrun import (
     states,
 )
 from civicrun._stats import coverage_report
+from civicrun.errors import UnknownPartyError
 from civicrun.records import Coverage
 from civicrun.vocab import CountyKind, MatchStatus, OrgKind, Party, Scope, StateKind
 
@@ -103,6 +104,25 @@ class TestTerritories:
         assert state_party("AS", "D") is None  # no source found for it
         matched = {m.org.id for m in eligible_orgs(Profile(state="PR", party="PNP"))}
         assert matched == {"state-party-pr-new-progressive"}
+
+    def test_parties_without_a_recorded_local_structure(self) -> None:
+        """A party with a territory-wide or unrecorded structure is searched for by its own
+        organization's name; a party with no organization in the state is a clear error."""
+        ppd = find_local_party("Ponce", "PPD")
+        assert ppd.query == "Partido Popular Democrático Ponce"
+        assert (
+            ppd.explanation
+            == "Puerto Rico: how the Partido Popular Democrático organizes locally is not recorded"
+        )
+        assert find_local_party("St. Croix", "ICM", state="VI").query == (
+            "Independent Citizens Movement of the Virgin Islands"
+        )
+        assert find_local_party("Guam", "D").query == "Democratic Party of Guam"
+        # No Democratic organization of American Samoa is recorded: the search names one.
+        samoa = find_local_party("Eastern District", "D", state="AS")
+        assert (samoa.query, samoa.state_party) == ("Democratic Party of American Samoa", None)
+        with pytest.raises(UnknownPartyError, match="use one of: democratic, republican"):
+            find_local_party("Harris", "PNP", state="TX")  # no PNP organization in Texas
 
     def test_local_party_and_election_office(self) -> None:
         """Municipal committees in Puerto Rico; the territory-wide election commission."""

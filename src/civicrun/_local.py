@@ -19,7 +19,15 @@ from ._parties import local_party_of, state_party
 from ._states import lookup_state
 from .errors import ArgumentTypeError, LocalUnitError, UnknownPartyError
 from .records import ChiefElectionOffice, County, LocalElectionOffice, Organization, State
-from .vocab import PARTY_LABELS, CountyKind, ElectionAdministration, LocalUnit, Party, parse
+from .vocab import (
+    PARTY_LABELS,
+    CountyKind,
+    ElectionAdministration,
+    LocalUnit,
+    Party,
+    StateKind,
+    parse,
+)
 
 __all__ = ["ElectionOffice", "LocalParty", "find_election_office", "find_local_party"]
 
@@ -130,11 +138,17 @@ def _search_url(query: str) -> str:
     return "https://duckduckgo.com/?" + urllib.parse.urlencode({"q": query})
 
 
+_NOT_RECORDED = "how it organizes locally is not recorded"
 _PARTIES_WITH_COMMITTEES = (Party.DEMOCRATIC, Party.REPUBLICAN, Party.LIBERTARIAN, Party.GREEN)
 
 
 def _party_label(party: str | Party, state: State) -> tuple[str, LocalUnit, str | None]:
-    """(label, local unit, unit note) for ``party`` in ``state``; other parties keep their name."""
+    """(label, local unit, unit note) for ``party`` in ``state``; other parties keep their name.
+
+    A party with no local structure recorded in the state is searched for by its official
+    organization's name where civicrun has it (Puerto Rico's PPD), and organizes by county
+    (or, in a territory, territory-wide) otherwise.
+    """
     known = parse(Party, party)
     if known is None:
         if not isinstance(party, str) or not party.strip():
@@ -145,8 +159,23 @@ def _party_label(party: str | Party, state: State) -> tuple[str, LocalUnit, str 
     if structure is not None:
         return structure.local_label, structure.local_unit, structure.local_unit_note
     if known in _PARTIES_WITH_COMMITTEES:
-        return PARTY_LABELS[known], LocalUnit.COUNTY, None
-    raise UnknownPartyError(party, [p.value for p in _PARTIES_WITH_COMMITTEES])
+        territory = state.kind is StateKind.TERRITORY
+        return PARTY_LABELS[known], LocalUnit.TERRITORY if territory else LocalUnit.COUNTY, None
+    official = state_party(state.code, known)
+    if official is not None:  # a territory's own party, with no local structure recorded
+        return official.name, LocalUnit.UNKNOWN, _NOT_RECORDED
+    accepted = [*_PARTIES_WITH_COMMITTEES, *(p.party for p in state.parties)]
+    raise UnknownPartyError(party, list(dict.fromkeys(p.value for p in accepted)))
+
+
+def _how_it_organizes(st: State, label: str, unit: LocalUnit, unit_note: str | None) -> str:
+    """The one line of a local-party answer that says how the party organizes in the state."""
+    if unit is LocalUnit.UNKNOWN and unit_note == _NOT_RECORDED:
+        return f"{st.name}: how the {label} organizes locally is not recorded"
+    words = _UNIT_WORDS.get(unit, "local party")
+    return f"{st.name}: the {label} party organizes locally by {words}" + (
+        f" ({unit_note})" if unit_note else ""
+    )
 
 
 def _place_name(county: County, same_name_elsewhere: bool) -> str:
@@ -198,11 +227,9 @@ def find_local_party(
         only = counties(st.code)
         if len(only) == 1:  # DC: the state is its own single county-equivalent
             place_county = only[0]
+    known = parse(Party, party)
     label, unit, unit_note = _party_label(party, st)
-    unit_words = _UNIT_WORDS.get(unit, "local party")
-    explanation = f"{st.name}: the {label} party organizes locally by {unit_words}" + (
-        f" ({unit_note})" if unit_note else ""
-    )
+    explanation = _how_it_organizes(st, label, unit, unit_note)
     if unit in _TOWN_UNITS:
         if town is None or not town.strip():
             raise LocalUnitError(
@@ -235,8 +262,10 @@ def find_local_party(
         elif unit is LocalUnit.MUNICIPIO:
             query = f"Comité Municipal {label} {place_county.short_name}"
         elif unit is LocalUnit.TERRITORY:
-            query = f"{label} Party of {st.name}"
-    known = parse(Party, party)
+            official = state_party(st.code, known) if known is not None else None
+            query = official.name if official is not None else f"{label} Party of {st.name}"
+        elif unit is LocalUnit.UNKNOWN and unit_note == _NOT_RECORDED:
+            query = f"{label} {place_county.short_name}"  # the organization's own name
     recorded = (
         local_party_of(place_county.fips, known)
         if known is not None and place_county is not None
