@@ -208,6 +208,38 @@ class TestCheck:
         )
         assert any("is not a plain http(s) URL @ $.url" in p for p in problems)
 
+    def test_election_offices_are_checked(self, data_copy: Path) -> None:
+        """A county election office must be one of the state's counties, cite one of the
+        record's sources, and say what was read when it has no https url; so must the chief
+        election office."""
+        path = data_copy / "states" / "tx.toml"
+        text = path.read_text(encoding="utf-8")
+        text = text.replace('fips = "48201"', 'fips = "06037"', 1)  # a California county
+        text = text.replace(
+            'source = "http://www.harrisvotes.com/VotingInfo.aspx"',
+            'source = "https://example.org/not-listed"',
+            1,
+        )
+        path.write_text(text, encoding="utf-8")
+        path = data_copy / "states" / "pr.toml"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r'^note = "Ley 58-2020.*"\n', "", text, count=1, flags=re.M))
+        problems = check_data(data_copy, today=ON)
+        where = "states/tx.toml: "
+        assert (
+            where
+            + "fips '06037' is not a 5-digit code of a county of TX @ $.election_offices[1].fips"
+        ) in problems
+        assert (
+            where + "source 'https://example.org/not-listed' is not the url of one of the record's "
+            "sources (add it under [[sources]]) @ $.election_offices[1].source"
+        ) in problems
+        assert (
+            "states/pr.toml: an office without an https url needs a note saying what was read "
+            "@ $.chief_election_office.note"
+        ) in problems
+        assert 3 == len(problems), problems
+
     def test_rules_cite_a_listed_source(self, data_copy: Path) -> None:
         """Every rule names the page that states it, and that page is one of the sources."""
         path = data_copy / "organizations" / "state-party-tx-democratic.toml"

@@ -17,7 +17,15 @@ from . import _data
 from ._fmt import canonical
 from ._text import fold
 from .errors import DataError
-from .records import AnyOf, Condition, Organization, Source, State
+from .records import (
+    AnyOf,
+    ChiefElectionOffice,
+    Condition,
+    LocalElectionOffice,
+    Organization,
+    Source,
+    State,
+)
 from .vocab import OrgKind, Partisanship, Party, ProfileField, Scope, SourceKind
 
 __all__ = ["check_data"]
@@ -104,23 +112,31 @@ def _own_site_problems(org: Organization) -> list[str]:
     ]
 
 
+def _office_problems(
+    office: ChiefElectionOffice | LocalElectionOffice, urls: set[str], where: str
+) -> list[str]:
+    """An election office's url is a plain URL (https, or a note saying what was read) and its
+    source is one of the state record's sources."""
+    problems = []
+    if (office.url is None or office.url.startswith("http://")) and office.note is None:
+        problems.append(
+            f"an office without an https url needs a note saying what was read @ {where}.note"
+        )
+    if office.url is not None and not _URL.match(office.url):
+        problems.append(f"url {office.url!r} is not a plain URL @ {where}.url")
+    if office.source not in urls:
+        problems.append(
+            f"source {office.source!r} is not the url of one of the record's sources "
+            f"(add it under [[sources]]) @ {where}.source"
+        )
+    return problems
+
+
 def _state_problems(state: State, today: dt.date) -> list[str]:
     problems = _source_problems(state.sources, today)
-    office = state.chief_election_office
-    if office is not None:
-        if (office.url is None or office.url.startswith("http://")) and office.note is None:
-            problems.append(
-                "an office without an https url needs a note saying what was read "
-                "@ $.chief_election_office.note"
-            )
-        if office.url is not None and not _URL.match(office.url):
-            problems.append(f"url {office.url!r} is not a plain URL @ $.chief_election_office.url")
-        if office.source not in {s.url for s in state.sources}:
-            problems.append(
-                f"source {office.source!r} is not the url of one of the record's sources "
-                "(add it under [[sources]]) @ $.chief_election_office.source"
-            )
     urls = {s.url for s in state.sources}
+    if state.chief_election_office is not None:
+        problems += _office_problems(state.chief_election_office, urls, "$.chief_election_office")
     for number, local in enumerate(state.election_offices):
         where = f"$.election_offices[{number}]"
         if not (len(local.fips) == 5 and local.fips.isdigit() and local.fips[:2] == state.fips):
@@ -128,17 +144,7 @@ def _state_problems(state: State, today: dt.date) -> list[str]:
                 f"fips {local.fips!r} is not a 5-digit code of a county of {state.code} "
                 f"@ {where}.fips"
             )
-        if (local.url is None or local.url.startswith("http://")) and local.note is None:
-            problems.append(
-                f"an office without an https url needs a note saying what was read @ {where}.note"
-            )
-        if local.url is not None and not _URL.match(local.url):
-            problems.append(f"url {local.url!r} is not a plain URL @ {where}.url")
-        if local.source not in urls:
-            problems.append(
-                f"source {local.source!r} is not the url of one of the record's sources "
-                f"(add it under [[sources]]) @ {where}.source"
-            )
+        problems += _office_problems(local, urls, where)
     return problems
 
 
