@@ -138,7 +138,6 @@ def _search_url(query: str) -> str:
     return "https://duckduckgo.com/?" + urllib.parse.urlencode({"q": query})
 
 
-_NOT_RECORDED = "how it organizes locally is not recorded"
 _PARTIES_WITH_COMMITTEES = (Party.DEMOCRATIC, Party.REPUBLICAN, Party.LIBERTARIAN, Party.GREEN)
 
 
@@ -163,14 +162,16 @@ def _party_label(party: str | Party, state: State) -> tuple[str, LocalUnit, str 
         return PARTY_LABELS[known], LocalUnit.TERRITORY if territory else LocalUnit.COUNTY, None
     official = state_party(state.code, known)
     if official is not None:  # a territory's own party, with no local structure recorded
-        return official.name, LocalUnit.UNKNOWN, _NOT_RECORDED
+        return official.name, LocalUnit.UNKNOWN, None
     accepted = [*_PARTIES_WITH_COMMITTEES, *(p.party for p in state.parties)]
     raise UnknownPartyError(party, list(dict.fromkeys(p.value for p in accepted)))
 
 
-def _how_it_organizes(st: State, label: str, unit: LocalUnit, unit_note: str | None) -> str:
+def _how_it_organizes(
+    st: State, label: str, unit: LocalUnit, unit_note: str | None, *, by_name: bool
+) -> str:
     """The one line of a local-party answer that says how the party organizes in the state."""
-    if unit is LocalUnit.UNKNOWN and unit_note == _NOT_RECORDED:
+    if by_name:
         return f"{st.name}: how the {label} organizes locally is not recorded"
     words = _UNIT_WORDS.get(unit, "local party")
     return f"{st.name}: the {label} party organizes locally by {words}" + (
@@ -229,7 +230,9 @@ def find_local_party(
             place_county = only[0]
     known = parse(Party, party)
     label, unit, unit_note = _party_label(party, st)
-    explanation = _how_it_organizes(st, label, unit, unit_note)
+    # A party with no local structure recorded, searched for by its organization's own name.
+    by_name = unit is LocalUnit.UNKNOWN and known is not None and st.party(known) is None
+    explanation = _how_it_organizes(st, label, unit, unit_note, by_name=by_name)
     if unit in _TOWN_UNITS:
         if town is None or not town.strip():
             raise LocalUnitError(
@@ -264,7 +267,7 @@ def find_local_party(
         elif unit is LocalUnit.TERRITORY:
             official = state_party(st.code, known) if known is not None else None
             query = official.name if official is not None else f"{label} Party of {st.name}"
-        elif unit is LocalUnit.UNKNOWN and unit_note == _NOT_RECORDED:
+        elif by_name:
             query = f"{label} {place_county.short_name}"  # the organization's own name
     recorded = (
         local_party_of(place_county.fips, known)
