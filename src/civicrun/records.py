@@ -363,10 +363,14 @@ def state_kind(fips: str) -> StateKind:
 def state_ocd_id(code: str, fips: str) -> str:
     """A state's Open Civic Data identifier (``district:dc`` for DC, ``territory:pr`` for a
     territory)."""
-    division = {StateKind.DISTRICT: "district", StateKind.TERRITORY: "territory"}.get(
-        state_kind(fips), "state"
-    )
-    return f"ocd-division/country:us/{division}:{code.lower()}"
+    return f"ocd-division/country:us/{_OCD_STATE_TYPES[state_kind(fips)]}:{code.lower()}"
+
+
+_OCD_STATE_TYPES = {
+    StateKind.STATE: "state",
+    StateKind.DISTRICT: "district",
+    StateKind.TERRITORY: "territory",
+}
 
 
 def county_ocd_id(name: str, kind: CountyKind, state: str, fips: str) -> str | None:
