@@ -53,3 +53,45 @@ def _consistent(values: dict[str, Any]) -> Profile:
 
 
 profiles: st.SearchStrategy[Profile] = st.fixed_dictionaries(PROFILE_VALUES).map(_consistent)
+
+
+def _local_places() -> list[tuple[str, str, str | None]]:
+    """(state, county FIPS, town or None) of every local party committee."""
+    from civicrun import organizations
+    from civicrun.vocab import OrgKind
+
+    found: list[tuple[str, str, str | None]] = []
+    for org in organizations():
+        if org.kind is OrgKind.LOCAL_PARTY:
+            (state,) = org.coverage.states
+            towns: list[str | None] = [*sorted(org.coverage.towns)] or [None]
+            found.extend(
+                (state, fips, town) for fips in sorted(org.coverage.counties) for town in towns
+            )
+    return sorted(found, key=lambda p: (p[0], p[1], p[2] or ""))
+
+
+LOCAL_PLACES = _local_places()
+
+
+@st.composite
+def placed_profiles(draw: st.DrawFn) -> Profile:
+    """A profile (as :data:`profiles`) placed where local committees work: a county and a town
+    of one committee, or a mix of two committees' places in one state (a town named with the
+    wrong county, a county without its town), or the town's name in another case."""
+    from civicrun import get_county
+
+    values = dict(draw(st.fixed_dictionaries(PROFILE_VALUES)))
+    state, fips, town = draw(st.sampled_from(LOCAL_PLACES))
+    same_state = [p for p in LOCAL_PLACES if p[0] == state]
+    _, other_fips, other_town = draw(st.sampled_from(same_state))
+    values["state"] = draw(st.sampled_from([state, None])) if draw(st.booleans()) else state
+    county_fips = draw(st.sampled_from([fips, other_fips, None]))
+    values["county"] = get_county(county_fips) if county_fips else None
+    if values["county"] is not None:
+        values["state"] = state
+    name = draw(st.sampled_from([town, other_town, None]))
+    if name is not None and draw(st.booleans()):
+        name = name.upper()
+    values["town"] = name
+    return _consistent(values)

@@ -208,6 +208,35 @@ class TestCheck:
         )
         assert any("is not a plain http(s) URL @ $.url" in p for p in problems)
 
+    def test_towns_are_for_local_committees(self, data_copy: Path) -> None:
+        """Only a local-party record may narrow its counties to towns; two committees of one
+        party for one town are refused."""
+        path = data_copy / "organizations" / "emerge-massachusetts.toml"
+        text = path.read_text(encoding="utf-8")
+        text = text.replace('scope = "states"', 'scope = "counties"\ncounties = ["25017"]', 1)
+        text = text.replace('states = ["MA"]', 'states = ["MA"]\ntowns = ["Cambridge"]', 1)
+        path.write_text(text, encoding="utf-8")
+        problems = check_data(data_copy, today=ON)
+        assert (
+            "organizations/emerge-massachusetts.toml: towns are listed only for a local-party "
+            "record (a town or city committee), not a state-program @ $.coverage.towns"
+        ) in problems
+        path.unlink()
+        own = data_copy / "organizations" / "local-party-25017-cambridge-democratic.toml"
+        twin = data_copy / "organizations" / "local-party-25017-cambridge-twin-democratic.toml"
+        text = own.read_text(encoding="utf-8")
+        text = text.replace("cambridge-democratic", "cambridge-twin-democratic")
+        text = text.replace('name = "Cambridge Democratic City Committee"', 'name = "Twin"')
+        text = text.replace('aliases = ["CDCC", "Cambridge Democrats"]\n', "")
+        text = text.replace('towns = ["Cambridge"]', 'towns = ["CAMBRIDGE"]')
+        twin.write_text(text, encoding="utf-8")
+        problems = check_data(data_copy, today=ON)
+        assert problems == [
+            "organizations/local-party-25017-cambridge-twin-democratic.toml: "
+            "local-party-25017-cambridge-democratic is already the official democratic "
+            "organization for CAMBRIDGE, MA @ $.official_party"
+        ], problems
+
     def test_election_offices_are_checked(self, data_copy: Path) -> None:
         """A county election office must be one of the state's counties, cite one of the
         record's sources, and say what was read when it has no https url; so must the chief
@@ -396,7 +425,7 @@ class TestDataset:
             "national-party": 3,
             "state-party": 196,
             "state-program": 39,
-            "local-party": 210,
+            "local-party": 255,
         } == dict(Counter(o.kind.value for o in orgs))
         national = [o for o in orgs if o.kind in (OrgKind.NATIONAL_GROUP, OrgKind.NATIONAL_PARTY)]
         leaning = Counter(o.partisanship.value for o in national)

@@ -331,6 +331,28 @@ LINEUP: dict[str, Case] = {
             "state-party-tx-republican",
         ),
     ),
+    "democrat-in-cambridge-ma": Case(
+        {"state": "MA", "county": "Middlesex", "town": "Cambridge", "party": "D", "age": 52},
+        # Massachusetts parties organize by city and town; Cambridge's Democrats have a city
+        # committee elected from its wards: https://www.cambridgedems.org/about-us
+        eligible=_ids("local-party-25017-cambridge-democratic", "state-party-ma-democratic"),
+        # Other cities' committees in the same county, and the city's Republicans, are not his.
+        not_offered=_ids(
+            "local-party-25017-cambridge-republican",
+            "local-party-25017-newton-democratic",
+            "local-party-25017-lowell-democratic",
+        ),
+    ),
+    "republican-in-west-hartford": Case(
+        {"state": "CT", "town": "West Hartford", "party": "R", "gender": "woman", "age": 61},
+        # Connecticut parties organize by town committee; West Hartford's Republicans endorse
+        # their town slate: https://www.whgop.org/news-issues/press-releases/
+        eligible=_ids("local-party-09110-west-hartford-republican", "state-party-ct-republican"),
+        not_offered=_ids(
+            "local-party-09110-west-hartford-democratic",
+            "local-party-09110-hartford-republican",
+        ),
+    ),
     "pnp-member-in-bayamon": Case(
         {"state": "PR", "county": "Bayamón", "party": "PNP", "gender": "woman", "age": 38},
         # The PNP has an electoral commissioner at the CEE (2025 TSPR 54):

@@ -34,7 +34,7 @@ from civicrun.vocab import (
 )
 
 from .conftest import ON
-from .strategies import profiles
+from .strategies import placed_profiles, profiles
 
 TX_WOMAN = Profile(state="TX", party="democratic", gender="woman", age=29, race_ethnicity=["black"])
 
@@ -434,6 +434,20 @@ class TestIndex:
         plain = reference_matches(
             profile, on=ON, include_staff=staff, include_outside_audience=outside
         )
+        assert plain == fast
+        assert [m.reasons for m in plain] == [m.reasons for m in fast]
+
+    @settings(max_examples=300, deadline=None)
+    @given(placed_profiles(), st.booleans())
+    def test_indexed_matcher_equals_the_reference_where_committees_work(
+        self, profile: Profile, outside: bool
+    ) -> None:
+        """The same with profiles placed in the counties and towns of local committees, or
+        mixing two committees' places, so county and town committees are in play."""
+        from civicrun._match import reference_matches
+
+        fast = eligible_orgs(profile, on=ON, include_outside_audience=outside)
+        plain = reference_matches(profile, on=ON, include_outside_audience=outside)
         assert plain == fast
         assert [m.reasons for m in plain] == [m.reasons for m in fast]
 

@@ -179,14 +179,21 @@ class TestLocalCoverage:
                 assert office.note, state.code
 
     def test_every_local_party_is_its_countys_own(self) -> None:
-        """Each local party covers one county and is that county's official organization."""
+        """Each local party covers one county (or one town in it) and is that county's (or
+        town's) official organization."""
+        towns = 0
         for org in organizations():
             if org.kind is OrgKind.LOCAL_PARTY:
                 (fips,) = org.coverage.counties
                 assert org.official_party is not None
-                found = find_local_party(fips, org.official_party.value).organization
+                town = None
+                if org.coverage.towns:
+                    (town,) = org.coverage.towns
+                    towns += 1
+                found = find_local_party(fips, org.official_party.value, town=town).organization
                 assert found is not None
                 assert found.id == org.id
+        assert towns >= 40
 
     def test_local_answers(self) -> None:
         """The answer names the record and keeps the search text as the fallback."""
@@ -200,3 +207,91 @@ class TestLocalCoverage:
         matched = {m.org.id for m in eligible_orgs(Profile(county="Dallas County, TX", party="D"))}
         assert "local-party-48113-democratic" in matched
         assert "local-party-48113-republican" not in matched
+
+
+class TestTownCommittees:
+    """Where parties organize by city or town (New England, and some cities elsewhere), a
+    record can be a town or city committee, offered to a profile that names the town."""
+
+    CAMBRIDGE_D = "local-party-25017-cambridge-democratic"
+
+    def test_find_local_party_returns_the_towns_own(self) -> None:
+        found = find_local_party(party="D", state="MA", town="  cambridge ")
+        assert found.organization is not None
+        assert found.organization.id == self.CAMBRIDGE_D
+        assert found.organization.coverage.towns == frozenset({"Cambridge"})
+        # given with its county, too; with another county it is not this town's committee
+        assert find_local_party("Middlesex", "D", state="MA", town="Cambridge").organization
+        assert find_local_party("Suffolk", "D", state="MA", town="Cambridge").organization is None
+        # the county's answer never names a town's committee
+        hennepin = find_local_party("Hennepin", "R", state="MN")
+        assert hennepin.organization is None
+        assert hennepin.query == "Hennepin County Republican Party"
+        minneapolis = find_local_party("Hennepin", "R", state="MN", town="Minneapolis")
+        assert minneapolis.organization is not None
+        assert minneapolis.organization.name == "Minneapolis Republican Party"
+        # a town with no committee recorded keeps the search text
+        other = find_local_party(party="R", state="MA", town="Somerville")
+        assert other.organization is None
+        assert other.query == "Somerville Republican Town Committee Massachusetts"
+
+    def test_eligible_orgs_offers_the_towns_committee_to_its_party(self) -> None:
+        def local(profile: Profile) -> dict[str, MatchStatus]:
+            return {
+                m.org.id: m.status
+                for m in eligible_orgs(profile)
+                if m.org.kind is OrgKind.LOCAL_PARTY
+            }
+
+        assert local(Profile(state="MA", town="Cambridge", party="D")) == {
+            self.CAMBRIDGE_D: MatchStatus.ELIGIBLE
+        }
+        assert self.CAMBRIDGE_D not in local(Profile(state="MA", town="Cambridge", party="R"))
+        # party unknown: both of the town's committees are possible
+        both = local(Profile(state="MA", county="Middlesex", town="Cambridge"))
+        assert both[self.CAMBRIDGE_D] is MatchStatus.POSSIBLE
+        assert both["local-party-25017-cambridge-republican"] is MatchStatus.POSSIBLE
+        # no town, another town, another county, another state: none of them
+        assert local(Profile(state="MA", county="Middlesex", party="D")) == {}
+        assert local(Profile(state="MA", town="Boston", party="D")) == {}
+        assert local(Profile(state="MA", county="Suffolk", town="Cambridge", party="D")) == {}
+        assert local(Profile(state="NH", town="Cambridge", party="D")) == {}
+
+    def test_explain_says_why(self) -> None:
+        unknown = explain(Profile(state="MA", party="D"), self.CAMBRIDGE_D)
+        assert unknown.status is MatchStatus.POSSIBLE
+        assert "town" in unknown.unknowns
+        (reason,) = [r for r in unknown.reasons if r.kind.value == "coverage"]
+        assert reason.text == (
+            "works only in Cambridge (Middlesex County, MA); the profile does not say which town"
+        )
+        other = explain(Profile(state="MA", town="Boston", party="D"), self.CAMBRIDGE_D)
+        assert other.status is MatchStatus.INELIGIBLE
+        assert [r.text for r in other.failed] == [
+            "works only in Cambridge (Middlesex County, MA); this profile's town is Boston"
+        ]
+        met = explain(Profile(state="MA", town="cambridge", party="D"), self.CAMBRIDGE_D)
+        assert met.status is MatchStatus.ELIGIBLE
+        assert "works in Cambridge, MA" in [r.text for r in met.reasons]
+
+    def test_coverage_rules(self) -> None:
+        with pytest.raises(ValueError, match='towns are listed only with scope = "counties"'):
+            Coverage(scope=Scope.STATES, states=frozenset({"MA"}), towns=frozenset({"Boston"}))
+        with pytest.raises(ValueError, match="single spaces"):
+            Coverage(
+                scope=Scope.COUNTIES,
+                states=frozenset({"MA"}),
+                counties=frozenset({"25025"}),
+                towns=frozenset({"Boston  "}),
+            )
+
+    def test_report_counts_town_committees_apart(self) -> None:
+        """A city committee does not make its county count as covered."""
+        report = coverage_report()
+        local = [o for o in organizations() if o.kind is OrgKind.LOCAL_PARTY]
+        towns = [o for o in local if o.coverage.towns]
+        assert report["town_committees"] == len(towns) >= 40
+        county_level = {f for o in local if not o.coverage.towns for f in o.coverage.counties}
+        assert report["counties_with_local_party"] == len(county_level)
+        assert "25017" not in county_level  # Middlesex: only its cities' committees
+        assert report["town_committee_states"] == 4  # CT, MA, MN, RI

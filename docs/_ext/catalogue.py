@@ -316,8 +316,21 @@ def _coverage_lines(org: Organization, names: Mapping[str, str], up: str) -> lis
         for fips in sorted(coverage.counties):
             county = civicrun.get_county(fips)
             places.append(md(str(county) if county is not None else fips))
+        towns = sorted(getattr(coverage, "towns", frozenset()))
         lines = [
-            "In "
+            (
+                (
+                    "In one town or city: "
+                    if len(towns) == 1
+                    else f"In {len(towns)} towns or cities: "
+                )
+                + ", ".join(md(t) for t in towns)
+                + " (in "
+                + "; ".join(places)
+                + ")."
+            )
+            if towns
+            else "In "
             + ("these counties" if len(places) > 1 else "one county")
             + ": "
             + "; ".join(places)
@@ -344,7 +357,9 @@ def _where(org: Organization) -> str:
         return "national"
     if coverage.scope is Scope.COUNTIES:
         named = {f: civicrun.get_county(f) for f in coverage.counties}
-        return "; ".join(str(named[f] or f) for f in sorted(named))
+        where = "; ".join(str(named[f] or f) for f in sorted(named))
+        towns = sorted(getattr(coverage, "towns", frozenset()))
+        return f"{', '.join(towns)} ({where})" if towns else where
     codes = sorted(coverage.states)
     return ", ".join(codes) if len(codes) <= 6 else f"{len(codes)} states"
 

@@ -168,6 +168,11 @@ def _org_problems(org: Organization, today: dt.date) -> list[str]:
 
 def _official_party_problems(org: Organization) -> list[str]:
     """A state party names the party it is the official organization of, and serves it."""
+    if org.coverage.towns and org.kind is not OrgKind.LOCAL_PARTY:
+        return [
+            "towns are listed only for a local-party record (a town or city committee), "
+            f"not a {org.kind.value} @ $.coverage.towns"
+        ]
     if org.official_party is None:
         if org.kind in (OrgKind.STATE_PARTY, OrgKind.LOCAL_PARTY):
             return [

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
+from ._text import fold
 from .errors import DataError
 from .records import County, OfficeCategory, Organization, State
 from .vocab import CountyKind
@@ -315,14 +316,22 @@ def cross_check(data: Dataset) -> None:
                 )
         if org.official_party is None:
             continue
-        for code in org.coverage.counties or org.coverage.states or {"US"}:
-            other = official.setdefault((code, org.official_party), org.id)
+        coverage = org.coverage
+        # One official organization per party and place: a state, a county, or a town (a
+        # town committee and its county's committee may both exist).
+        places = (
+            {f"{t}, {s}": f"{s}/{fold(t)}" for s in coverage.states for t in coverage.towns}
+            if coverage.towns
+            else {code: code for code in coverage.counties or coverage.states or {"US"}}
+        )
+        for label, key in sorted(places.items()):
+            other = official.setdefault((key, org.official_party), org.id)
             if other != org.id:
                 raise DataError(
                     f"organizations/{org.id}.toml",
                     [
                         f"{other} is already the official {org.official_party} organization "
-                        f"for {code} @ $.official_party"
+                        f"for {label} @ $.official_party"
                     ],
                 )
     for fips, (_name, _kind, state, _key, _short) in data.counties.rows.items():

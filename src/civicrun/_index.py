@@ -24,6 +24,7 @@ from ._bundle import decoder, rule_decoder
 from ._data import Dataset, Derived, LazyRecords, dataset
 from ._match import Match, age_outcome, relevance_of, sort_key
 from ._profile import Profile
+from ._text import fold
 from .errors import ArgumentTypeError
 from .records import AnyOf, Condition, Coverage, Organization
 from .vocab import (
@@ -200,6 +201,7 @@ class _Compiled:
         "serves",
         "staff_only",
         "states",
+        "towns",
     )
 
     def __init__(self, key: str, rules: _Rules) -> None:
@@ -212,6 +214,7 @@ class _Compiled:
         # record lists it.
         self.states = coverage.territories if self.national else coverage.states
         self.counties = coverage.counties if coverage.scope is Scope.COUNTIES else None
+        self.towns = frozenset(fold(t) for t in coverage.towns) or None
         self.levels = rules.office_levels
         self.all_levels = rules.office_levels >= set(OfficeLevel)
         self.requirements = tuple(_compile(r) for r in rules.requirements)
@@ -226,7 +229,18 @@ class _Compiled:
         if self.closed or (self.staff_only and not include_staff):
             return None
         unknowns: set[ProfileField] = set()
-        if self.counties is not None:
+        if self.towns is not None:
+            # A town's own committee is offered only to a profile that names the town (and,
+            # if it names a county, the county the town lies in).
+            county, within = profile.county, self.counties or frozenset()
+            if (
+                profile.town is None
+                or profile.state not in self.states
+                or fold(profile.town) not in self.towns
+                or (county is not None and county.fips not in within)
+            ):
+                return None
+        elif self.counties is not None:
             # A county's own committee is offered only to a profile that names the county.
             if profile.county is None or profile.county.fips not in self.counties:
                 return None
@@ -277,7 +291,7 @@ class _Compiled:
 class Index:
     """Every organization compiled, listed in id order for all states and for each state."""
 
-    __slots__ = ("everywhere", "in_county", "in_state", "national", "organizations")
+    __slots__ = ("everywhere", "in_county", "in_state", "in_town", "national", "organizations")
 
     def __init__(self, data: Dataset) -> None:
         orgs = data.organizations
@@ -303,11 +317,21 @@ class Index:
             for code in data.states
         }
         by_county: dict[str, list[_Compiled]] = {}
+        by_town: dict[tuple[str, str], list[_Compiled]] = {}
         for c in compiled:
+            if c.towns is not None:
+                for code in c.states:
+                    for town in c.towns:
+                        by_town.setdefault((code, town), []).append(c)
+                continue
             for fips in c.counties or ():
                 by_county.setdefault(fips, []).append(c)
         self.in_county: Mapping[str, tuple[_Compiled, ...]] = {
             fips: tuple(own) for fips, own in by_county.items()
+        }
+        # Town and city committees, by (state code, folded town name).
+        self.in_town: Mapping[tuple[str, str], tuple[_Compiled, ...]] = {
+            key: tuple(own) for key, own in by_town.items()
         }
 
 
@@ -325,7 +349,8 @@ def eligible_orgs(
 
     Left out: groups whose published requirements the profile fails, inactive or defunct ones,
     local committees of counties other than the profile's own (or of any county, when the
-    profile names none),
+    profile names none), town and city committees of towns other than the profile's own
+    ``town`` (or of any town, when the profile names none),
     (unless ``include_staff``) programs only for campaign staff, and (unless
     ``include_outside_audience``) groups whose stated audience the profile is known to be
     outside. Order:
@@ -365,6 +390,8 @@ def answer(
     candidates = index.everywhere if state is None else index.in_state.get(state, index.national)
     if profile.county is not None:
         candidates = (*candidates, *index.in_county.get(profile.county.fips, ()))
+    if profile.town is not None and state is not None:
+        candidates = (*candidates, *index.in_town.get((state, fold(profile.town)), ()))
     found: list[Match] = []
     organizations = index.organizations
     for compiled in candidates:

@@ -15,7 +15,7 @@ import attrs
 from ._args import need_text
 from ._counties import counties, needs_state_name, resolve_county
 from ._data import state_table
-from ._parties import local_party_of, state_party
+from ._parties import local_party_of, state_party, town_party_of
 from ._states import lookup_state
 from .errors import ArgumentTypeError, LocalUnitError, UnknownPartyError
 from .records import ChiefElectionOffice, County, LocalElectionOffice, Organization, State
@@ -61,7 +61,8 @@ class LocalParty:
             None, and a way to find its latest contacts where it is not).
         search_url: a search URL with the query properly encoded.
         organization: the local party committee itself, where civicrun has its record (its
-            official ``name``, ``url`` and sources).
+            official ``name``, ``url`` and sources): the town's or city's own committee when
+            ``town`` names one civicrun has, else the county's.
         state_party: the party's official state organization, when civicrun has its record
             (its ``name`` and, where sourced, ``url``).
         party_label: the party's local name used in the query (DFL, Republican ...).
@@ -187,6 +188,20 @@ def _place_name(county: County, same_name_elsewhere: bool) -> str:
     return f"{place}, {lookup_state(county.state).name}" if same_name_elsewhere else place
 
 
+def _recorded(
+    party: Party | None, state: str, county: County | None, town: str | None
+) -> Organization | None:
+    """The recorded local committee: the town's or city's own where the profile names a town
+    that has one (in the county given, if any), else the county's."""
+    if party is None:
+        return None
+    if town is not None and town.strip():
+        own = town_party_of(state, town, party)
+        if own is not None and (county is None or county.fips in own.coverage.counties):
+            return own
+    return local_party_of(county.fips, party) if county is not None else None
+
+
 def find_local_party(
     county: str | County | None = None,
     party: str | Party = Party.DEMOCRATIC,
@@ -269,11 +284,7 @@ def find_local_party(
             query = official.name if official is not None else f"{label} Party of {st.name}"
         elif by_name:
             query = f"{label} {place_county.short_name}"  # the organization's own name
-    recorded = (
-        local_party_of(place_county.fips, known)
-        if known is not None and place_county is not None
-        else None
-    )
+    recorded = _recorded(known, st.code, place_county, town)
     return LocalParty(
         query=query,
         search_url=_search_url(query),

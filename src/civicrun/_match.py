@@ -23,6 +23,7 @@ from ._args import need_bool, need_date, need_text
 from ._data import county_table, dataset, state_table
 from ._orgs import lookup_organization
 from ._profile import Profile
+from ._text import fold
 from .errors import ArgumentTypeError
 from .records import AnyOf, Condition, Organization
 from .vocab import (
@@ -479,10 +480,48 @@ def _check_rule(kind: RuleKind, rule: Condition | AnyOf, profile: Profile, on: d
     return _Verdict(Reason(kind=kind, outcome=Outcome.FAILED, text=text))
 
 
+def _check_town(org: Organization, profile: Profile, county_names: str) -> _Verdict:
+    """A town or city committee: the profile's town, state and (if named) county."""
+    towns = sorted(org.coverage.towns)
+    where = f"{', '.join(towns)} ({county_names})"
+    kind = RuleKind.COVERAGE
+    if profile.state is not None and profile.state not in org.coverage.states:
+        text = f"works only in {where}; this profile's state is {profile.state}"
+        return _Verdict(
+            Reason(kind=kind, outcome=Outcome.FAILED, text=text, field=ProfileField.STATE)
+        )
+    county = profile.county
+    if county is not None and county.fips not in org.coverage.counties:
+        text = f"works only in {where}; this profile's county is {county}"
+        return _Verdict(
+            Reason(kind=kind, outcome=Outcome.FAILED, text=text, field=ProfileField.COUNTY)
+        )
+    field = ProfileField.TOWN
+    if profile.town is None:
+        text = f"works only in {where}; the profile does not say which town"
+        return _Verdict(
+            Reason(kind=kind, outcome=Outcome.UNKNOWN, text=text, field=field), frozenset({field})
+        )
+    named = {fold(t): t for t in towns}
+    if fold(profile.town) not in named:
+        text = f"works only in {where}; this profile's town is {profile.town}"
+        return _Verdict(Reason(kind=kind, outcome=Outcome.FAILED, text=text, field=field))
+    if profile.state is None:
+        field = ProfileField.STATE
+        text = f"works only in {where}; the profile does not say which state"
+        return _Verdict(
+            Reason(kind=kind, outcome=Outcome.UNKNOWN, text=text, field=field), frozenset({field})
+        )
+    text = f"works in {named[fold(profile.town)]}, {profile.state}"
+    return _Verdict(Reason(kind=kind, outcome=Outcome.MET, text=text, field=field))
+
+
 def _check_county(org: Organization, profile: Profile) -> _Verdict:
     table = county_table()
     names = [str(table.county(f)) for f in sorted(org.coverage.counties) if f in table]
     where = "; ".join(names) or ", ".join(sorted(org.coverage.counties))
+    if org.coverage.towns:
+        return _check_town(org, profile, where)
     kind, field = RuleKind.COVERAGE, ProfileField.COUNTY
     county = profile.county
     if county is not None:
@@ -687,6 +726,14 @@ def sort_key(match: Match) -> tuple[int, int, str]:
     return (_STATUS_ORDER[match.status], -match.relevance, match.org.id)
 
 
+def _offered(org: Organization, profile: Profile) -> bool:
+    """Whether a local committee is offered at all: a county's own committee only to a
+    profile that names the county, a town's only to one that names its state and a town."""
+    if org.coverage.towns:
+        return profile.town is not None and profile.state is not None
+    return org.coverage.scope is not Scope.COUNTIES or profile.county is not None
+
+
 def reference_matches(
     profile: Profile,
     *,
@@ -702,8 +749,7 @@ def reference_matches(
     matches = (
         evaluate(org, profile, on=on, include_staff=include_staff)
         for org in dataset().organizations.values()
-        # A county's own committee is offered only to a profile that names the county.
-        if org.coverage.scope is not Scope.COUNTIES or profile.county is not None
+        if _offered(org, profile)
     )
     return tuple(sorted((m for m in matches if m.status in keep), key=sort_key))
 

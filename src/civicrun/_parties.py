@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from ._args import need_text
 from ._data import Dataset, Derived, dataset
 from ._states import lookup_state
+from ._text import fold
 from .errors import ArgumentTypeError, UnknownPartyError
 from .records import Organization
 from .vocab import OrgKind, Party, parse
 
-__all__ = ["local_party_of", "party_named", "state_party"]
+__all__ = ["local_party_of", "party_named", "state_party", "town_party_of"]
 
 
 def party_named(value: object) -> Party:
@@ -28,11 +29,18 @@ def party_named(value: object) -> Party:
 
 def _official(data: Dataset, kind: OrgKind) -> Mapping[tuple[str, Party], Organization]:
     """(place, party) -> the official organization of that kind: by state code for state
-    parties, by county FIPS code for local ones (the first id wins)."""
+    parties, by county FIPS code for county ones, by "state code/folded town name" for town
+    and city committees (the first id wins)."""
     found: dict[tuple[str, Party], Organization] = {}
     for org in sorted(data.organizations.values(), key=lambda o: o.id):
         if org.kind is kind and org.official_party is not None:
-            places = org.coverage.counties if kind is OrgKind.LOCAL_PARTY else org.coverage.states
+            coverage = org.coverage
+            if kind is not OrgKind.LOCAL_PARTY:
+                places: Iterable[str] = coverage.states
+            elif coverage.towns:
+                places = [f"{s}/{fold(t)}" for s in coverage.states for t in coverage.towns]
+            else:
+                places = coverage.counties
             for place in places:
                 found.setdefault((place, org.official_party), org)
     return found
@@ -54,6 +62,11 @@ _local_parties = Derived(dataset, _build_local_parties)
 def local_party_of(fips: str, party: Party) -> Organization | None:
     """The party's recorded local organization for the county with this FIPS code, if any."""
     return _local_parties.get().get((fips, party))
+
+
+def town_party_of(state: str, town: str, party: Party) -> Organization | None:
+    """The party's recorded town or city committee for ``town`` in ``state``, if any."""
+    return _local_parties.get().get((f"{state}/{fold(town)}", party))
 
 
 def state_party(state: str, party: str | Party) -> Organization | None:

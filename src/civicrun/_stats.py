@@ -89,7 +89,11 @@ def _local_coverage(data: Dataset) -> dict[str, Any]:
     total = sum(people.values())
     parties: dict[str, set[Party]] = {}
     local = [o for o in data.organizations.values() if o.kind is OrgKind.LOCAL_PARTY]
+    # A town or city committee covers its town, not its county: it is counted apart.
+    towns = [o for o in local if o.coverage.towns]
     for org in local:
+        if org.coverage.towns:
+            continue
         for fips in org.coverage.counties:
             if org.official_party is not None:
                 parties.setdefault(fips, set()).add(org.official_party)
@@ -103,6 +107,11 @@ def _local_coverage(data: Dataset) -> dict[str, Any]:
     return {
         "local_parties": len(local),
         "local_party_states": len({s for o in local for s in o.coverage.states}),
+        "town_committees": len(towns),
+        "town_committee_towns": len(
+            {(s, t) for o in towns for s in o.coverage.states for t in o.coverage.towns}
+        ),
+        "town_committee_states": len({s for o in towns for s in o.coverage.states}),
         "counties_with_local_party": len(parties),
         "counties_with_both_major_local_parties": len(both),
         "population_where_local_party_recorded_percent": share(set(parties)),
@@ -150,7 +159,10 @@ def render_markdown(report: dict[str, Any]) -> str:
         "",
         f"- local-party records: {report['local_parties']}, in "
         f"{report['local_party_states']} states",
-        f"- counties with a local party recorded: {report['counties_with_local_party']} "
+        f"- of them town or city committees: {report['town_committees']}, for "
+        f"{report['town_committee_towns']} towns and cities in "
+        f"{report['town_committee_states']} states (not counted as covering their county)",
+        f"- counties with a county party recorded: {report['counties_with_local_party']} "
         f"({report['population_where_local_party_recorded_percent']}% of the population lives "
         "there)",
         f"- counties with both the Democratic and the Republican local party recorded: "

@@ -139,17 +139,23 @@ Requirement = Condition | AnyOf
 @frozen(kw_only=True)
 class Coverage:
     """Where an organization works: the whole country, some states, or some counties (whose
-    states are listed too).
+    states are listed too), and within them, for a local committee, some towns or cities.
 
     ``national`` means the 50 states and the District of Columbia. The territories (Puerto
     Rico, Guam, the U.S. Virgin Islands, American Samoa, the Northern Mariana Islands) are
     covered only where the record says so: in ``territories`` for a national group, in
     ``states`` for the others.
+
+    ``towns`` narrows a ``counties`` coverage to the towns or cities named, where a party
+    organizes by town or city rather than by county (a Massachusetts city committee, a
+    Connecticut town committee): such a record is offered only to a profile that names one
+    of them as its ``town``.
     """
 
     scope: Scope
     states: frozenset[str] = frozenset()
     counties: frozenset[str] = frozenset()
+    towns: frozenset[str] = frozenset()
     territories: frozenset[str] = frozenset()
     as_of: dt.date | None = None
     note: str | None = None
@@ -170,6 +176,13 @@ class Coverage:
             )
         if self.scope is not Scope.COUNTIES and self.counties:
             raise ValueError('counties are listed only with scope = "counties"')
+        if self.towns and self.scope is not Scope.COUNTIES:
+            raise ValueError(
+                'towns are listed only with scope = "counties", with the counties they lie in'
+            )
+        blank = sorted(t for t in self.towns if not t.strip() or t != " ".join(t.split()))
+        if blank:
+            raise ValueError(f"town names must be non-empty, with single spaces: {blank}")
 
 
 def _non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

@@ -274,7 +274,8 @@ class Scope(StrEnum):
 
 
 class ProfileField(StrEnum):
-    """The profile fields that eligibility conditions can test."""
+    """The profile fields that eligibility conditions can test, and the places (``state``,
+    ``county``, ``town``) that coverage is checked against."""
 
     PARTY = "party"
     GENDER = "gender"
@@ -293,6 +294,7 @@ class ProfileField(StrEnum):
     PRIOR_RUNS = "prior_runs"
     STATE = "state"
     COUNTY = "county"
+    TOWN = "town"
 
 
 class CountyTerm(StrEnum):
