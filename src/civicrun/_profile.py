@@ -214,6 +214,8 @@ class Profile:
       abroad).
     * ``county`` is resolved against the county table, and fills in ``state`` when the name
       fits one state only.
+    * ``town`` is the town or city, as written; where a party organizes by town, it picks the
+      town's own committee (names are compared ignoring case, accents and punctuation).
 
     A bad value raises :class:`~civicrun.errors.InvalidProfileError` naming every bad field,
     the value and what is accepted.
