@@ -208,6 +208,21 @@ class TestCheck:
         )
         assert any("is not a plain http(s) URL @ $.url" in p for p in problems)
 
+    def test_every_source_says_its_kind(self, data_copy: Path) -> None:
+        """A source without a kind is refused, with the kinds to choose from."""
+        path = data_copy / "organizations" / "emerge-massachusetts.toml"
+        text = path.read_text(encoding="utf-8")
+        first = text.index("[[sources]]")
+        kind = text.index("\nkind = ", first)
+        path.write_text(text[:kind] + text[text.index("\n", kind + 1) :], encoding="utf-8")
+        problems = check_data(data_copy, today=ON)
+        assert len(problems) == 1, problems
+        assert problems[0].startswith("organizations/emerge-massachusetts.toml: source ")
+        assert problems[0].endswith(
+            "has no kind: say which it is (own-site, government, press, reference, other) "
+            "@ $.sources[0].kind"
+        )
+
     def test_towns_are_for_local_committees(self, data_copy: Path) -> None:
         """Only a local-party record may narrow its counties to towns; two committees of one
         party for one town are refused."""

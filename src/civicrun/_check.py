@@ -43,6 +43,12 @@ def _source_problems(sources: tuple[Source, ...], today: dt.date) -> list[str]:
             )
         if source.read > today:
             problems.append(f"read date {source.read} is in the future @ $.sources[{number}].read")
+        if source.kind is None:
+            problems.append(
+                f"source {source.url!r} has no kind: say which it is ("
+                + ", ".join(k.value for k in SourceKind)
+                + f") @ $.sources[{number}].kind"
+            )
     return problems
 
 

@@ -187,5 +187,6 @@ last_verified = {today}
 [[sources]]
 url = "https://example.org/page"
 read = {today}
+kind = "reference"               # own-site | government | press | reference | other
 """,
 }
