@@ -24,6 +24,7 @@ from civicrun.errors import UnknownOrganizationError
 from civicrun.records import Condition, Coverage
 from civicrun.vocab import (
     MatchStatus,
+    OrgKind,
     OrgStatus,
     Outcome,
     Partisanship,
@@ -294,6 +295,25 @@ class TestProperties:
             assert match == wider[match.org.id]
         else:
             assert match == listed[match.org.id] == wider[match.org.id]
+
+    @settings(max_examples=60, deadline=None)
+    @given(
+        placed_profiles(),
+        st.sampled_from([o for o in organizations() if o.kind is OrgKind.LOCAL_PARTY]),
+    )
+    def test_explain_agrees_for_local_committees(self, profile: Profile, org: object) -> None:
+        """For county and town committees, with profiles placed where they work: a
+        committee is listed exactly when it is offered to the profile's place and explain
+        finds it eligible or possible, and then with the same match."""
+        from civicrun._match import _offered
+
+        match = explain(profile, org.id, on=ON)  # type: ignore[attr-defined]
+        listed = {m.org.id: m for m in eligible_orgs(profile, on=ON)}
+        offered = _offered(org, profile)  # type: ignore[arg-type]
+        if offered and match.status in (MatchStatus.ELIGIBLE, MatchStatus.POSSIBLE):
+            assert match == listed[match.org.id]
+        else:
+            assert match.org.id not in listed
 
 
 class TestRuleKinds:
