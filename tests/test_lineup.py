@@ -353,6 +353,19 @@ LINEUP: dict[str, Case] = {
             "local-party-09110-hartford-republican",
         ),
     ),
+    "libertarian-in-harris-county": Case(
+        {"state": "TX", "county": "Harris", "party": "Libertarian", "gender": "man", "age": 34},
+        # The county party writes to members about its Harris County candidates (July 2024):
+        # https://www.lpharris.org/independence_day
+        eligible=_ids("local-party-48201-libertarian", "state-party-tx-libertarian"),
+        # The county's other parties, and another county's Libertarians, are not his.
+        not_offered=_ids(
+            "local-party-48201-democratic",
+            "local-party-48201-republican",
+            "local-party-48201-green",
+            "local-party-48113-libertarian",
+        ),
+    ),
     "pnp-member-in-bayamon": Case(
         {"state": "PR", "county": "Bayamón", "party": "PNP", "gender": "woman", "age": 38},
         # The PNP has an electoral commissioner at the CEE (2025 TSPR 54):
