@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
-from ._text import fold
+from ._text import town_key
 from .errors import DataError
 from .records import County, OfficeCategory, Organization, State
 from .vocab import CountyKind
@@ -320,7 +320,7 @@ def cross_check(data: Dataset) -> None:
         # One official organization per party and place: a state, a county, or a town (a
         # town committee and its county's committee may both exist).
         places = (
-            {f"{t}, {s}": f"{s}/{fold(t)}" for s in coverage.states for t in coverage.towns}
+            {f"{t}, {s}": town_key(s, t) for s in coverage.states for t in coverage.towns}
             if coverage.towns
             else {code: code for code in coverage.counties or coverage.states or {"US"}}
         )

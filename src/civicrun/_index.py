@@ -24,7 +24,7 @@ from ._bundle import decoder, rule_decoder
 from ._data import Dataset, Derived, LazyRecords, dataset
 from ._match import Match, age_outcome, relevance_of, sort_key
 from ._profile import Profile
-from ._text import fold
+from ._text import town_key
 from .errors import ArgumentTypeError
 from .records import AnyOf, Condition, Coverage, Organization
 from .vocab import (
@@ -214,7 +214,9 @@ class _Compiled:
         # record lists it.
         self.states = coverage.territories if self.national else coverage.states
         self.counties = coverage.counties if coverage.scope is Scope.COUNTIES else None
-        self.towns = frozenset(fold(t) for t in coverage.towns) or None
+        self.towns = (
+            frozenset(town_key(s, t) for s in coverage.states for t in coverage.towns) or None
+        )
         self.levels = rules.office_levels
         self.all_levels = rules.office_levels >= set(OfficeLevel)
         self.requirements = tuple(_compile(r) for r in rules.requirements)
@@ -235,8 +237,8 @@ class _Compiled:
             county, within = profile.county, self.counties or frozenset()
             if (
                 profile.town is None
-                or profile.state not in self.states
-                or fold(profile.town) not in self.towns
+                or profile.state is None
+                or town_key(profile.state, profile.town) not in self.towns
                 or (county is not None and county.fips not in within)
             ):
                 return None
@@ -317,20 +319,19 @@ class Index:
             for code in data.states
         }
         by_county: dict[str, list[_Compiled]] = {}
-        by_town: dict[tuple[str, str], list[_Compiled]] = {}
+        by_town: dict[str, list[_Compiled]] = {}
         for c in compiled:
             if c.towns is not None:
-                for code in c.states:
-                    for town in c.towns:
-                        by_town.setdefault((code, town), []).append(c)
+                for key in c.towns:
+                    by_town.setdefault(key, []).append(c)
                 continue
             for fips in c.counties or ():
                 by_county.setdefault(fips, []).append(c)
         self.in_county: Mapping[str, tuple[_Compiled, ...]] = {
             fips: tuple(own) for fips, own in by_county.items()
         }
-        # Town and city committees, by (state code, folded town name).
-        self.in_town: Mapping[tuple[str, str], tuple[_Compiled, ...]] = {
+        # Town and city committees, by their town_key.
+        self.in_town: Mapping[str, tuple[_Compiled, ...]] = {
             key: tuple(own) for key, own in by_town.items()
         }
 
@@ -391,7 +392,7 @@ def answer(
     if profile.county is not None:
         candidates = (*candidates, *index.in_county.get(profile.county.fips, ()))
     if profile.town is not None and state is not None:
-        candidates = (*candidates, *index.in_town.get((state, fold(profile.town)), ()))
+        candidates = (*candidates, *index.in_town.get(town_key(state, profile.town), ()))
     found: list[Match] = []
     organizations = index.organizations
     for compiled in candidates:

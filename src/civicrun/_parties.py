@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from ._args import need_text
 from ._data import Dataset, Derived, dataset
 from ._states import lookup_state
-from ._text import fold
+from ._text import town_key
 from .errors import ArgumentTypeError, UnknownPartyError
 from .records import Organization
 from .vocab import OrgKind, Party, parse
@@ -29,8 +29,8 @@ def party_named(value: object) -> Party:
 
 def _official(data: Dataset, kind: OrgKind) -> Mapping[tuple[str, Party], Organization]:
     """(place, party) -> the official organization of that kind: by state code for state
-    parties, by county FIPS code for county ones, by "state code/folded town name" for town
-    and city committees (the first id wins)."""
+    parties, by county FIPS code for county ones, by :func:`town_key` for town and city
+    committees (the first id wins)."""
     found: dict[tuple[str, Party], Organization] = {}
     for org in sorted(data.organizations.values(), key=lambda o: o.id):
         if org.kind is kind and org.official_party is not None:
@@ -38,7 +38,7 @@ def _official(data: Dataset, kind: OrgKind) -> Mapping[tuple[str, Party], Organi
             if kind is not OrgKind.LOCAL_PARTY:
                 places: Iterable[str] = coverage.states
             elif coverage.towns:
-                places = [f"{s}/{fold(t)}" for s in coverage.states for t in coverage.towns]
+                places = [town_key(s, t) for s in coverage.states for t in coverage.towns]
             else:
                 places = coverage.counties
             for place in places:
@@ -66,7 +66,7 @@ def local_party_of(fips: str, party: Party) -> Organization | None:
 
 def town_party_of(state: str, town: str, party: Party) -> Organization | None:
     """The party's recorded town or city committee for ``town`` in ``state``, if any."""
-    return _local_parties.get().get((f"{state}/{fold(town)}", party))
+    return _local_parties.get().get((town_key(state, town), party))
 
 
 def state_party(state: str, party: str | Party) -> Organization | None:

@@ -10,7 +10,7 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
-__all__ = ["close_matches", "closest", "fold"]
+__all__ = ["close_matches", "closest", "fold", "town_key"]
 
 # Every ASCII character that is not a letter or digit becomes a space, except apostrophes
 # (dropped, so O'Brien meets OBrien) and & (which becomes "and").
@@ -51,6 +51,15 @@ def fold(text: str) -> str:
             text = unicodedata.normalize("NFKD", text)
     words = text.translate(_ASCII_TABLE).split()
     return " ".join([_WORDS.get(w, w) for w in words])
+
+
+def town_key(state: str, town: str) -> str:
+    """The key a town or city committee is found by: the state code and the folded town name.
+
+    >>> town_key("MA", "  West  Springfield")
+    'MA/west springfield'
+    """
+    return f"{state}/{fold(town)}"
 
 
 def close_matches(query: str, choices: Iterable[str], n: int = 5) -> list[str]:
