@@ -53,3 +53,27 @@ def test_api_page_lists_every_public_name() -> None:
         if name != "__version__" and f"civicrun.{name}" not in text
     ]
     assert [] == missing
+
+
+def test_data_format_local_party_examples_are_real_records() -> None:
+    """The local-party TOML examples of docs/data-format.md (a county party, a town
+    committee) are the shipped records' own id, name and coverage."""
+    import tomllib
+
+    from civicrun._converter import converter
+    from civicrun.records import Coverage
+
+    page = ROOT / "docs" / "data-format.md"
+    if not page.exists():
+        pytest.skip("docs/ not present")
+    blocks = re.findall(r"```toml\n(.*?)```", page.read_text(encoding="utf-8"), re.S)
+    examples = [tomllib.loads(b) for b in blocks if 'kind = "local-party"' in b]
+    assert {e["id"] for e in examples} == {
+        "local-party-48201-democratic",
+        "local-party-25017-cambridge-democratic",
+    }
+    for example in examples:
+        record = civicrun.get_organization(example["id"])
+        assert record is not None
+        assert example["name"] == record.name
+        assert converter.structure(example["coverage"], Coverage) == record.coverage

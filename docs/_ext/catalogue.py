@@ -316,7 +316,7 @@ def _coverage_lines(org: Organization, names: Mapping[str, str], up: str) -> lis
         for fips in sorted(coverage.counties):
             county = civicrun.get_county(fips)
             places.append(md(str(county) if county is not None else fips))
-        towns = sorted(getattr(coverage, "towns", frozenset()))
+        towns = sorted(coverage.towns)
         lines = [
             (
                 (
@@ -358,7 +358,7 @@ def _where(org: Organization) -> str:
     if coverage.scope is Scope.COUNTIES:
         named = {f: civicrun.get_county(f) for f in coverage.counties}
         where = "; ".join(str(named[f] or f) for f in sorted(named))
-        towns = sorted(getattr(coverage, "towns", frozenset()))
+        towns = sorted(coverage.towns)
         return f"{', '.join(towns)} ({where})" if towns else where
     codes = sorted(coverage.states)
     return ", ".join(codes) if len(codes) <= 6 else f"{len(codes)} states"
