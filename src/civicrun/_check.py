@@ -163,12 +163,32 @@ def _org_problems(org: Organization, today: dt.date) -> list[str]:
         problems.append(f"url {org.url!r} is not a plain http(s) URL @ $.url")
     if org.last_verified > today:
         problems.append(f"last_verified {org.last_verified} is in the future @ $.last_verified")
+    problems += _activity_problems(org, today)
     for field, text in (
         ("summary", org.summary),
         *((f"notes[{i}]", n) for i, n in enumerate(org.notes)),
     ):
         if not text.strip():
             problems.append(f"{field} is blank @ $.{field}")
+    return problems
+
+
+def _activity_problems(org: Organization, today: dt.date) -> list[str]:
+    """``active_as_of`` and ``active_source`` come together, the date not in the future and
+    the source one of the record's own."""
+    if (org.active_as_of is None) != (org.active_source is None):
+        return [
+            "active_as_of and active_source are given together: the date of the newest "
+            "evidence of activity and the url of the source that shows it @ $.active_as_of"
+        ]
+    problems = []
+    if org.active_as_of is not None and org.active_as_of > today:
+        problems.append(f"active_as_of {org.active_as_of} is in the future @ $.active_as_of")
+    if org.active_source is not None and org.active_source not in {s.url for s in org.sources}:
+        problems.append(
+            f"active_source {org.active_source!r} is not the url of one of the record's "
+            "[[sources]] @ $.active_source"
+        )
     return problems
 
 

@@ -192,7 +192,13 @@ def _non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> N
 
 @frozen(kw_only=True)
 class Organization:
-    """A group that helps people run for office, with its eligibility rules and sources."""
+    """A group that helps people run for office, with its eligibility rules and sources.
+
+    ``active_as_of`` is the date of the newest dated evidence that the group was running its
+    programs (a dated post, an application for a named year), and ``active_source`` the url of
+    the source, among ``sources``, that shows it; ``None`` where no dated evidence was found.
+    It is not the date a record was edited (that is ``last_verified``).
+    """
 
     id: str = attrs.field(validator=_non_empty)
     name: str = attrs.field(validator=_non_empty)
@@ -210,6 +216,8 @@ class Organization:
     status: OrgStatus
     confidence: Confidence
     last_verified: dt.date
+    active_as_of: dt.date | None = None
+    active_source: str | None = None
     notes: tuple[str, ...] = ()
     coverage: Coverage
     requirements: tuple[Requirement, ...] = ()
