@@ -8,7 +8,16 @@ from typing import Any
 from hypothesis import strategies as st
 
 from civicrun import Profile, states
-from civicrun.vocab import Community, Gender, Ideology, OfficeLevel, Party, RaceEthnicity, Stance
+from civicrun.vocab import (
+    Community,
+    Gender,
+    Ideology,
+    OfficeLevel,
+    Party,
+    Profession,
+    RaceEthnicity,
+    Stance,
+)
 
 STATE_CODES = [s.code for s in states()]
 
@@ -31,6 +40,7 @@ PROFILE_VALUES: dict[str, st.SearchStrategy[Any]] = {
     "national_service": _maybe(st.booleans()),
     "immigrant_generation": _maybe(st.sampled_from([1, 2])),
     "parent_of_minor": _maybe(st.booleans()),
+    "union_member": _maybe(st.booleans()),
     "stances": _maybe(
         st.tuples(
             st.sampled_from([None, Stance.PRO_CHOICE, Stance.PRO_LIFE]),
@@ -38,6 +48,7 @@ PROFILE_VALUES: dict[str, st.SearchStrategy[Any]] = {
         ).map(lambda pair: [s for s in pair if s is not None])
     ),
     "communities": _maybe(st.frozensets(st.sampled_from(list(Community)), max_size=1)),
+    "professions": _maybe(st.frozensets(st.sampled_from(list(Profession)), max_size=2)),
     "ideology": _maybe(st.sampled_from(list(Ideology))),
     "office_level": _maybe(st.sampled_from(list(OfficeLevel))),
     "prior_runs": _maybe(st.integers(min_value=0, max_value=5)),

@@ -30,6 +30,7 @@ from .vocab import (
     BOOL_GROUP_LABELS,
     BOOL_LABELS,
     COMMUNITY_LABELS,
+    PROFESSION_LABELS,
     GENDER_GROUP_LABELS,
     GENDER_LABELS,
     HOW_TO_JOIN_NOTES,
@@ -198,6 +199,7 @@ _VALUE_LABELS: Mapping[ProfileField, Mapping[str, str]] = {
     ProfileField.GENDER: {k.value: v for k, v in GENDER_LABELS.items()},
     ProfileField.RACE_ETHNICITY: {k.value: v for k, v in RACE_ETHNICITY_LABELS.items()},
     ProfileField.COMMUNITIES: {k.value: v for k, v in COMMUNITY_LABELS.items()},
+    ProfileField.PROFESSIONS: {k.value: v for k, v in PROFESSION_LABELS.items()},
 }
 
 
@@ -229,6 +231,8 @@ def describe(cond: Condition) -> str:
             return _join_or(values)
         if field is ProfileField.COMMUNITIES:
             return "part of the " + _join_or(_label(field, v) for v in values) + " community"
+        if field is ProfileField.PROFESSIONS:
+            return "one of the " + _join_or(_label(field, v) for v in values)
         if field is ProfileField.OFFICE_LEVEL:
             return "seeking " + _join_or(values) + " office"
         return f"{field.value.replace('_', ' ')} is " + _join_or(values)
@@ -270,6 +274,8 @@ def describe_audience(cond: Condition) -> str:
             return _join_or(values) + " candidates"
         if field is ProfileField.STANCES:
             return "candidates who are " + _join_or(values)
+        if field is ProfileField.PROFESSIONS:
+            return _join_or(_label(field, v) for v in values)
     if cond.equals is not None:
         yes, no = BOOL_GROUP_LABELS[field]
         return yes if cond.equals else no

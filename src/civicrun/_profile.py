@@ -24,6 +24,7 @@ from .errors import FieldProblem, InvalidProfileError
 from .records import County
 from .vocab import (
     Community,
+    Profession,
     Gender,
     Ideology,
     OfficeLevel,
@@ -143,6 +144,10 @@ def _to_communities(value: object) -> frozenset[Community] | None:
     return _members(Community, value)
 
 
+def _to_professions(value: object) -> frozenset[Profession] | None:
+    return _members(Profession, value)
+
+
 def _to_stances(value: object) -> frozenset[Stance] | None:
     """A set of stances, none of them held together with its opposite."""
     found = _members(Stance, value) or frozenset()
@@ -208,8 +213,8 @@ class Profile:
       when ``birth_date`` is also given, age rules use the birth date, and the two must agree
       (an age at most a year either side of the birth date's age today).
     * ``race_ethnicity`` is every category the person identifies with ("select all that
-      apply"); ``stances`` and ``communities`` list what the person holds or belongs to, and a
-      value not listed is unknown, never a "no". A stance and its opposite cannot both be held.
+      apply"); ``stances``, ``communities`` and ``professions`` list what the person holds,
+      belongs to or works in, and a value not listed is unknown, never a "no". A stance and its opposite cannot both be held.
     * ``immigrant_generation`` is 1 (born abroad) or 2 (born here to at least one parent born
       abroad).
     * ``county`` is resolved against the county table, and fills in ``state`` when the name
@@ -240,8 +245,12 @@ class Profile:
     national_service: bool | None = attrs.field(default=None, converter=_to_bool)
     immigrant_generation: int | None = attrs.field(default=None, converter=_to_immigrant_generation)
     parent_of_minor: bool | None = attrs.field(default=None, converter=_to_bool)
+    union_member: bool | None = attrs.field(default=None, converter=_to_bool)
     stances: frozenset[Stance] | None = attrs.field(default=None, converter=_to_stances)
     communities: frozenset[Community] | None = attrs.field(default=None, converter=_to_communities)
+    professions: frozenset[Profession] | None = attrs.field(
+        default=None, converter=_to_professions
+    )
     ideology: Ideology | None = attrs.field(default=None, converter=_to_ideology)
     office_level: OfficeLevel | None = attrs.field(default=None, converter=_to_office_level)
     prior_runs: int | None = attrs.field(default=None, converter=_to_prior_runs)

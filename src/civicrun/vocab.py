@@ -39,10 +39,12 @@ __all__ = [
     "ONE_OF_FIELDS",
     "OPEN_FIELDS",
     "PARTY_LABELS",
+    "PROFESSION_LABELS",
     "RACE_ETHNICITY_LABELS",
     "SYNONYMS",
     "Chamber",
     "Community",
+    "Profession",
     "Confidence",
     "CountQualifier",
     "CountyKind",
@@ -169,6 +171,19 @@ class Community(StrEnum):
     MUSLIM = "muslim"
 
 
+class Profession(StrEnum):
+    """A line of work some groups recruit candidates from.
+
+    Read open-world like :class:`Community`: a profession the profile does not list is
+    unknown, never a "no".
+    """
+
+    STEM = "stem"
+    HEALTH_CARE = "health-care"
+    EDUCATOR = "educator"
+    AGRICULTURE = "agriculture"
+
+
 class SourceKind(StrEnum):
     """What kind of page a source is."""
 
@@ -287,8 +302,10 @@ class ProfileField(StrEnum):
     NATIONAL_SERVICE = "national_service"
     IMMIGRANT_GENERATION = "immigrant_generation"
     PARENT_OF_MINOR = "parent_of_minor"
+    UNION_MEMBER = "union_member"
     STANCES = "stances"
     COMMUNITIES = "communities"
+    PROFESSIONS = "professions"
     IDEOLOGY = "ideology"
     OFFICE_LEVEL = "office_level"
     PRIOR_RUNS = "prior_runs"
@@ -421,15 +438,19 @@ ONE_OF_FIELDS: dict[ProfileField, type[StrEnum]] = {
     ProfileField.OFFICE_LEVEL: OfficeLevel,
     ProfileField.STANCES: Stance,
     ProfileField.COMMUNITIES: Community,
+    ProfileField.PROFESSIONS: Profession,
 }
 #: Set fields read open-world (a value the profile does not list is unknown, not a "no").
-OPEN_FIELDS = frozenset({ProfileField.STANCES, ProfileField.COMMUNITIES})
+OPEN_FIELDS = frozenset(
+    {ProfileField.STANCES, ProfileField.COMMUNITIES, ProfileField.PROFESSIONS}
+)
 BOOL_FIELDS = frozenset(
     {
         ProfileField.LGBTQ,
         ProfileField.VETERAN,
         ProfileField.NATIONAL_SERVICE,
         ProfileField.PARENT_OF_MINOR,
+        ProfileField.UNION_MEMBER,
     }
 )
 INT_FIELDS = frozenset(
@@ -613,6 +634,13 @@ RACE_ETHNICITY_LABELS: Mapping[RaceEthnicity, str] = {
 }
 #: A community as an adjective ("Muslim American candidates").
 COMMUNITY_LABELS: Mapping[Community, str] = {Community.MUSLIM: "Muslim American"}
+#: A profession as a noun for the people in it ("scientists, engineers and others in STEM").
+PROFESSION_LABELS: Mapping[Profession, str] = {
+    Profession.STEM: "people in science, technology, engineering or math",
+    Profession.HEALTH_CARE: "health-care workers",
+    Profession.EDUCATOR: "educators",
+    Profession.AGRICULTURE: "people in farming and agriculture",
+}
 #: A yes/no fact said of one person, as (when true, when false).
 BOOL_LABELS: Mapping[ProfileField, tuple[str, str]] = {
     ProfileField.LGBTQ: ("LGBTQ+", "not LGBTQ+"),
@@ -622,6 +650,7 @@ BOOL_LABELS: Mapping[ProfileField, tuple[str, str]] = {
         "not a national-service alum",
     ),
     ProfileField.PARENT_OF_MINOR: ("a parent of a child under 18", "not a parent of a minor"),
+    ProfileField.UNION_MEMBER: ("a union member", "not a union member"),
 }
 #: A yes/no fact said of a group, as (when true, when false).
 BOOL_GROUP_LABELS: Mapping[ProfileField, tuple[str, str]] = {
@@ -629,4 +658,5 @@ BOOL_GROUP_LABELS: Mapping[ProfileField, tuple[str, str]] = {
     ProfileField.VETERAN: ("military veterans", "people who are not veterans"),
     ProfileField.NATIONAL_SERVICE: ("national-service alums", "people without national service"),
     ProfileField.PARENT_OF_MINOR: ("parents of children under 18", "people without minor children"),
+    ProfileField.UNION_MEMBER: ("union members", "people who are not union members"),
 }
