@@ -24,11 +24,11 @@ from .errors import FieldProblem, InvalidProfileError
 from .records import County
 from .vocab import (
     Community,
-    Profession,
     Gender,
     Ideology,
     OfficeLevel,
     Party,
+    Profession,
     RaceEthnicity,
     Stance,
     choices,
@@ -214,7 +214,8 @@ class Profile:
       (an age at most a year either side of the birth date's age today).
     * ``race_ethnicity`` is every category the person identifies with ("select all that
       apply"); ``stances``, ``communities`` and ``professions`` list what the person holds,
-      belongs to or works in, and a value not listed is unknown, never a "no". A stance and its opposite cannot both be held.
+      belongs to or works in, and a value not listed is unknown, never a "no". A stance and
+      its opposite cannot both be held.
     * ``immigrant_generation`` is 1 (born abroad) or 2 (born here to at least one parent born
       abroad).
     * ``county`` is resolved against the county table, and fills in ``state`` when the name
@@ -248,9 +249,7 @@ class Profile:
     union_member: bool | None = attrs.field(default=None, converter=_to_bool)
     stances: frozenset[Stance] | None = attrs.field(default=None, converter=_to_stances)
     communities: frozenset[Community] | None = attrs.field(default=None, converter=_to_communities)
-    professions: frozenset[Profession] | None = attrs.field(
-        default=None, converter=_to_professions
-    )
+    professions: frozenset[Profession] | None = attrs.field(default=None, converter=_to_professions)
     ideology: Ideology | None = attrs.field(default=None, converter=_to_ideology)
     office_level: OfficeLevel | None = attrs.field(default=None, converter=_to_office_level)
     prior_runs: int | None = attrs.field(default=None, converter=_to_prior_runs)

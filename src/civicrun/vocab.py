@@ -44,7 +44,6 @@ __all__ = [
     "SYNONYMS",
     "Chamber",
     "Community",
-    "Profession",
     "Confidence",
     "CountQualifier",
     "CountyKind",
@@ -61,6 +60,7 @@ __all__ = [
     "Outcome",
     "Partisanship",
     "Party",
+    "Profession",
     "ProfileField",
     "RaceEthnicity",
     "RacePartisanship",
@@ -441,9 +441,7 @@ ONE_OF_FIELDS: dict[ProfileField, type[StrEnum]] = {
     ProfileField.PROFESSIONS: Profession,
 }
 #: Set fields read open-world (a value the profile does not list is unknown, not a "no").
-OPEN_FIELDS = frozenset(
-    {ProfileField.STANCES, ProfileField.COMMUNITIES, ProfileField.PROFESSIONS}
-)
+OPEN_FIELDS = frozenset({ProfileField.STANCES, ProfileField.COMMUNITIES, ProfileField.PROFESSIONS})
 BOOL_FIELDS = frozenset(
     {
         ProfileField.LGBTQ,
