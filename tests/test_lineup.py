@@ -470,6 +470,6 @@ class TestIssueExamples:
         """A state program's coverage does not score: Emerge Kentucky (Democratic women in one
         state) ranks level with Emerge (Democratic women nationally) for a Democratic woman in
         Kentucky, and both above NDTC (Democrats)."""
-        person = Profile(state="KY", party="D", gender="woman", age=52)
+        person = Profile(state="KY", party="D", gender="woman")
         rel = {m.org.id: m.relevance for m in eligible_orgs(person, on=ON)}
         assert rel["emerge-kentucky"] == rel["emerge"] > rel["ndtc"] > 0

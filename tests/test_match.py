@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from civicrun import (
+    Match,
     Organization,
     Profile,
     Reason,
@@ -19,7 +20,7 @@ from civicrun import (
     lookup_organization,
     organizations,
 )
-from civicrun._match import describe, evaluate
+from civicrun._match import describe, evaluate, sort_key
 from civicrun.errors import UnknownOrganizationError
 from civicrun.records import Condition, Coverage
 from civicrun.vocab import (
@@ -34,6 +35,7 @@ from civicrun.vocab import (
     Scope,
 )
 
+from . import oracle
 from .conftest import ON
 from .strategies import placed_profiles, profiles
 
@@ -272,8 +274,7 @@ class TestProperties:
         ids = {o.id for o in organizations()}
         offered = {MatchStatus.ELIGIBLE, MatchStatus.POSSIBLE}
         assert all(m.org.id in ids and m.status in offered for m in matches)
-        keys = [(m.status is not MatchStatus.ELIGIBLE, -m.relevance, m.org.id) for m in matches]
-        assert keys == sorted(keys)
+        assert list(matches) == sorted(matches, key=sort_key)
         assert matches == eligible_orgs(profile, on=ON)
 
     @settings(max_examples=30, deadline=None)
@@ -305,11 +306,9 @@ class TestProperties:
         """For county and town committees, with profiles placed where they work: a
         committee is listed exactly when it is offered to the profile's place and explain
         finds it eligible or possible, and then with the same match."""
-        from civicrun._match import _offered
-
         match = explain(profile, org.id, on=ON)  # type: ignore[attr-defined]
         listed = {m.org.id: m for m in eligible_orgs(profile, on=ON)}
-        offered = _offered(org, profile)  # type: ignore[arg-type]
+        offered = oracle.offered(org, profile)  # type: ignore[arg-type]
         if offered and match.status in (MatchStatus.ELIGIBLE, MatchStatus.POSSIBLE):
             assert match == listed[match.org.id]
         else:
@@ -353,9 +352,11 @@ class TestRuleKinds:
     def test_priorities_only_rank(self) -> None:
         """A priority the profile misses never excludes; one it meets raises relevance."""
         org = _org_with(priorities=(GENDER_WOMEN,))
-        assert MatchStatus.ELIGIBLE == evaluate(org, Profile(gender="man"), on=ON).status
+        missed = evaluate(org, Profile(gender="man"), on=ON)
+        assert MatchStatus.ELIGIBLE == missed.status
+        assert -3 == missed.relevance
         met = evaluate(org, Profile(gender="woman"), on=ON)
-        assert 1 == met.relevance
+        assert 3 == met.relevance
         assert any(r.kind is RuleKind.PRIORITY and r.outcome is Outcome.MET for r in met.reasons)
 
     def test_stances_are_open_world(self) -> None:
@@ -403,6 +404,8 @@ class TestRuleKinds:
 
 
 class TestRelevance:
+    """The ranking model of the guide, one test per rule."""
+
     def test_counts_fields_aimed_at_the_person_not_rules_written(self) -> None:
         """Two rules on one field score once; state coverage does not score."""
         young = Condition(field=ProfileField.AGE, at_least=18)
@@ -417,6 +420,65 @@ class TestRelevance:
         open_to_all = _org_with()
         assert 0 == evaluate(open_to_all, Profile(gender="woman", state="TX"), on=ON).relevance
 
+    def test_who_the_person_is_outweighs_party(self) -> None:
+        """A met rule on party or ideology scores 6; on who the person is (here veteran), 10."""
+        dems = Condition(field=ProfileField.PARTY, one_of=frozenset({"democratic"}))
+        vets = Condition(field=ProfileField.VETERAN, equals=True)
+        profile = Profile(party="D", veteran=True)
+        assert 6 == evaluate(_org_with(serves=(dems,)), profile, on=ON).relevance
+        assert 10 == evaluate(_org_with(serves=(vets,)), profile, on=ON).relevance
+
+    def test_a_devoted_group_possible_on_one_fact_outranks_an_open_one(self) -> None:
+        """A group aimed at two known facts and possible on one unknown one ranks above a group
+        open to everyone; each unknown fact costs eight points."""
+        from civicrun._rules import rank_of
+
+        latino = Condition(field=ProfileField.RACE_ETHNICITY, one_of=frozenset({"latino"}))
+        dems = Condition(field=ProfileField.PARTY, one_of=frozenset({"democratic"}))
+        devoted = _org_with(serves=(latino, dems, PRO_CHOICE))
+        person = Profile(party="D", race_ethnicity="latino")
+        match = evaluate(devoted, person, on=ON)
+        assert MatchStatus.POSSIBLE == match.status
+        assert 16 - 8 == rank_of(match.relevance, match.unknowns)
+        assert rank_of(match.relevance, match.unknowns) > 0  # an open group's score
+        assert 12 - 8 == rank_of(12, (ProfileField.AGE, ProfileField.BIRTH_DATE))
+
+    def test_a_missed_priority_lowers_rank(self) -> None:
+        """A priority the person is known to miss lowers the group below an equal one."""
+        org = _org_with(priorities=(GENDER_WOMEN,))
+        assert evaluate(org, Profile(gender="man"), on=ON).relevance < 0
+        assert 0 == evaluate(org, Profile(), on=ON).relevance
+
+    def test_a_group_without_recent_activity_ranks_after_live_ones(self) -> None:
+        """A group whose newest evidence of activity is over three years old comes after every
+        live group, whatever its score, and carries a caveat naming the year."""
+        vets = Condition(field=ProfileField.VETERAN, equals=True)
+        old = attrs.evolve(
+            _org_with(serves=(vets,)),
+            active_as_of=dt.date(2016, 5, 1),
+            active_source=_org_with().sources[0].url,
+        )
+        live = _org_with()
+        profile = Profile(veteran=True)
+        dormant, fresh = evaluate(old, profile, on=ON), evaluate(live, profile, on=ON)
+        assert dormant.relevance > fresh.relevance
+        assert sort_key(fresh) < sort_key(dormant)
+        assert any("2016" in str(c) for c in dormant.caveats)
+        assert not any("sign of activity" in str(c) for c in fresh.caveats)
+
+    def test_ties_go_to_the_eligible_then_the_nearer_group(self) -> None:
+        """Equal rank: eligible before possible, then county, state, national, then id."""
+        national = _org_with()
+        state = attrs.evolve(
+            national, coverage=Coverage(scope=Scope.STATES, states=frozenset({"TX"}))
+        )
+        profile = Profile(state="TX")
+        assert sort_key(evaluate(state, profile, on=ON)) < sort_key(
+            evaluate(national, profile, on=ON)
+        )
+        keys = sort_key(evaluate(national, profile, on=ON))
+        assert keys[-1] == national.id
+
     def test_aimed_groups_come_before_open_ones(self) -> None:
         """For a Black Democratic woman in Texas, groups aimed at her rank above open ones."""
         matches = [m for m in eligible_orgs(TX_WOMAN, on=ON) if m.status is MatchStatus.ELIGIBLE]
@@ -425,6 +487,33 @@ class TestRelevance:
         assert open_ids
         assert ranks["higher-heights"] < min(ranks[i] for i in open_ids)
         assert all(m.relevance < 10 for m in matches if m.org.id in open_ids)
+
+    @settings(max_examples=60, deadline=None)
+    @given(profiles, st.sampled_from(sorted(o.id for o in organizations() if o.serves)))
+    def test_adding_a_fact_a_group_targets_never_lowers_it(
+        self, profile: Profile, org_id: str
+    ) -> None:
+        """Telling civicrun a fact that meets one of a group's audience rules never lowers the
+        group's rank score."""
+        from civicrun._rules import rank_of
+
+        org = lookup_organization(org_id)
+        rule = next((r for r in org.serves if isinstance(r, Condition)), None)
+        if rule is None or getattr(profile, rule.field.value) is not None:
+            return
+        if rule.one_of is not None:
+            value: object = sorted(rule.one_of)[0]
+        elif rule.equals is not None:
+            value = rule.equals
+        else:
+            return
+        before = evaluate(org, profile, on=ON)
+        after = evaluate(org, attrs.evolve(profile, **{rule.field.value: value}), on=ON)
+        if before.status is MatchStatus.INELIGIBLE or after.status is MatchStatus.INELIGIBLE:
+            return
+        assert rank_of(after.relevance, after.unknowns) >= rank_of(
+            before.relevance, before.unknowns
+        )
 
 
 class TestReasons:
@@ -441,48 +530,71 @@ class TestReasons:
 
 
 class TestIndex:
-    @settings(max_examples=300, deadline=None)
+    """eligible_orgs (the compiled rules and the index) against the plain evaluator in
+    tests/oracle.py, which shares no decision code with it."""
+
+    @staticmethod
+    def _agree(fast: tuple[Match, ...], plain: list[Any]) -> None:
+        assert sorted((m.org.id, m.status, m.unknowns, m.relevance) for m in fast) == sorted(plain)
+        assert list(fast) == sorted(fast, key=sort_key)
+        for match in fast:
+            # A match's reasons come from the same decisions as its status.
+            failed = [r for r in match.reasons if r.outcome is Outcome.FAILED]
+            unknown = [r for r in match.reasons if r.outcome is Outcome.UNKNOWN]
+            assert all(r.kind is RuleKind.AUDIENCE for r in failed)
+            assert bool(failed) == (match.status is MatchStatus.OUTSIDE_AUDIENCE)
+            assert bool(unknown) == bool(match.unknowns)
+
+    @settings(max_examples=150, deadline=None)
     @given(profiles, st.booleans(), st.booleans())
-    def test_indexed_matcher_equals_the_reference(
+    def test_indexed_matcher_equals_the_plain_evaluator(
         self, profile: Profile, staff: bool, outside: bool
     ) -> None:
-        """eligible_orgs (compiled index) gives exactly what the plain reference evaluator
-        gives: the same organizations, statuses, unknowns, relevance, order and reasons."""
-        from civicrun._match import reference_matches
-
+        """The same organizations, statuses, unknowns and relevance, in sort_key order, with
+        reasons that agree with each status."""
         fast = eligible_orgs(profile, on=ON, include_staff=staff, include_outside_audience=outside)
-        plain = reference_matches(
+        plain = oracle.plain_matches(
             profile, on=ON, include_staff=staff, include_outside_audience=outside
         )
-        assert plain == fast
-        assert [m.reasons for m in plain] == [m.reasons for m in fast]
+        self._agree(fast, plain)
 
-    @settings(max_examples=300, deadline=None)
+    @settings(max_examples=150, deadline=None)
     @given(placed_profiles(), st.booleans())
-    def test_indexed_matcher_equals_the_reference_where_committees_work(
+    def test_indexed_matcher_equals_the_plain_evaluator_where_committees_work(
         self, profile: Profile, outside: bool
     ) -> None:
         """The same with profiles placed in the counties and towns of local committees, or
         mixing two committees' places, so county and town committees are in play."""
-        from civicrun._match import reference_matches
-
         fast = eligible_orgs(profile, on=ON, include_outside_audience=outside)
-        plain = reference_matches(profile, on=ON, include_outside_audience=outside)
-        assert plain == fast
-        assert [m.reasons for m in plain] == [m.reasons for m in fast]
+        plain = oracle.plain_matches(profile, on=ON, include_outside_audience=outside)
+        self._agree(fast, plain)
+
+    @settings(max_examples=100, deadline=None)
+    @given(profiles, st.sampled_from(sorted(o.id for o in organizations())))
+    def test_explain_equals_the_plain_evaluator(self, profile: Profile, org_id: str) -> None:
+        """explain folds every rule: its status, unknowns and relevance are the plain
+        evaluator's for any organization, offered or not."""
+        match = explain(profile, org_id, on=ON)
+        status, unknowns, relevance = oracle.status(match.org, profile, ON, False)
+        assert (match.status, match.relevance) == (status, relevance)
+        if status is not MatchStatus.INELIGIBLE:
+            assert match.unknowns == unknowns
+        assert bool(match.failed) == (
+            status in (MatchStatus.INELIGIBLE, MatchStatus.OUTSIDE_AUDIENCE)
+        )
 
     def test_reasons_are_written_only_when_read(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """eligible_orgs writes no reason; a match works out its reasons on first read, once."""
-        from civicrun import _match
+        from civicrun._rules import CompiledOrg
 
         calls: list[str] = []
-        reference = _match.explain_fully
+        reference = CompiledOrg.explain
 
-        def counting(org: Organization, *args: Any) -> Any:
-            calls.append(org.id)
-            return reference(org, *args)
+        def counting(self: CompiledOrg, *args: Any) -> Any:
+            calls.append(self.id)
+            return reference(self, *args)
 
-        monkeypatch.setattr(_match, "explain_fully", counting)
+        monkeypatch.setattr(CompiledOrg, "explain", counting)
         matches = eligible_orgs(TX_WOMAN, on=ON)
         assert [] == calls
         first = matches[0].reasons

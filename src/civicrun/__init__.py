@@ -17,9 +17,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ._counties import counties, get_county, resolve_county, search_counties
     from ._extra import Data, load_dataset
-    from ._index import eligible_orgs
     from ._local import ElectionOffice, LocalParty, find_election_office, find_local_party
-    from ._match import Match, Reason, explain
+    from ._match import Match, eligible_orgs, explain
     from ._offices import (
         get_office_category,
         lookup_office_category,
@@ -35,6 +34,7 @@ if TYPE_CHECKING:
     )
     from ._parties import state_party
     from ._profile import Profile
+    from ._rules import Reason
     from ._states import get_state, lookup_state, search_states, states
     from .errors import CivicrunError
     from .records import County, OfficeCategory, Organization, State
@@ -51,10 +51,10 @@ _HOMES = {
     "OfficeCategory": "records",
     "Organization": "records",
     "Profile": "_profile",
-    "Reason": "_match",
+    "Reason": "_rules",
     "State": "records",
     "counties": "_counties",
-    "eligible_orgs": "_index",
+    "eligible_orgs": "_match",
     "explain": "_match",
     "find_election_office": "_local",
     "find_local_party": "_local",

@@ -14,8 +14,7 @@ from pathlib import Path
 from ._args import MAX_TEXT, need_text
 from ._check import check_data
 from ._data import Dataset, dataset, given_files, kind_of, load_record_file
-from ._index import Index, answer
-from ._match import Match, evaluate
+from ._match import Match, answer, explain_with, index_of
 from ._orgs import build_name_index, search_in, suggestions_in
 from ._parties import build_state_parties, party_named
 from ._profile import Profile
@@ -36,7 +35,7 @@ class Data:
 
     def __init__(self, data: Dataset, extra_ids: frozenset[str]) -> None:
         self._data = data
-        self._index = Index(data)
+        self._index = index_of(data)
         self._names = build_name_index(data)
         self._parties = build_state_parties(data)
         #: The ids of the organizations the extra files added or replaced.
@@ -94,7 +93,7 @@ class Data:
             if isinstance(organization, Organization)
             else self.lookup_organization(organization)
         )
-        return evaluate(org, profile, on=on, include_staff=include_staff)
+        return explain_with(self._index, org, profile, on, include_staff)
 
     def state_party(self, state: str, party: str | Party) -> Organization | None:
         """As :func:`civicrun.state_party`."""

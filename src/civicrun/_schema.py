@@ -109,7 +109,7 @@ def _match() -> dict[str, Any]:
                 },
                 "failed": reasons,
                 "caveats": reasons,
-                "relevance": {"type": "integer", "minimum": 0},
+                "relevance": {"type": "integer"},
                 "how_to_join": {"enum": [h.value for h in vocab.HowToJoin]},
                 "url": {"oneOf": [{"type": "string"}, {"type": "null"}]},
             },

@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Any
 
 from ._data import Dataset, dataset
-from ._match import years_before
+from ._rules import years_before
 from .records import state_kind
 from .vocab import OrgKind, Party, Scope, SourceKind, StateKind
 

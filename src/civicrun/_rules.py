@@ -1,0 +1,682 @@
+"""Compiled eligibility rules: the one implementation of what a rule decides.
+
+Each organization's rules (its coverage, office levels, requirements, audience and priorities)
+are compiled once per loaded dataset into :class:`Rule` objects. A rule *decides*
+(:meth:`Rule.decide`: met, failed or unknown, with the fields that would settle an unknown)
+and *words* what it decided (:meth:`Rule.word`: a :class:`Reason`). :class:`CompiledOrg`
+folds its rules' decisions into a status: :func:`~civicrun.eligible_orgs` stops at the first
+failed requirement, :func:`~civicrun.explain` and :attr:`Match.reasons
+<civicrun.Match.reasons>` fold over every rule and word each decision. Both are the same fold
+over the same decisions, so a match's status can never contradict its reasons.
+
+:class:`Index` lists the compiled organizations by state, county and town, so a question
+touches only the groups that can work where the person lives: that pre-selection is the only
+thing the index adds to the fold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import NamedTuple
+
+import attrs
+
+from ._profile import Profile
+from ._text import fold, town_key
+from ._wording import describe, describe_audience, join_or, rule_text, shown
+from .records import AnyOf, Condition, Coverage, Organization
+from .vocab import (
+    HOW_TO_JOIN_NOTES,
+    OPEN_FIELDS,
+    MatchStatus,
+    OfficeLevel,
+    OrgStatus,
+    Outcome,
+    ProfileField,
+    Role,
+    RuleKind,
+    Scope,
+    Stance,
+    StateKind,
+)
+
+__all__ = ["CompiledOrg", "Decision", "Index", "Reason", "Rule", "Verdict"]
+
+
+@attrs.frozen(kw_only=True)
+class Reason:
+    """One line of a match's explanation, as data: which kind of rule, which profile field, how
+    it came out, and the sentence to show.
+
+    ``str(reason)`` is the sentence, so a reason prints as plain text; a web page can show a
+    tick or a cross from ``outcome`` and a translator can work from ``kind`` and ``field``.
+
+    >>> from civicrun.vocab import Outcome, ProfileField, RuleKind
+    >>> r = Reason(kind=RuleKind.AUDIENCE, field=ProfileField.GENDER, outcome=Outcome.FAILED,
+    ...            text="serves women; this profile's gender is man")
+    >>> str(r)
+    "serves women; this profile's gender is man"
+    """
+
+    kind: RuleKind
+    outcome: Outcome
+    text: str
+    field: ProfileField | None = None
+
+    def __str__(self) -> str:
+        return self.text
+
+    def to_dict(self) -> dict[str, str | None]:
+        """A JSON-ready form: ``kind``, ``field`` (or None), ``outcome`` and ``text``."""
+        return {
+            "kind": self.kind.value,
+            "field": None if self.field is None else self.field.value,
+            "outcome": self.outcome.value,
+            "text": self.text,
+        }
+
+
+class Decision(NamedTuple):
+    """What one rule decided: the outcome, the fields that would settle an unknown outcome,
+    and the profile field that decided it (``None`` where no one field did)."""
+
+    outcome: Outcome
+    unknown: frozenset[ProfileField] = frozenset()
+    field: ProfileField | None = None
+
+
+_NONE: frozenset[ProfileField] = frozenset()
+_AGE_FIELDS = frozenset({ProfileField.BIRTH_DATE, ProfileField.AGE})
+_BIRTH = frozenset({ProfileField.BIRTH_DATE})
+
+
+def years_before(day: dt.date, years: int) -> dt.date:
+    """The same calendar day ``years`` earlier (28 February for a 29 February that has none)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February in a year that has none
+        return day.replace(year=day.year - years, day=28)
+
+
+def _age_on(birth: dt.date, on: dt.date) -> int:
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def _three_way(all_in: bool, none_in: bool) -> Outcome:
+    return Outcome.MET if all_in else Outcome.FAILED if none_in else Outcome.UNKNOWN
+
+
+def _age_outcome(cond: Condition, profile: Profile, on: dt.date) -> Outcome:
+    """An age or birth-date rule: a profile that gives only an age is checked against every
+    birth date that age allows on ``on``."""
+    if profile.birth_date is not None:
+        earliest = latest = profile.birth_date
+    elif profile.age is not None:
+        latest = years_before(on, profile.age)
+        earliest = years_before(on, profile.age + 1) + dt.timedelta(days=1)
+    else:
+        return Outcome.UNKNOWN
+    if cond.field is ProfileField.AGE:
+        low, high = _age_on(latest, on), _age_on(earliest, on)
+        least, most = cond.at_least, cond.at_most
+        return _three_way(
+            (least is None or low >= least) and (most is None or high <= most),
+            (least is not None and high < least) or (most is not None and low > most),
+        )
+    after, before = cond.born_on_or_after, cond.born_on_or_before
+    return _three_way(
+        (after is None or earliest >= after) and (before is None or latest <= before),
+        (after is not None and latest < after) or (before is not None and earliest > before),
+    )
+
+
+Decide = Callable[[Profile, dt.date], Decision]
+
+
+def _decider(cond: Condition) -> Decide:
+    """The decision function for one condition, specialised to its kind of test."""
+    field, attr = cond.field, cond.field.value
+    met, failed = Decision(Outcome.MET, _NONE, field), Decision(Outcome.FAILED, _NONE, field)
+    unknown = Decision(Outcome.UNKNOWN, frozenset({field}), field)
+    if field in _AGE_FIELDS:
+        by_outcome = {Outcome.MET: met, Outcome.FAILED: failed}
+
+        def age(profile: Profile, on: dt.date) -> Decision:
+            outcome = _age_outcome(cond, profile, on)
+            if outcome is not Outcome.UNKNOWN:
+                return by_outcome[outcome]
+            given = profile.age is not None or profile.birth_date is not None
+            return Decision(Outcome.UNKNOWN, _BIRTH if given else _AGE_FIELDS, field)
+
+        return age
+    if cond.one_of is not None:
+        wanted = cond.one_of
+        if field in OPEN_FIELDS:
+            # Open-world: met on overlap; failed only when every wanted stance's opposite is held.
+            opposites = (
+                frozenset(Stance(v).opposite.value for v in wanted)
+                if field is ProfileField.STANCES
+                else None
+            )
+
+            def open_set(profile: Profile, _on: dt.date) -> Decision:
+                given = getattr(profile, attr)
+                if given is None:
+                    return unknown
+                if not given.isdisjoint(wanted):
+                    return met
+                return failed if opposites is not None and opposites <= given else unknown
+
+            return open_set
+
+        def one_of(profile: Profile, _on: dt.date) -> Decision:
+            value = getattr(profile, attr)
+            if value is None:
+                return unknown
+            if isinstance(value, frozenset):
+                return failed if value.isdisjoint(wanted) else met
+            return met if value in wanted else failed
+
+        return one_of
+    if cond.equals is not None:
+        expected = cond.equals
+
+        def equals(profile: Profile, _on: dt.date) -> Decision:
+            value = getattr(profile, attr)
+            return unknown if value is None else met if value is expected else failed
+
+        return equals
+    low, high = cond.at_least, cond.at_most
+
+    def bounds(profile: Profile, _on: dt.date) -> Decision:
+        value = getattr(profile, attr)
+        if value is None:
+            return unknown
+        return met if (low is None or value >= low) and (high is None or value <= high) else failed
+
+    return bounds
+
+
+class Rule:
+    """One compiled requirement, audience or priority rule."""
+
+    __slots__ = ("decide", "kind", "members", "rule")
+
+    def __init__(self, kind: RuleKind, rule: Condition | AnyOf) -> None:
+        self.kind = kind
+        self.rule = rule
+        self.members = tuple(Rule(kind, c) for c in rule.any_of) if isinstance(rule, AnyOf) else ()
+        #: ``decide(profile, on) -> Decision``
+        self.decide: Decide = _decider(rule) if isinstance(rule, Condition) else self._decide_any
+
+    def _decide_any(self, profile: Profile, on: dt.date) -> Decision:
+        unknown: set[ProfileField] = set()
+        for member in self.members:
+            decision = member.decide(profile, on)
+            if decision.outcome is Outcome.MET:
+                return decision
+            unknown |= decision.unknown
+        if unknown:
+            return Decision(Outcome.UNKNOWN, frozenset(unknown))
+        return Decision(Outcome.FAILED)
+
+    def _want(self, cond: Condition) -> str:
+        return describe(cond) if self.kind is RuleKind.REQUIREMENT else describe_audience(cond)
+
+    def word(self, decision: Decision, profile: Profile, on: dt.date) -> Reason:
+        """The reason for ``decision``, which this rule made for ``profile`` on ``on``."""
+        rule, kind, outcome = self.rule, self.kind, decision.outcome
+        if isinstance(rule, Condition):
+            field = rule.field
+            if field in _AGE_FIELDS:
+                value = profile.birth_date if profile.birth_date is not None else profile.age
+                seen = shown(field, value, outcome, on, age_only=profile.birth_date is None)
+            else:
+                seen = shown(field, getattr(profile, field.value), outcome, on, age_only=False)
+            text = rule_text(kind, self._want(rule), outcome, seen)
+            return Reason(kind=kind, outcome=outcome, text=text, field=field)
+        if outcome is Outcome.MET:
+            return next(
+                m.word(d, profile, on)
+                for m in self.members
+                if (d := m.decide(profile, on)).outcome is Outcome.MET
+            )
+        either = " or ".join(self._want(c) for c in rule.any_of)
+        lead = f"one of: {either} is" if kind is RuleKind.REQUIREMENT else f"serves {either};"
+        if outcome is Outcome.UNKNOWN:
+            text = f"{lead} required; the profile does not say"
+            if kind is not RuleKind.REQUIREMENT:
+                text = f"{lead} the profile does not say"
+            return Reason(kind=kind, outcome=outcome, text=text)
+        why = "; ".join(
+            m.word(m.decide(profile, on), profile, on).text.split("; ", 1)[-1] for m in self.members
+        )
+        text = f"{lead} required; {why}" if kind is RuleKind.REQUIREMENT else f"{lead} {why}"
+        return Reason(kind=kind, outcome=outcome, text=text)
+
+
+class Placement:
+    """Where an organization works (its coverage), as a rule on the profile's place."""
+
+    __slots__ = ("counties", "county_names", "national", "states", "territories", "towns")
+
+    def __init__(self, coverage: Coverage, county_names: Callable[[str], str | None]) -> None:
+        self.national = coverage.scope is Scope.NATIONAL
+        self.states = coverage.states
+        self.territories = coverage.territories
+        self.counties = coverage.counties if coverage.scope is Scope.COUNTIES else None
+        self.towns = {fold(t): t for t in sorted(coverage.towns)}
+        names = [n for f in sorted(coverage.counties) if (n := county_names(f)) is not None]
+        self.county_names = "; ".join(names) or ", ".join(sorted(coverage.counties))
+
+    def decide(self, profile: Profile, territories: frozenset[str]) -> Decision | None:
+        """Met, failed or unknown on the profile's place; ``None`` for a national group and a
+        profile in the 50 states or DC (nothing to say). ``territories`` are the codes of the
+        territories, where a national group works only if its record lists them."""
+        state = profile.state
+        if self.national:
+            if state is None or state not in territories:
+                return None
+            met = state in self.territories
+            return Decision(Outcome.MET if met else Outcome.FAILED, _NONE, ProfileField.STATE)
+        if self.towns:
+            return self._decide_town(profile)
+        if self.counties is not None:
+            county = profile.county
+            if county is not None:
+                met = county.fips in self.counties
+                return Decision(Outcome.MET if met else Outcome.FAILED, _NONE, ProfileField.COUNTY)
+            if state is not None and state not in self.states:
+                return Decision(Outcome.FAILED, _NONE, ProfileField.STATE)
+            return Decision(Outcome.UNKNOWN, frozenset({ProfileField.COUNTY}), ProfileField.COUNTY)
+        if state is None:
+            return Decision(Outcome.UNKNOWN, frozenset({ProfileField.STATE}), ProfileField.STATE)
+        met = state in self.states
+        return Decision(Outcome.MET if met else Outcome.FAILED, _NONE, ProfileField.STATE)
+
+    def _decide_town(self, profile: Profile) -> Decision:
+        if profile.state is not None and profile.state not in self.states:
+            return Decision(Outcome.FAILED, _NONE, ProfileField.STATE)
+        county = profile.county
+        if county is not None and self.counties is not None and county.fips not in self.counties:
+            return Decision(Outcome.FAILED, _NONE, ProfileField.COUNTY)
+        if profile.town is None:
+            return Decision(Outcome.UNKNOWN, frozenset({ProfileField.TOWN}), ProfileField.TOWN)
+        if fold(profile.town) not in self.towns:
+            return Decision(Outcome.FAILED, _NONE, ProfileField.TOWN)
+        if profile.state is None:
+            return Decision(Outcome.UNKNOWN, frozenset({ProfileField.STATE}), ProfileField.STATE)
+        return Decision(Outcome.MET, _NONE, ProfileField.TOWN)
+
+    def word(self, decision: Decision, profile: Profile) -> Reason:
+        """The reason for ``decision``, which this placement made for ``profile``."""
+        outcome, field = decision.outcome, decision.field
+        if self.national:
+            text = (
+                f"works nationally and in {profile.state}"
+                if outcome is Outcome.MET
+                else "works in the 50 states and DC, not in the territories; "
+                f"this profile's state is {profile.state}"
+            )
+        else:
+            if self.towns:
+                where = f"{', '.join(self.towns.values())} ({self.county_names})"
+            elif self.counties is not None:
+                where = self.county_names
+            else:
+                where = ", ".join(sorted(self.states))
+            text = self._text(outcome, field, where, profile)
+        return Reason(kind=RuleKind.COVERAGE, outcome=outcome, text=text, field=field)
+
+    def _text(
+        self, outcome: Outcome, field: ProfileField | None, where: str, profile: Profile
+    ) -> str:
+        if outcome is Outcome.MET:
+            if field is ProfileField.TOWN:
+                assert profile.town is not None
+                return f"works in {self.towns[fold(profile.town)]}, {profile.state}"
+            return f"works in {profile.county if field is ProfileField.COUNTY else profile.state}"
+        if outcome is Outcome.UNKNOWN:
+            which = {ProfileField.TOWN: "town", ProfileField.COUNTY: "county"}.get(field, "state")  # type: ignore[arg-type]
+            return f"works only in {where}; the profile does not say which {which}"
+        seen = {
+            ProfileField.STATE: f"state is {profile.state}",
+            ProfileField.COUNTY: f"county is {profile.county}",
+            ProfileField.TOWN: f"town is {profile.town}",
+        }[field]  # type: ignore[index]
+        return f"works only in {where}; this profile's {seen}"
+
+
+def _aim(field: ProfileField | None) -> ProfileField | None:
+    """The profile fact a rule on ``field`` is about (age and birth date are one)."""
+    return ProfileField.AGE if field is ProfileField.BIRTH_DATE else field
+
+
+#: What a met requirement or audience rule on a field adds to a group's relevance: a fact about
+#: who the person is (gender, age, identity, service, profession ...) counts more than party or
+#: ideology, which many groups share; place and office level filter and never score.
+_WEIGHTS: Mapping[ProfileField, int] = {
+    ProfileField.PARTY: 6,
+    ProfileField.IDEOLOGY: 6,
+    ProfileField.STATE: 0,
+    ProfileField.COUNTY: 0,
+    ProfileField.TOWN: 0,
+    ProfileField.OFFICE_LEVEL: 0,
+}
+#: A field that a requirement or audience rule tests counts this much when met, unless listed
+#: in ``_WEIGHTS``.
+FIELD_WEIGHT = 10
+#: A priority the person meets adds this (once per field); one they are known to miss takes
+#: it away.
+PRIORITY_WEIGHT = 3
+#: Each fact the person left unknown that would decide a ``possible`` match costs this in rank.
+UNKNOWN_COST = 8
+
+
+def relevance_of(aimed: set[ProfileField], preferred: set[ProfileField], missed: int) -> int:
+    """How squarely a group is aimed at the person: the weight of each field its requirements
+    and audience test and the person meets, plus :data:`PRIORITY_WEIGHT` for each further
+    field a priority meets, less that for each priority the person is known to miss."""
+    return (
+        sum(_WEIGHTS.get(f, FIELD_WEIGHT) for f in aimed)
+        + PRIORITY_WEIGHT * len(preferred - aimed)
+        - PRIORITY_WEIGHT * missed
+    )
+
+
+def rank_of(relevance: int, unknowns: tuple[ProfileField, ...]) -> int:
+    """A match's rank score: its relevance less :data:`UNKNOWN_COST` for each fact that would
+    decide it (age and birth date are one fact)."""
+    return relevance - UNKNOWN_COST * len({_aim(f) for f in unknowns})
+
+
+@attrs.frozen
+class Verdict:
+    """How one profile stands with one organization: the fold of every rule's decision.
+
+    ``checked`` pairs each rule that was decided with its decision, in the order of the
+    explanation (placement, office level, requirements, audience, priorities); it is empty
+    when the fold stopped early.
+    """
+
+    status: MatchStatus
+    unknowns: tuple[ProfileField, ...]
+    relevance: int
+    checked: tuple[tuple[Rule | Placement | None, Decision], ...] = ()
+
+
+class CompiledOrg:
+    """One organization's rules, compiled: what :class:`Index` lists and a match reads."""
+
+    __slots__ = (
+        "id",
+        "levels",
+        "org",
+        "placement",
+        "priorities",
+        "requirements",
+        "serves",
+        "territories",
+    )
+
+    def __init__(
+        self,
+        org: Organization,
+        territories: frozenset[str],
+        county_names: Callable[[str], str | None],
+    ) -> None:
+        self.org = org
+        self.id = org.id
+        self.territories = territories
+        self.placement = Placement(org.coverage, county_names)
+        self.levels = None if org.office_levels >= set(OfficeLevel) else org.office_levels
+        self.requirements = tuple(Rule(RuleKind.REQUIREMENT, r) for r in org.requirements)
+        self.serves = tuple(Rule(RuleKind.AUDIENCE, r) for r in org.serves)
+        self.priorities = tuple(Rule(RuleKind.PRIORITY, r) for r in org.priorities)
+
+    def closed(self, include_staff: bool) -> bool:
+        """No longer running programs, or only for campaign staff (and staff not asked for)."""
+        org = self.org
+        return org.status in (OrgStatus.INACTIVE, OrgStatus.DEFUNCT) or (
+            Role.CANDIDATES not in org.roles and not include_staff
+        )
+
+    def fold(
+        self, profile: Profile, on: dt.date, include_staff: bool, *, full: bool
+    ) -> Verdict | None:
+        """Every rule decided for ``profile`` and folded into a verdict. Without ``full``, the
+        fold stops at the first failure that makes the match ineligible and returns None."""
+        failed_hard = self.closed(include_staff)
+        if failed_hard and not full:
+            return None
+        checked: list[tuple[Rule | Placement | None, Decision]] = []
+        place = self.placement.decide(profile, self.territories)
+        if place is not None:
+            failed_hard |= place.outcome is Outcome.FAILED
+            checked.append((self.placement, place))
+        level = profile.office_level
+        if self.levels is not None and level is not None:
+            met = level in self.levels
+            failed_hard |= not met
+            outcome = Outcome.MET if met else Outcome.FAILED
+            checked.append((None, Decision(outcome, _NONE, ProfileField.OFFICE_LEVEL)))
+        if failed_hard and not full:
+            return None
+        outside = False
+        aimed: set[ProfileField] = set()
+        preferred: set[ProfileField] = set()
+        missed = 0
+        unknowns = {f for _rule, d in checked for f in d.unknown}
+        for rule in (*self.requirements, *self.serves, *self.priorities):
+            decision = rule.decide(profile, on)
+            outcome = decision.outcome
+            if rule.kind is RuleKind.PRIORITY:
+                if outcome is Outcome.MET:
+                    preferred.add(_aim(decision.field))  # type: ignore[arg-type]
+                    if full:
+                        checked.append((rule, decision))
+                elif outcome is Outcome.FAILED:
+                    missed += 1
+                continue
+            if full:
+                checked.append((rule, decision))
+            if outcome is Outcome.MET:
+                aimed.add(_aim(decision.field))  # type: ignore[arg-type]
+            elif outcome is Outcome.UNKNOWN:
+                unknowns |= decision.unknown
+            elif rule.kind is RuleKind.AUDIENCE:
+                outside = True
+            elif full:
+                failed_hard = True
+            else:
+                return None
+        if failed_hard:
+            status = MatchStatus.INELIGIBLE
+        elif outside:
+            status = MatchStatus.OUTSIDE_AUDIENCE
+        elif unknowns:
+            status = MatchStatus.POSSIBLE
+        else:
+            status = MatchStatus.ELIGIBLE
+        return Verdict(
+            status,
+            tuple(sorted(unknowns)),
+            relevance_of(aimed, preferred, missed),
+            tuple(checked) if full else (),
+        )
+
+    def explain(
+        self, profile: Profile, on: dt.date, include_staff: bool
+    ) -> tuple[tuple[Reason, ...], tuple[Reason, ...], tuple[Reason, ...]]:
+        """(reasons, failed, caveats): the full fold, every decision worded."""
+        verdict = self.fold(profile, on, include_staff, full=True)
+        assert verdict is not None
+        failed, caveats = self._fixed(include_staff, on)
+        unknown: list[Reason] = []
+        met: list[Reason] = []
+        if profile.office_level is None and self.levels is not None:
+            caveats.append(
+                _note(RuleKind.OFFICE_LEVEL, f"helps with {join_or(self.levels)} offices only")
+            )
+        for rule, decision in verdict.checked:
+            reason = self._word(rule, decision, profile, on)
+            {Outcome.MET: met, Outcome.FAILED: failed, Outcome.UNKNOWN: unknown}[
+                decision.outcome
+            ].append(reason)
+        if not self.requirements and not self.serves:
+            met.append(
+                Reason(
+                    kind=RuleKind.REQUIREMENT,
+                    outcome=Outcome.MET,
+                    text="has no personal eligibility requirements and names no audience",
+                )
+            )
+        return (*failed, *unknown, *met), tuple(failed), tuple(caveats)
+
+    def _word(
+        self, rule: Rule | Placement | None, decision: Decision, profile: Profile, on: dt.date
+    ) -> Reason:
+        if isinstance(rule, Rule):
+            return rule.word(decision, profile, on)
+        if isinstance(rule, Placement):
+            return rule.word(decision, profile)
+        kind, field = RuleKind.OFFICE_LEVEL, ProfileField.OFFICE_LEVEL
+        if decision.outcome is Outcome.MET:
+            text = f"helps with {profile.office_level} offices"
+        else:
+            assert self.levels is not None
+            text = (
+                f"helps with {join_or(self.levels)} offices only; "
+                f"this profile seeks {profile.office_level} office"
+            )
+        return Reason(kind=kind, outcome=decision.outcome, text=text, field=field)
+
+    def _fixed(self, include_staff: bool, on: dt.date) -> tuple[list[Reason], list[Reason]]:
+        """What holds for every profile alike: status, role and how to join (failures,
+        caveats)."""
+        org = self.org
+        failed: list[Reason] = []
+        caveats = [_note(RuleKind.HOW_TO_JOIN, HOW_TO_JOIN_NOTES[org.how_to_join])]
+        if org.status in (OrgStatus.INACTIVE, OrgStatus.DEFUNCT):
+            text = f"no longer runs programs (status: {org.status.value})"
+            failed.append(Reason(kind=RuleKind.STATUS, outcome=Outcome.FAILED, text=text))
+        else:
+            stale = activity_caveat(org, on)
+            if stale is not None:
+                caveats.append(_note(RuleKind.STATUS, stale))
+        if Role.CANDIDATES not in org.roles and not include_staff:
+            text = "serves campaign staff, not candidates"
+            failed.append(Reason(kind=RuleKind.ROLE, outcome=Outcome.FAILED, text=text))
+        return failed, caveats
+
+
+#: How long the newest evidence of activity may be before a record is treated as possibly
+#: dormant (the coverage policy: activity within the last 3 years).
+LIVE_YEARS = 3
+
+
+def is_live(org: Organization, on: dt.date) -> bool:
+    """Whether ``org`` shows dated activity within :data:`LIVE_YEARS` of ``on``, or, where no
+    date is recorded, is not marked ``unknown``."""
+    if org.status is not OrgStatus.ACTIVE:
+        return False
+    return org.active_as_of is None or org.active_as_of >= years_before(on, LIVE_YEARS)
+
+
+def activity_caveat(org: Organization, on: dt.date) -> str | None:
+    """What to say of a group whose activity is not confirmed, or ``None``: the true fact (the
+    year of the newest sign of activity found, or that none was dated), never an edit date."""
+    if is_live(org, on):
+        return None
+    if org.active_as_of is not None:
+        return (
+            f"could not confirm that {org.name} still runs its programs: the newest sign of "
+            f"activity found is from {org.active_as_of.year}"
+        )
+    return (
+        f"could not confirm that {org.name} still runs its programs: no dated sign of "
+        "activity was found"
+    )
+
+
+def _note(kind: RuleKind, text: str) -> Reason:
+    return Reason(kind=kind, outcome=Outcome.NOTE, text=text)
+
+
+class Index:
+    """Every organization compiled, listed in id order for all states and for each state,
+    county committees by county and town committees by town."""
+
+    __slots__ = (
+        "by_id",
+        "county_names",
+        "everywhere",
+        "in_county",
+        "in_state",
+        "in_town",
+        "national",
+        "territories",
+    )
+
+    def __init__(
+        self,
+        organizations: Mapping[str, Organization],
+        state_kinds: Mapping[str, StateKind],
+        county_names: Callable[[str], str | None],
+    ) -> None:
+        territories = frozenset(c for c, k in state_kinds.items() if k is StateKind.TERRITORY)
+        self.territories = territories
+        self.county_names = county_names
+        compiled = [
+            CompiledOrg(organizations[k], territories, county_names) for k in sorted(organizations)
+        ]
+        self.by_id = {c.id: c for c in compiled}
+        # County and town committees are listed by their place only, so a question that names
+        # no county or town (or another one) never touches them, however many there are.
+        wide = [c for c in compiled if c.placement.counties is None]
+        self.everywhere = tuple(wide)
+        self.national = tuple(c for c in wide if c.placement.national)
+        by_state: dict[str, list[CompiledOrg]] = {}
+        for c in wide:
+            for code in c.placement.territories if c.placement.national else c.placement.states:
+                by_state.setdefault(code, []).append(c)
+        self.in_state: Mapping[str, tuple[CompiledOrg, ...]] = {
+            code: tuple(
+                sorted(
+                    {*(() if code in territories else self.national), *by_state.get(code, ())},
+                    key=lambda c: c.id,
+                )
+            )
+            for code in state_kinds
+        }
+        by_county: dict[str, list[CompiledOrg]] = {}
+        by_town: dict[str, list[CompiledOrg]] = {}
+        for c in compiled:
+            place = c.placement
+            if place.towns:
+                for key in {town_key(s, t) for s in place.states for t in place.towns.values()}:
+                    by_town.setdefault(key, []).append(c)
+            else:
+                for fips in place.counties or ():
+                    by_county.setdefault(fips, []).append(c)
+        self.in_county = {fips: tuple(own) for fips, own in by_county.items()}
+        self.in_town = {key: tuple(own) for key, own in by_town.items()}
+
+    def compile(self, org: Organization) -> CompiledOrg:
+        """``org`` compiled: the index's own entry when ``org`` is the record it holds, else
+        compiled now (an edited or extra record)."""
+        found = self.by_id.get(org.id)
+        if found is not None and found.org is org:
+            return found
+        return CompiledOrg(org, self.territories, self.county_names)
+
+    def candidates(self, profile: Profile) -> tuple[CompiledOrg, ...]:
+        """The organizations that can work where ``profile`` lives: the pre-selection."""
+        state = profile.state
+        found = self.everywhere if state is None else self.in_state.get(state, self.national)
+        if profile.county is not None:
+            found = (*found, *self.in_county.get(profile.county.fips, ()))
+        if profile.town is not None and state is not None:
+            found = (*found, *self.in_town.get(town_key(state, profile.town), ()))
+        return found
