@@ -138,9 +138,61 @@ def _office_problems(
     return problems
 
 
+def _cites(source: str, urls: set[str], where: str) -> list[str]:
+    """A fact's ``source`` is the url of one of its record's sources."""
+    if source in urls:
+        return []
+    return [
+        f"source {source!r} is not the url of one of the record's sources "
+        f"(add it under [[sources]]) @ {where}.source"
+    ]
+
+
+def _candidacy_problems(state: State, urls: set[str]) -> list[str]:
+    """The running-for-office facts of a state: urls plain, every fact cited, no category
+    listed twice, no office's qualifications given twice, counts of each kind once."""
+    problems: list[str] = []
+    if state.candidacy is not None:
+        where = "$.candidacy"
+        problems += _cites(state.candidacy.source, urls, where)
+        for key in ("guide", "officials_directory"):
+            url = getattr(state.candidacy, key)
+            if url is not None and not _URL.match(url):
+                problems.append(f"{key} {url!r} is not a plain http(s) URL @ {where}.{key}")
+    seen: set[str] = set()
+    for number, here in enumerate(state.offices):
+        where = f"$.offices[{number}]"
+        problems += _cites(here.source, urls, where)
+        if here.category in seen:
+            problems.append(f"office category {here.category!r} is listed twice @ {where}")
+        seen.add(here.category)
+    offices: set[str] = set()
+    for number, qual in enumerate(state.qualifications):
+        where = f"$.qualifications[{number}]"
+        problems += _cites(qual.source, urls, where)
+        if qual.office in offices:
+            problems.append(f"qualifications for {qual.office.value} are given twice @ {where}")
+        offices.add(qual.office)
+        for key in ("min_age", "state_residency_years", "district_residency_years"):
+            value = getattr(qual, key)
+            if value is not None and not 0 <= value <= 100:
+                problems.append(f"{key} {value} is not between 0 and 100 @ {where}.{key}")
+    kinds: set[str] = set()
+    for number, count in enumerate(state.local_governments):
+        where = f"$.local_governments[{number}]"
+        problems += _cites(count.source, urls, where)
+        if count.kind in kinds:
+            problems.append(f"the count of {count.kind.value} governments is given twice @ {where}")
+        kinds.add(count.kind)
+        if count.count < 0:
+            problems.append(f"count {count.count} is negative @ {where}.count")
+    return problems
+
+
 def _state_problems(state: State, today: dt.date) -> list[str]:
     problems = _source_problems(state.sources, today)
     urls = {s.url for s in state.sources}
+    problems += _candidacy_problems(state, urls)
     if state.chief_election_office is not None:
         problems += _office_problems(state.chief_election_office, urls, "$.chief_election_office")
     for number, local in enumerate(state.election_offices):
@@ -184,6 +236,17 @@ def _activity_problems(org: Organization, today: dt.date) -> list[str]:
     problems = []
     if org.active_as_of is not None and org.active_as_of > today:
         problems.append(f"active_as_of {org.active_as_of} is in the future @ $.active_as_of")
+    if org.local_directory is not None:
+        if org.kind is not OrgKind.STATE_PARTY:
+            problems.append(
+                "local_directory is only for a state party's directory of its county "
+                "committees @ $.local_directory"
+            )
+        if org.local_directory not in {s.url for s in org.sources}:
+            problems.append(
+                f"local_directory {org.local_directory!r} is not the url of one of the "
+                "record's [[sources]] @ $.local_directory"
+            )
     if org.active_source is not None and org.active_source not in {s.url for s in org.sources}:
         problems.append(
             f"active_source {org.active_source!r} is not the url of one of the record's "

@@ -334,6 +334,16 @@ def cross_check(data: Dataset) -> None:
                         f"for {label} @ $.official_party"
                     ],
                 )
+    for record in data.states.values():
+        for number, here in enumerate(record.offices):
+            if here.category not in data.offices:
+                raise DataError(
+                    f"states/{record.code.lower()}.toml",
+                    [
+                        f"office category {here.category!r} is not one of "
+                        f"{', '.join(sorted(data.offices))} @ $.offices[{number}].category"
+                    ],
+                )
     for fips, (_name, _kind, state, _key, _short) in data.counties.rows.items():
         if state not in codes:
             raise DataError("counties.tsv", [f"{fips}: unknown state {state!r} @ $.state"])

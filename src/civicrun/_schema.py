@@ -36,6 +36,8 @@ def _type(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "string"}
     if hint is bool:
         return {"type": "boolean"}
+    if hint is float:
+        return {"type": "number"}
     if hint is int:
         return {"type": "integer"}
     if hint is dt.date:

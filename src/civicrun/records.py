@@ -23,6 +23,7 @@ from .vocab import (
     CountyKind,
     CountyTerm,
     ElectionAdministration,
+    GovernmentKind,
     HowToJoin,
     LocalUnit,
     OfficeLevel,
@@ -31,6 +32,7 @@ from .vocab import (
     Partisanship,
     Party,
     ProfileField,
+    QualifiedOffice,
     RacePartisanship,
     Role,
     Scope,
@@ -198,6 +200,10 @@ class Organization:
     programs (a dated post, an application for a named year), and ``active_source`` the url of
     the source, among ``sources``, that shows it; ``None`` where no dated evidence was found.
     It is not the date a record was edited (that is ``last_verified``).
+
+    ``local_directory``, on a state party, is the url of the party's own directory of its
+    county (or town) committees, one of the record's ``sources``: the official page to look at
+    for a county civicrun has no committee record for.
     """
 
     id: str = attrs.field(validator=_non_empty)
@@ -218,6 +224,7 @@ class Organization:
     last_verified: dt.date
     active_as_of: dt.date | None = None
     active_source: str | None = None
+    local_directory: str | None = None
     notes: tuple[str, ...] = ()
     coverage: Coverage
     requirements: tuple[Requirement, ...] = ()
@@ -274,6 +281,78 @@ class LocalElectionOffice:
 
 
 @frozen(kw_only=True)
+class Candidacy:
+    """How a candidate gets on the ballot in a state, and when elections are held.
+
+    ``guide`` is the url of the state's official candidate guide or qualifying page (where the
+    current cycle's dates are published); ``filing`` says, in plain words, which offices a
+    candidate files with (the secretary of state for statewide offices, the county clerk for
+    county offices ...); ``elections`` says when state, county and local elections are held,
+    as the rule (statutory election days, spring or odd-year municipal elections), never one
+    cycle's dates; ``officials_directory`` is the url of the state's own directory of county or
+    municipal election officials, where it publishes one. ``source`` is the url, among the
+    state record's sources, of the page the filing and timing facts were read from.
+    """
+
+    guide: str
+    filing: str = attrs.field(validator=_non_empty)
+    elections: str = attrs.field(validator=_non_empty)
+    officials_directory: str | None = None
+    source: str
+    note: str | None = None
+
+
+@frozen(kw_only=True)
+class OfficeHere:
+    """Whether a category of elected office exists in a state, and what it is called there.
+
+    ``category`` is an office category's id; ``present`` is false for a category the state
+    does not elect (Alaska, Connecticut and Hawaii elect no sheriffs); ``local_name`` is the
+    state's own name for it where that differs (a parish police jury, a select board).
+    """
+
+    category: str
+    present: bool = True
+    local_name: str | None = None
+    source: str
+    note: str | None = None
+
+
+@frozen(kw_only=True)
+class Qualification:
+    """The published qualifications for one office in one state, each a checkable fact.
+
+    ``min_age`` is the youngest age at which a person may hold or run for the office (as the
+    source says: some states count it at election, some at taking office, said in ``note``);
+    ``state_residency_years`` and ``district_residency_years`` are how long a candidate must
+    have lived in the state or district (0 where residence is required with no length);
+    ``citizen_years`` the years of citizenship required (0 for citizenship with no length);
+    ``registered_voter`` whether the candidate must be a registered or qualified voter. A
+    fact the source does not state is left out (``None``), never guessed.
+    """
+
+    office: QualifiedOffice
+    min_age: int | None = None
+    state_residency_years: float | None = None
+    district_residency_years: float | None = None
+    citizen_years: int | None = None
+    registered_voter: bool | None = None
+    source: str
+    note: str | None = None
+
+
+@frozen(kw_only=True)
+class GovernmentCount:
+    """How many local governments of one kind a state has, from the Census of Governments."""
+
+    kind: GovernmentKind
+    count: int
+    year: int
+    source: str
+    note: str | None = None
+
+
+@frozen(kw_only=True)
 class State:
     """A US state, the District of Columbia, or an inhabited territory (see ``kind``)."""
 
@@ -287,6 +366,10 @@ class State:
     parties: tuple[PartyStructure, ...] = ()
     chief_election_office: ChiefElectionOffice | None = None
     election_offices: tuple[LocalElectionOffice, ...] = ()
+    candidacy: Candidacy | None = None
+    offices: tuple[OfficeHere, ...] = ()
+    qualifications: tuple[Qualification, ...] = ()
+    local_governments: tuple[GovernmentCount, ...] = ()
     sources: tuple[Source, ...] = attrs.field(validator=_non_empty)
 
     @property

@@ -50,6 +50,7 @@ __all__ = [
     "CountyTerm",
     "ElectionAdministration",
     "Gender",
+    "GovernmentKind",
     "HowToJoin",
     "Ideology",
     "LocalUnit",
@@ -62,6 +63,7 @@ __all__ = [
     "Party",
     "Profession",
     "ProfileField",
+    "QualifiedOffice",
     "RaceEthnicity",
     "RacePartisanship",
     "Role",
@@ -385,6 +387,30 @@ class Chamber(StrEnum):
 
     SENATE = "senate"
     HOUSE = "house"
+
+
+class QualifiedOffice(StrEnum):
+    """An office whose qualifications a state record lists (see
+    :class:`~civicrun.records.Qualification`)."""
+
+    US_HOUSE = "us-house"
+    US_SENATE = "us-senate"
+    GOVERNOR = "governor"
+    STATE_SENATE = "state-senate"
+    STATE_HOUSE = "state-house"
+    COUNTY_COMMISSION = "county-commission"
+    MAYOR = "mayor"
+    SCHOOL_BOARD = "school-board"
+
+
+class GovernmentKind(StrEnum):
+    """A kind of local government the Census of Governments counts."""
+
+    COUNTY = "county"
+    MUNICIPAL = "municipal"
+    TOWNSHIP = "township"
+    SPECIAL_DISTRICT = "special-district"
+    SCHOOL_DISTRICT = "school-district"
 
 
 class MatchStatus(StrEnum):
