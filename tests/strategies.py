@@ -41,6 +41,7 @@ PROFILE_VALUES: dict[str, st.SearchStrategy[Any]] = {
     "immigrant_generation": _maybe(st.sampled_from([1, 2])),
     "parent_of_minor": _maybe(st.booleans()),
     "union_member": _maybe(st.booleans()),
+    "student": _maybe(st.booleans()),
     "stances": _maybe(
         st.tuples(
             st.sampled_from([None, Stance.PRO_CHOICE, Stance.PRO_LIFE]),

@@ -12,7 +12,7 @@ from civicrun import _data
 from civicrun._check import check_data
 from civicrun.cli import main
 
-from .conftest import ON
+from .conftest import CHECK_DAY, ON
 
 CASES = Path(__file__).parent / "data_cases"
 
@@ -62,7 +62,7 @@ def test_the_corpus_is_complete() -> None:
 def test_each_fault_is_named(name: str) -> None:
     """The file is rejected, naming itself, the field and what is wrong."""
     path = CASES / "broken" / f"{name}.toml"
-    problems = check_data(paths=[path], today=ON)
+    problems = check_data(paths=[path], today=CHECK_DAY)
     field, words = BROKEN[name]
     expected_tail = f" @ {field}" if field else ""
     assert any(
@@ -72,7 +72,7 @@ def test_each_fault_is_named(name: str) -> None:
 
 def test_a_valid_new_record_passes() -> None:
     """A correct new record, checked with the shipped ones, has no problem."""
-    assert [] == check_data(paths=[CASES / "valid"], today=ON)
+    assert [] == check_data(paths=[CASES / "valid"], today=CHECK_DAY)
 
 
 def test_an_edited_shipped_record_is_checked_as_its_new_version(tmp_path: Path) -> None:
@@ -82,11 +82,11 @@ def test_an_edited_shipped_record_is_checked_as_its_new_version(tmp_path: Path) 
     edited = folder / "emerge.toml"
     shipped = _data.data_root().joinpath("organizations").joinpath("emerge.toml").read_text()
     edited.write_text(shipped.replace("notes = [", 'notes = [\n  "An edit for the test.",', 1))
-    assert [] == check_data(paths=[edited], today=ON)
+    assert [] == check_data(paths=[edited], today=CHECK_DAY)
     edited.write_text(
         edited.read_text().replace('partisanship = "democratic"', 'partisanship = "x"')
     )
-    assert any(p.startswith(f"{edited}: ") for p in check_data(paths=[edited], today=ON))
+    assert any(p.startswith(f"{edited}: ") for p in check_data(paths=[edited], today=CHECK_DAY))
 
 
 def test_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:

@@ -381,6 +381,80 @@ LINEUP: dict[str, Case] = {
             "state-party-pr-democratic",
         ),
     ),
+    # The new kinds of groups (read 2026-12-06; each url is the source its record's rule cites).
+    "union-member-democrat-minnesota-50": Case(
+        {"state": "MN", "party": "D", "union_member": True, "gender": "man", "age": 50},
+        eligible=_ids(
+            # The AFL-CIO's Path to Power trains union members to run:
+            # https://unionhall.aflcio.org/north-shore-federation-labor/path-power
+            "afl-cio-union-member-candidate-program",
+            # The Minnesota AFL-CIO's candidate trainings for union members:
+            # https://minneapolisunions.org/news/minnesota-afl-cio-hosts-2024-trainings-racial
+            "minnesota-afl-cio-union-member-candidate-program",
+            # Red to Blue is the DCCC's program for Democratic House candidates:
+            # https://dccc.org/dccc-chairwoman-cheri-bustos-adds-six-candidates-dccc-red-blue-program/
+            "dccc-red-to-blue",
+        ),
+        not_offered=_ids(
+            # The NRCC's Young Guns are Republicans:
+            # https://nrcc.org/2022/07/15/nrcc-announces-14-additional-on-the-radar-candidates-in-young-guns-program
+            "nrcc-young-guns",
+            # New Jersey's labor candidates program, for New Jersey union members only:
+            # https://njaflcio.org/cope/
+            "nj-afl-cio-labor-candidates-program",
+        ),
+    ),
+    "democrat-not-in-a-union-new-jersey": Case(
+        {"state": "NJ", "party": "D", "union_member": False, "professions": ["educator"]},
+        not_offered=_ids(
+            # Both require union membership: https://njaflcio.org/cope/ and
+            # https://educationvotes.nea.org/run-for-office/running-for-office-faq/
+            "nj-afl-cio-labor-candidates-program",
+            "nea-see-educators-run",
+        ),
+    ),
+    "teacher-union-member-democrat-pennsylvania": Case(
+        {"state": "PA", "party": "D", "union_member": True, "professions": ["educator"]},
+        # NEA's See Educators Run is for NEA members who are educators:
+        # https://educationvotes.nea.org/run-for-office/running-for-office-faq/
+        eligible=_ids("nea-see-educators-run", "afl-cio-union-member-candidate-program"),
+    ),
+    "scientist-democrat-colorado": Case(
+        {"state": "CO", "party": "D", "professions": ["stem"]},
+        # 314 Action elects Democrats with science backgrounds: https://314action.org/about-us/
+        eligible=_ids("314-action"),
+        # Health-care workers' school: https://healing-politics.org/ (not her field: possible)
+        not_eligible=_ids("healing-politics"),
+    ),
+    "scientist-republican-colorado": Case(
+        {"state": "CO", "party": "R", "professions": ["stem"]},
+        # 314 Action requires Democrats: https://314action.org/about-us/
+        not_offered=_ids("314-action", "dccc-red-to-blue"),
+    ),
+    "nurse-independent-ohio": Case(
+        {"state": "OH", "party": "independent", "professions": ["health-care"]},
+        # A campaign school for nurses and midwives: https://healing-politics.org/
+        eligible=_ids("healing-politics"),
+        not_offered=_ids("314-action", "nrcc-young-guns", "dccc-red-to-blue"),
+    ),
+    "veteran-democrat-man-pennsylvania-38": Case(
+        {"state": "PA", "party": "D", "veteran": True, "gender": "man", "age": 38},
+        eligible=_ids(
+            # VoteVets recruits Democratic veterans:
+            # https://votevets.org/press-releases/votevets-announces-a-1-million-targeted-veteran-and-national-security-expert-candidate-recruitment-initiative
+            "votevets",
+            # https://www.newpoliticsacademy.org/answering-the-call-faq/
+            "new-politics",
+        ),
+        not_offered=_ids("nrcc-young-guns", "war-veterans-fund-pac"),
+    ),
+    "independent-woman-virginia-35": Case(
+        {"state": "VA", "party": "independent", "gender": "woman", "age": 35},
+        # Groups for candidates outside the two major parties, or of any party:
+        # https://goodparty.org/ (its records cite their pages)
+        eligible=_ids("goodparty", "forward-party", "unite-america", "she-should-run"),
+        not_offered=_ids("dccc-red-to-blue", "nrcc-young-guns", "votevets", "emilys-list"),
+    ),
 }
 
 
@@ -418,6 +492,55 @@ def test_lineup_covers_the_spectrum() -> None:
     ids = {o.id for o in organizations()}
     for case in LINEUP.values():
         assert (case.eligible | case.not_eligible | case.not_offered) <= ids
+
+
+class TestActivity:
+    """A group's activity is said honestly: never offered when it has stopped, and offered
+    with a caveat naming the year when its newest evidence is over three years old."""
+
+    PROFILES = (
+        {},
+        {"state": "TX", "party": "D", "gender": "woman", "age": 29},
+        {"state": "OH", "party": "R", "gender": "man", "age": 45, "veteran": True},
+        {"state": "VA", "party": "independent"},
+    )
+
+    @pytest.mark.parametrize("given", PROFILES)
+    def test_dormant_groups_carry_a_caveat_naming_the_year(self, given: dict[str, Any]) -> None:
+        from civicrun._rules import LIVE_YEARS, years_before
+        from civicrun.vocab import OrgStatus
+
+        cutoff = years_before(ON, LIVE_YEARS)
+        for match in eligible_orgs(Profile.from_dict(given), on=ON):
+            org = match.org
+            assert org.status not in (OrgStatus.INACTIVE, OrgStatus.DEFUNCT), org.id
+            dormant = org.status is OrgStatus.UNKNOWN or (
+                org.active_as_of is not None and org.active_as_of < cutoff
+            )
+            notes = " ".join(str(c) for c in match.caveats)
+            if dormant and org.active_as_of is not None:
+                assert f"from {org.active_as_of.year}" in notes, org.id
+            elif dormant:
+                assert "no dated sign of activity" in notes, org.id
+            else:
+                assert "sign of activity" not in notes, org.id
+
+    def test_run_for_america_is_not_offered_as_live(self) -> None:
+        """Run for America shows no sign of life since 2016: unknown, ranked after every live
+        group, with the year named."""
+        matches = eligible_orgs(Profile(), on=ON)
+        ids = [m.org.id for m in matches]
+        rfa = matches[ids.index("run-for-america")]
+        assert "from 2016" in " ".join(str(c) for c in rfa.caveats)
+        live = [i for i, m in enumerate(matches) if m.org.status.value == "active"]
+        assert ids.index("run-for-america") > max(live)
+
+    def test_an_inactive_group_is_never_offered(self) -> None:
+        inactive = [o.id for o in organizations() if o.status.value in ("inactive", "defunct")]
+        assert inactive
+        for given in self.PROFILES:
+            found = {m.org.id for m in eligible_orgs(Profile.from_dict(given), on=ON)}
+            assert not found & set(inactive)
 
 
 class TestIssueExamples:

@@ -195,8 +195,16 @@ def _state_problems(state: State, today: dt.date) -> list[str]:
     problems += _candidacy_problems(state, urls)
     if state.chief_election_office is not None:
         problems += _office_problems(state.chief_election_office, urls, "$.chief_election_office")
+    counties: dict[str, int] = {}
     for number, local in enumerate(state.election_offices):
         where = f"$.election_offices[{number}]"
+        first = counties.setdefault(local.fips, number)
+        if first != number and (local.area is None or state.election_offices[first].area is None):
+            problems.append(
+                f"county {local.fips} already has an election office (election_offices[{first}]):"
+                " two offices for one county each need an area saying which part they serve "
+                f"@ {where}.area"
+            )
         if not (len(local.fips) == 5 and local.fips.isdigit() and local.fips[:2] == state.fips):
             problems.append(
                 f"fips {local.fips!r} is not a 5-digit code of a county of {state.code} "

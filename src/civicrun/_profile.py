@@ -247,6 +247,7 @@ class Profile:
     immigrant_generation: int | None = attrs.field(default=None, converter=_to_immigrant_generation)
     parent_of_minor: bool | None = attrs.field(default=None, converter=_to_bool)
     union_member: bool | None = attrs.field(default=None, converter=_to_bool)
+    student: bool | None = attrs.field(default=None, converter=_to_bool)
     stances: frozenset[Stance] | None = attrs.field(default=None, converter=_to_stances)
     communities: frozenset[Community] | None = attrs.field(default=None, converter=_to_communities)
     professions: frozenset[Profession] | None = attrs.field(default=None, converter=_to_professions)

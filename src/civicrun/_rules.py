@@ -92,7 +92,10 @@ _BIRTH = frozenset({ProfileField.BIRTH_DATE})
 
 
 def years_before(day: dt.date, years: int) -> dt.date:
-    """The same calendar day ``years`` earlier (28 February for a 29 February that has none)."""
+    """The same calendar day ``years`` earlier (28 February for a 29 February that has none;
+    the first day of the calendar for a day before it)."""
+    if day.year - years < dt.MINYEAR:
+        return dt.date.min
     try:
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February in a year that has none

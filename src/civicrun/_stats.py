@@ -9,7 +9,7 @@ from typing import Any
 from ._data import Dataset, dataset
 from ._rules import years_before
 from .records import state_kind
-from .vocab import OrgKind, Party, Scope, SourceKind, StateKind
+from .vocab import OrgKind, OrgStatus, Party, Scope, SourceKind, StateKind
 
 __all__ = ["coverage_report", "render_markdown"]
 
@@ -73,8 +73,46 @@ def coverage_report(*, on: dt.date | None = None) -> dict[str, Any]:
         "chief_election_offices": sum(
             1 for st in data.states.values() if st.chief_election_office is not None
         ),
+        **_program_coverage(data, day),
         **_local_coverage(data),
         "stale": stale,
+    }
+
+
+def _program_coverage(data: Dataset, day: dt.date) -> dict[str, Any]:
+    """National groups and state programs: how many, which of the 50 states and DC have a state
+    program, and how old each record's newest dated evidence of activity is."""
+    groups = [
+        o
+        for o in data.organizations.values()
+        if o.kind in (OrgKind.NATIONAL_GROUP, OrgKind.STATE_PROGRAM)
+    ]
+    home = sorted(c for c, st in data.states.items() if st.kind is not StateKind.TERRITORY)
+    programs = [o for o in groups if o.kind is OrgKind.STATE_PROGRAM]
+    covered = {s for o in programs for s in o.coverage.states}
+    live = {s for o in programs if o.status is OrgStatus.ACTIVE for s in o.coverage.states}
+    ages: Counter[str] = Counter()
+    for org in groups:
+        when = org.active_as_of
+        if when is None:
+            ages["no dated evidence"] += 1
+        elif when >= years_before(day, 1):
+            ages["within 1 year"] += 1
+        elif when >= years_before(day, 3):
+            ages["1 to 3 years"] += 1
+        elif when >= years_before(day, 5):
+            ages["3 to 5 years"] += 1
+        else:
+            ages["over 5 years"] += 1
+    order = ["within 1 year", "1 to 3 years", "3 to 5 years", "over 5 years", "no dated evidence"]
+    return {
+        "national_groups": sum(1 for o in groups if o.kind is OrgKind.NATIONAL_GROUP),
+        "state_programs": len(programs),
+        "states_with_state_program": len(set(home) & covered),
+        "states_with_active_state_program": len(set(home) & live),
+        "states_without_state_program": [c for c in home if c not in covered],
+        "states_and_dc": len(home),
+        "newest_activity_evidence": {k: ages[k] for k in order},
     }
 
 
@@ -150,6 +188,21 @@ def render_markdown(report: dict[str, Any]) -> str:
         f"{report['without_url_explained']} of them with a note on the search",
         f"- states with their chief election office recorded: "
         f"{report['chief_election_offices']} of {report['states']}",
+        "",
+        "## National groups and state programs",
+        "",
+        f"- national groups: {report['national_groups']}",
+        f"- state programs: {report['state_programs']}",
+        f"- of the 50 states and DC, with a state program recorded: "
+        f"{report['states_with_state_program']} of {report['states_and_dc']} "
+        f"({report['states_with_active_state_program']} with an active one); without: "
+        f"{', '.join(report['states_without_state_program']) or 'none'}",
+        "",
+        "How old the newest dated evidence of each national group's and state program's "
+        "activity is (a group with none in the last three years is offered with a caveat "
+        "naming the year, after the live groups):",
+        "",
+        *(f"- {k}: {v}" for k, v in report["newest_activity_evidence"].items()),
         "",
         "## Local parties and county election offices",
         "",

@@ -171,6 +171,7 @@ class Community(StrEnum):
     """
 
     MUSLIM = "muslim"
+    DISABILITY = "disability"
 
 
 class Profession(StrEnum):
@@ -305,6 +306,7 @@ class ProfileField(StrEnum):
     IMMIGRANT_GENERATION = "immigrant_generation"
     PARENT_OF_MINOR = "parent_of_minor"
     UNION_MEMBER = "union_member"
+    STUDENT = "student"
     STANCES = "stances"
     COMMUNITIES = "communities"
     PROFESSIONS = "professions"
@@ -475,6 +477,7 @@ BOOL_FIELDS = frozenset(
         ProfileField.NATIONAL_SERVICE,
         ProfileField.PARENT_OF_MINOR,
         ProfileField.UNION_MEMBER,
+        ProfileField.STUDENT,
     }
 )
 INT_FIELDS = frozenset(
@@ -657,7 +660,10 @@ RACE_ETHNICITY_LABELS: Mapping[RaceEthnicity, str] = {
     RaceEthnicity.WHITE: "white",
 }
 #: A community as an adjective ("Muslim American candidates").
-COMMUNITY_LABELS: Mapping[Community, str] = {Community.MUSLIM: "Muslim American"}
+COMMUNITY_LABELS: Mapping[Community, str] = {
+    Community.MUSLIM: "Muslim American",
+    Community.DISABILITY: "disability",
+}
 #: A profession as a noun for the people in it ("scientists, engineers and others in STEM").
 PROFESSION_LABELS: Mapping[Profession, str] = {
     Profession.STEM: "people in science, technology, engineering or math",
@@ -675,6 +681,7 @@ BOOL_LABELS: Mapping[ProfileField, tuple[str, str]] = {
     ),
     ProfileField.PARENT_OF_MINOR: ("a parent of a child under 18", "not a parent of a minor"),
     ProfileField.UNION_MEMBER: ("a union member", "not a union member"),
+    ProfileField.STUDENT: ("a college or university student", "not a college student"),
 }
 #: A yes/no fact said of a group, as (when true, when false).
 BOOL_GROUP_LABELS: Mapping[ProfileField, tuple[str, str]] = {
@@ -683,4 +690,5 @@ BOOL_GROUP_LABELS: Mapping[ProfileField, tuple[str, str]] = {
     ProfileField.NATIONAL_SERVICE: ("national-service alums", "people without national service"),
     ProfileField.PARENT_OF_MINOR: ("parents of children under 18", "people without minor children"),
     ProfileField.UNION_MEMBER: ("union members", "people who are not union members"),
+    ProfileField.STUDENT: ("college students", "people who are not college students"),
 }
