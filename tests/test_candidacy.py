@@ -315,6 +315,47 @@ class TestDataCheck:
         ] == problems
 
 
+class TestStats:
+    def test_per_state_and_totals(self) -> None:
+        """data stats counts each state's running-for-office entries and the totals."""
+        from civicrun import _data
+        from civicrun._stats import _running_coverage, coverage_report
+
+        shipped = _data.dataset()
+        qual = Qualification(office=QualifiedOffice.MAYOR, min_age=18, source=PAGE)
+        states = {
+            **shipped.states,
+            "TX": _record(candidacy=CANDIDACY, qualifications=(qual,)),
+        }
+        data = _data.Dataset(
+            organizations=shipped.organizations,
+            states=states,
+            offices=shipped.offices,
+            counties=shipped.counties,
+        )
+        report = _running_coverage(data)
+        assert {"candidacy": 1, "offices": 0, "qualifications": 1, "local_governments": 0} == (
+            report["by_state"]["TX"]
+        )
+        assert 1 == report["by_state"]["AK"]["offices"]
+        assert {"candidacy": 1, "offices": 3, "qualifications": 1, "local_governments": 0} == (
+            report["states_with"]
+        )
+        assert len(shipped.states) == len(report["by_state"])
+        shipped_report = coverage_report(on=ON)["running_for_office"]
+        assert 0 == shipped_report["states_with"]["candidacy"]
+
+    def test_the_command(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """data stats prints the per-state table; --json carries it."""
+        assert 0 == main(["data", "stats", "--on", "2026-12-01"])
+        out = capsys.readouterr().out
+        assert "## Running for office: what each state's record holds" in out
+        assert "| AK | - | 1 | - | - |" in out
+        assert 0 == main(["data", "stats", "--json", "--on", "2026-12-01"])
+        running = json.loads(capsys.readouterr().out)["running_for_office"]
+        assert 3 == running["entries"]["offices"]
+
+
 # --- properties -----------------------------------------------------------------------------
 
 _QUALIFICATION = st.builds(
