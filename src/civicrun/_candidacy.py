@@ -239,9 +239,11 @@ def _check(
                 found.append(_reason(Outcome.NOTE, f"{label}: {minimum.note}"))
             sources.append(minimum.source)
         else:
-            # A chamber the state has no record of (Nebraska has one chamber): say nothing
-            # about it, unless no chamber is recorded at all (handled above).
-            continue
+            # One office of several has no record (a legislature's other chamber): it may be
+            # open, so failing the recorded one is not a "does not meet". (Nebraska's single
+            # chamber is recorded as a senate, so its house reads as not recorded.)
+            text = f"{label}: qualifications in {state.name}: {NOT_RECORDED}"
+            found, unknown = [_reason(Outcome.UNKNOWN, text)], frozenset()
         reasons += found
         unknowns |= unknown
         statuses.append(_status(r.outcome for r in found))
