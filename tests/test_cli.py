@@ -167,8 +167,10 @@ class TestOtherCommands:
         """offices lists categories; office shows one."""
         _, out, _ = run(capsys, "offices")
         assert "school-board" in out
-        _, out, _ = run(capsys, "offices", "--state", "TX", "--json")
+        _, out, _ = run(capsys, "offices", "--json")
         assert "school-board" in [o["id"] for o in json.loads(out)]
+        _, out, _ = run(capsys, "offices", "--state", "TX", "--json")
+        assert "school-board" in [o["category"] for o in json.loads(out)]
         _, out, _ = run(capsys, "office", "state-legislature")
         assert "7,386" in out
         _, out, _ = run(capsys, "office", "school board", "--json")

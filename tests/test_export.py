@@ -88,7 +88,7 @@ def test_version_line(capsys: pytest.CaptureFixture[str]) -> None:
 SCHEMAS = Path(__file__).parent.parent / "docs" / "schema"
 
 
-@pytest.mark.parametrize("kind", ["organization", "state", "office-category", "match"])
+@pytest.mark.parametrize("kind", ["organization", "state", "office-category", "match", "offices"])
 def test_committed_schemas_are_current(kind: str, capsys: pytest.CaptureFixture[str]) -> None:
     """docs/schema/KIND.schema.json is exactly what `civicrun schema KIND` prints."""
     if not SCHEMAS.is_dir():

@@ -15,6 +15,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ._candidacy import OfficeOption, offices_for
     from ._counties import counties, get_county, resolve_county, search_counties
     from ._extra import Data, load_dataset
     from ._local import ElectionOffice, LocalParty, find_election_office, find_local_party
@@ -49,6 +50,7 @@ _HOMES = {
     "LocalParty": "_local",
     "Match": "_match",
     "OfficeCategory": "records",
+    "OfficeOption": "_candidacy",
     "Organization": "records",
     "Profile": "_profile",
     "Reason": "_rules",
@@ -68,6 +70,7 @@ _HOMES = {
     "lookup_state": "_states",
     "office_categories": "_offices",
     "office_categories_for_state": "_offices",
+    "offices_for": "_candidacy",
     "organizations": "_orgs",
     "resolve_county": "_counties",
     "search_counties": "_counties",
@@ -88,6 +91,7 @@ __all__ = [
     "LocalParty",
     "Match",
     "OfficeCategory",
+    "OfficeOption",
     "Organization",
     "Profile",
     "Reason",
@@ -108,6 +112,7 @@ __all__ = [
     "lookup_state",
     "office_categories",
     "office_categories_for_state",
+    "offices_for",
     "organizations",
     "resolve_county",
     "search_counties",

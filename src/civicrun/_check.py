@@ -26,7 +26,15 @@ from .records import (
     Source,
     State,
 )
-from .vocab import OrgKind, Partisanship, Party, ProfileField, Scope, SourceKind
+from .vocab import (
+    QUALIFIED_OFFICE_CATEGORIES,
+    OrgKind,
+    Partisanship,
+    Party,
+    ProfileField,
+    Scope,
+    SourceKind,
+)
 
 __all__ = ["check_data"]
 
@@ -166,10 +174,22 @@ def _candidacy_problems(state: State, urls: set[str]) -> list[str]:
         if here.category in seen:
             problems.append(f"office category {here.category!r} is listed twice @ {where}")
         seen.add(here.category)
+        if not here.present and here.local_name is not None:
+            problems.append(
+                f"local_name is given for {here.category!r}, which the state does not have "
+                f"(present = false); leave one out @ {where}.local_name"
+            )
+    absent = {here.category for here in state.offices if not here.present}
     offices: set[str] = set()
     for number, qual in enumerate(state.qualifications):
         where = f"$.qualifications[{number}]"
         problems += _cites(qual.source, urls, where)
+        category = QUALIFIED_OFFICE_CATEGORIES[qual.office]
+        if category in absent:
+            problems.append(
+                f"qualifications for {qual.office.value} are given, but the state's offices "
+                f"say it has no {category!r} (present = false) @ {where}.office"
+            )
         if qual.office in offices:
             problems.append(f"qualifications for {qual.office.value} are given twice @ {where}")
         offices.add(qual.office)

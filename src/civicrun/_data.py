@@ -58,6 +58,8 @@ T = TypeVar("T")
 BUNDLE = "bundle.json"
 #: The bundle's format; bumped when its shape changes.
 BUNDLE_FORMAT = 1
+#: What to do about a bad bundle.
+_REBUILD = "rebuild the wheel, or delete the bundle to compile the TOML records"
 
 
 COUNTY_COLUMNS = ["fips", "name", "kind", "state", "key", "short_key", "population"]
@@ -408,9 +410,7 @@ class LazyRecords(Mapping[str, Any]):
             try:
                 made = self._decode(raw)
             except (TypeError, ValueError, KeyError, AttributeError) as exc:
-                raise DataError(
-                    BUNDLE, [f"{key} does not decode ({exc}); rebuild the wheel, or delete it to compile the TOML records"]
-                ) from None
+                raise DataError(BUNDLE, [f"{key} does not decode ({exc}); {_REBUILD}"]) from None
             with self._lock:
                 made = self._made.setdefault(key, made)
         return made
@@ -467,9 +467,7 @@ def _read_bundle() -> dict[str, Any]:
     except ValueError as exc:
         raise DataError(BUNDLE, [f"not valid JSON: {exc}"]) from None
     if not isinstance(body, dict) or body.get("format") != BUNDLE_FORMAT:
-        raise DataError(
-            BUNDLE, [f"format must be {BUNDLE_FORMAT}; rebuild the wheel, or delete it to compile the TOML records"]
-        )
+        raise DataError(BUNDLE, [f"format must be {BUNDLE_FORMAT}; {_REBUILD}"])
     return body
 
 
@@ -537,9 +535,7 @@ def _lazy_part(folder: str) -> LazyRecords:
         raw = {entry[key]: entry for entry in entries}
     except (TypeError, KeyError):
         _raw_bundle.reset()
-        raise DataError(
-            BUNDLE, [f"an entry of {folder} has no {key}; rebuild the wheel, or delete it to compile the TOML records"]
-        ) from None
+        raise DataError(BUNDLE, [f"an entry of {folder} has no {key}; {_REBUILD}"]) from None
     return LazyRecords(raw, decoder(cls))
 
 

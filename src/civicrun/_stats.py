@@ -75,6 +75,7 @@ def coverage_report(*, on: dt.date | None = None) -> dict[str, Any]:
         ),
         **_program_coverage(data, day),
         **_local_coverage(data),
+        "running_for_office": _running_coverage(data),
         "stale": stale,
     }
 
@@ -165,6 +166,55 @@ def _local_coverage(data: Dataset) -> dict[str, Any]:
     }
 
 
+#: The running-for-office facts a state record holds (see :class:`~civicrun.State`).
+RUNNING_FACTS = ("candidacy", "offices", "qualifications", "local_governments")
+
+
+def _running_coverage(data: Dataset) -> dict[str, Any]:
+    """Per state, which running-for-office facts are recorded (how many entries of each list),
+    and the totals: states with each, and entries of each."""
+    by_state: dict[str, dict[str, int]] = {}
+    for code in sorted(data.states):
+        record = data.states[code]
+        by_state[code] = {
+            "candidacy": int(record.candidacy is not None),
+            "offices": len(record.offices),
+            "qualifications": len(record.qualifications),
+            "local_governments": len(record.local_governments),
+        }
+    return {
+        "states_with": {f: sum(1 for c in by_state.values() if c[f]) for f in RUNNING_FACTS},
+        "entries": {f: sum(c[f] for c in by_state.values()) for f in RUNNING_FACTS},
+        "by_state": by_state,
+    }
+
+
+def _running_lines(running: dict[str, Any], states: int) -> list[str]:
+    def cell(fact: str, value: int) -> str:
+        if not value:
+            return "-"
+        return "yes" if fact == "candidacy" else str(value)
+
+    lines = [
+        "## Running for office: what each state's record holds",
+        "",
+        "How to get on the ballot and when elections are held (`candidacy`), which office "
+        "categories exist or do not (`offices`), qualifications for office (`qualifications`) "
+        "and Census of Governments counts (`local_governments`); a number is how many entries "
+        "the record has, `-` none yet.",
+        "",
+    ]
+    lines += [
+        f"- {fact}: {running['states_with'][fact]} of the {states} state records "
+        f"({running['entries'][fact]} entries)"
+        for fact in RUNNING_FACTS
+    ]
+    lines += ["", "| state | " + " | ".join(RUNNING_FACTS) + " |", "| --- |" + " ---: |" * 4]
+    for code, counts in running["by_state"].items():
+        lines.append(f"| {code} | " + " | ".join(cell(f, counts[f]) for f in RUNNING_FACTS) + " |")
+    return [*lines, ""]
+
+
 def _table(title: str, counts: dict[str, int], unit: str = "records") -> list[str]:
     lines = [f"## {title}", "", f"| | {unit} |", "| --- | ---: |"]
     lines += [f"| {k} | {v} |" for k, v in counts.items()]
@@ -231,6 +281,7 @@ def render_markdown(report: dict[str, Any]) -> str:
         f"{report['largest_100_counties']['with_an_election_office']} with an election office",
         "",
     ]
+    lines += _running_lines(report["running_for_office"], report["states"])
     lines += _table("Organizations by kind", report["by_kind"])
     lines += _table("Organizations by partisanship", report["by_partisanship"])
     lines += _table("Organizations by status", report["by_status"])

@@ -16,15 +16,16 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
+from ._candidacy import offices_for
 from ._counties import resolve_county
 from ._local import find_election_office, find_local_party
 from ._match import Match
-from ._offices import lookup_office_category, office_categories, office_categories_for_state
+from ._offices import lookup_office_category, office_categories
 from ._profile import Profile
 from ._version import version
 from .errors import CivicrunError
 from .records import Organization
-from .vocab import MatchStatus, Outcome
+from .vocab import MatchStatus, Outcome, QualificationStatus
 
 __all__ = ["main"]
 
@@ -269,13 +270,56 @@ def _cmd_election_office(args: argparse.Namespace) -> int:
 
 
 def _cmd_offices(args: argparse.Namespace) -> int:
-    found = office_categories_for_state(args.state) if args.state else office_categories()
+    place_or_person = ("state", "county", "town", "age", "birth_date")
+    if all(getattr(args, key) is None for key in place_or_person):
+        found = office_categories()
+        if args.json:
+            _print_json([_unstructure(o) for o in found])
+        else:
+            for office in found:
+                print(f"{office.id:<32} {office.level.value:<8} {office.name}")
+        return 0
+    values = {key: getattr(args, key) for key in place_or_person if getattr(args, key) is not None}
+    profile = Profile.from_dict(values)
+    options = offices_for(profile, on=args.on)
     if args.json:
-        _print_json([_unstructure(o) for o in found])
-    else:
-        for office in found:
-            print(f"{office.id:<32} {office.level.value:<8} {office.name}")
+        _print_json([o.to_dict() for o in options])
+        return 0
+    place = ", ".join(str(p) for p in (profile.town, profile.county) if p is not None)
+    print(f"Offices in {place or profile.state} (status: whether you meet the qualifications)\n")
+    _print_offices(options)
     return 0
+
+
+def _print_offices(options: Sequence[Any]) -> None:
+    """Each office: its local name, level and status, its reasons, then the state's facts on
+    when and where (said once: they are the state's, not the office's)."""
+    for option in options:
+        print(f"{option.status.value:<14} {option.name} ({option.category.id}, {option.level})")
+        for reason in option.reasons:
+            print(
+                textwrap.fill(
+                    str(reason),
+                    width=96,
+                    initial_indent=" " * 15 + _MARKS[reason.outcome] + " ",
+                    subsequent_indent=" " * 17,
+                )
+            )
+    if not options:
+        return
+    first = options[0]
+    print()
+    for label, value in (
+        ("elections", first.elections),
+        ("filing", first.filing),
+        ("guide", first.guide),
+    ):
+        if value is not None:
+            print(textwrap.fill(f"{label}: {value}", width=96, subsequent_indent="  "))
+    for line in first.not_recorded:
+        print(line)
+    counts = Counter(o.status for o in options)
+    print("\n" + ", ".join(f"{counts[s]} {s.value}" for s in QualificationStatus if counts[s]))
 
 
 def _cmd_office(args: argparse.Namespace) -> int:
@@ -485,9 +529,7 @@ def _parser() -> argparse.ArgumentParser:
         if name == "local-party":
             sub.add_argument("--party", default="democratic")
         sub.set_defaults(run=run)
-    offices = command("offices", "office categories (for one state with --state)")
-    offices.add_argument("--state")
-    offices.set_defaults(run=_cmd_offices)
+    _add_offices_command(command)
     office = command("office", "one office category")
     office.add_argument("office")
     office.set_defaults(run=_cmd_office)
@@ -496,12 +538,30 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--output", help="the file (or, for csv, folder) to write")
     export.set_defaults(run=_cmd_export)
     schema = commands.add_parser(
-        "schema", help="the JSON Schema of a record kind or of match --json"
+        "schema", help="the JSON Schema of a record kind, of match --json or of offices --json"
     )
-    schema.add_argument("kind", choices=["organization", "state", "office-category", "match"])
+    schema.add_argument(
+        "kind", choices=["organization", "state", "office-category", "match", "offices"]
+    )
     schema.set_defaults(run=_cmd_schema)
     _add_data_commands(commands)
     return parser
+
+
+def _add_offices_command(command: Any) -> None:
+    """``civicrun offices``: every category, or with a place, the offices there."""
+    offices = command(
+        "offices",
+        "office categories; with --state, the offices there: whether you meet their "
+        "qualifications, when they are elected, where to file",
+    )
+    offices.add_argument("--state", help="a state code or name (TX, Texas)")
+    offices.add_argument("--county", help="a county name or FIPS code")
+    offices.add_argument("--town", help="a town or city")
+    offices.add_argument("--age", help="age in years on the date (--on)")
+    offices.add_argument("--birth-date", help="YYYY-MM-DD")
+    offices.add_argument("--on", type=_date, help="the date age is measured on (default: today)")
+    offices.set_defaults(run=_cmd_offices)
 
 
 def _add_data_commands(commands: Any) -> None:
