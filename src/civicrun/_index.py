@@ -21,11 +21,11 @@ import attrs
 
 from ._args import need_bool, need_date
 from ._bundle import decoder, rule_decoder
-from ._data import Dataset, Derived, LazyRecords, dataset
+from ._data import BUNDLE, Dataset, Derived, LazyRecords, dataset
 from ._match import Match, age_outcome, relevance_of, sort_key
 from ._profile import Profile
 from ._text import town_key
-from .errors import ArgumentTypeError
+from .errors import ArgumentTypeError, DataError
 from .records import AnyOf, Condition, Coverage, Organization
 from .vocab import (
     OPEN_FIELDS,
@@ -165,15 +165,20 @@ def _rules_of(organizations: Mapping[str, Organization], key: str) -> _Rules:
         raw = organizations.raw(key)
         rule = rule_decoder()
         condition = decoder(Condition)
-        return _Rules(
-            status=OrgStatus(raw["status"]),
-            roles=frozenset(Role(r) for r in raw["roles"]),
-            coverage=decoder(Coverage)(raw["coverage"]),
-            office_levels=frozenset(OfficeLevel(x) for x in raw["office_levels"]),
-            requirements=tuple(rule(r) for r in raw.get("requirements", ())),
-            serves=tuple(rule(r) for r in raw.get("serves", ())),
-            priorities=tuple(condition(c) for c in raw.get("priorities", ())),
-        )
+        try:
+            return _Rules(
+                status=OrgStatus(raw["status"]),
+                roles=frozenset(Role(r) for r in raw["roles"]),
+                coverage=decoder(Coverage)(raw["coverage"]),
+                office_levels=frozenset(OfficeLevel(x) for x in raw["office_levels"]),
+                requirements=tuple(rule(r) for r in raw.get("requirements", ())),
+                serves=tuple(rule(r) for r in raw.get("serves", ())),
+                priorities=tuple(condition(c) for c in raw.get("priorities", ())),
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:  # a damaged bundle
+            raise DataError(
+                BUNDLE, [f"{key} does not decode ({exc!r}); rebuild: scripts/build_bundle.py"]
+            ) from None
     org = organizations[key]
     return _Rules(
         status=org.status,
