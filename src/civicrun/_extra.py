@@ -15,10 +15,10 @@ from ._args import MAX_TEXT, need_bool, need_date, need_text
 from ._check import check_data
 from ._data import Dataset, dataset, given_files, kind_of, load_record_file
 from ._files import shown
-from ._index import Index, answer
+from ._index import Index, _index, answer
 from ._match import Match, evaluate
-from ._orgs import build_name_index, build_suggester, search_in
-from ._parties import build_state_parties, party_named
+from ._orgs import _name_index, build_name_index, build_suggester, search_in
+from ._parties import _state_parties, build_state_parties, party_named
 from ._profile import Profile
 from ._states import lookup_state
 from ._text import Suggester, fold
@@ -37,9 +37,14 @@ class Data:
 
     def __init__(self, data: Dataset, extra_ids: frozenset[str]) -> None:
         self._data = data
-        self._index = Index(data)
-        self._names = build_name_index(data)
-        self._parties = build_state_parties(data)
+        if data is dataset():  # the shipped records alone: share the indices already built
+            self._index = _index.get()
+            self._names = _name_index.get()
+            self._parties = _state_parties.get()
+        else:
+            self._index = Index(data)
+            self._names = build_name_index(data)
+            self._parties = build_state_parties(data)
         self._suggester: Suggester[Organization] | None = None  # built on the first miss
         #: The ids of the organizations the extra files added or replaced.
         self.extra_ids = extra_ids
