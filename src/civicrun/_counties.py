@@ -331,7 +331,9 @@ def caller_level() -> int:
     package = os.path.dirname(os.path.abspath(__file__))
     frame = sys._getframe(1)
     level = 1
-    while frame.f_back is not None and frame.f_code.co_filename.startswith(package):
+    while frame.f_back is not None and (
+        frame.f_code.co_filename.startswith((package, "<attrs generated"))
+    ):
         frame = frame.f_back
         level += 1
     return level

@@ -60,14 +60,33 @@ def _listed(items: Sequence[str]) -> str:
     return shown + (f"; and {more:,} more" if more > 0 else "")
 
 
+class _Shown:
+    """Stands in, after pickling, for a value that cannot be pickled: its repr is the value's."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Shown, (self.text,))
+
+
 def _picklable(value: object) -> object:
-    """``value``, or its quoted text where it cannot be pickled (a generator, a lock ...)."""
+    """``value``, or a stand-in showing its repr where it cannot be pickled (a generator, a
+    lock ...)."""
     if value is None or isinstance(value, str | int | float | bool | bytes):
         return value
     try:
         pickle.dumps(value)
     except Exception:
-        return quote(value)
+        try:
+            return _Shown(repr(value)[: 50 * QUOTE_LIMIT])
+        except Exception:
+            return _Shown(f"<{type(value).__name__} object>")
     return value
 
 
