@@ -16,7 +16,7 @@ import attrs
 from . import _data
 from ._files import Problem, read_text, shown
 from ._fmt import canonical
-from ._text import FORMULA_STARTS, fold
+from ._text import FORMULA_STARTS, fold_name
 from .errors import DataError
 from .records import (
     AnyOf,
@@ -345,7 +345,7 @@ def _names_problems(organizations: Mapping[str, Organization], given: set[str]) 
         named += [(f"aliases[{i}]", a) for i, a in enumerate(org.aliases)]
         named += [(f"former_names[{i}]", a) for i, a in enumerate(org.former_names)]
         for where, name in named:
-            key = fold(name)
+            key = fold_name(name)
             other = owner.setdefault(key, org.id)
             if other != org.id:
                 problems.append(

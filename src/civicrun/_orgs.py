@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from ._args import MAX_TEXT, need_text
 from ._data import Dataset, Derived, dataset
-from ._text import Suggester, fold
+from ._text import Suggester, fold, fold_name
 from .errors import UnknownOrganizationError
 from .records import Organization
 
@@ -24,10 +24,10 @@ def build_name_index(data: Dataset) -> Mapping[str, Organization]:
     # Ids first, then current names, then former names and aliases: an earlier entry wins.
     ordered = sorted(data.organizations.values(), key=lambda o: o.id)
     for org in ordered:
-        index.setdefault(fold(org.id), org)
+        index.setdefault(fold_name(org.id), org)
     for org in ordered:
         for name in org.names:
-            index.setdefault(fold(name), org)
+            index.setdefault(fold_name(name), org)
     return index
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import string
 import unicodedata
 from collections.abc import Iterable
@@ -16,6 +17,7 @@ __all__ = [
     "close_matches",
     "closest",
     "fold",
+    "fold_name",
     "printable",
     "town_key",
 ]
@@ -87,6 +89,14 @@ def printable(text: str, *, keep_newlines: bool = True) -> str:
     return "".join(
         c if c.isprintable() or (keep_newlines and c == "\n") else _escape(c) for c in text
     )
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def fold_name(name: str) -> str:
+    """:func:`fold` for the names of records, remembered: the same few thousand names are folded
+    whenever an index or the names check is built for a dataset with extra records. (Look-ups
+    of a caller's text use :func:`fold`, so a stranger's input never fills this cache.)"""
+    return fold(name)
 
 
 def town_key(state: str, town: str) -> str:
