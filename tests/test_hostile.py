@@ -363,6 +363,12 @@ class TestCrashes:
             Profile.from_dict({1: "x", "state": "nowhere"})  # type: ignore[dict-item]
         assert ("1", "state") == info.value.fields
 
+    def test_c5_an_unknown_keyword_is_an_invalid_profile(self) -> None:
+        """Profile(foo=1) is an InvalidProfileError naming foo, not attrs' TypeError."""
+        with pytest.raises(InvalidProfileError) as info:
+            Profile(foo=1, age="old")  # type: ignore[call-arg]
+        assert ("age", "foo") == info.value.fields
+
     def test_c6_a_county_not_in_the_table_is_refused(self) -> None:
         """C6: a made-up County record is refused by Profile and find_local_party."""
         fake = County(fips="99999", name="Nowhere County", kind="county", state="ZZ")  # type: ignore[arg-type]
@@ -412,6 +418,14 @@ class TestCrashes:
                 failed.result(timeout=60)
             assert len(info.value.candidates) > 10
             assert "TX" == pool.submit(civicrun.resolve_county, "Travis").result(60).state
+
+    def test_c10_a_data_with_extra_records_pickles(self, tmp_path: Path) -> None:
+        """C10 (the review's aside): a Data pickles as its extra records, for process pools."""
+        data = civicrun.load_dataset([record(tmp_path)])
+        back = pickle.loads(pickle.dumps(data))
+        assert data.extra_ids == back.extra_ids
+        assert data.organizations() == back.organizations()
+        assert "hostile-group" == back.lookup_organization("Hostile Test Group").id
 
     def test_c11_no_module_imports_a_submodule_of_importlib_resources_at_run_time(
         self,
@@ -567,6 +581,44 @@ class TestWrongAnswers:
         assert 2 == code
         assert "only json" in err
         assert [] == list(tmp_path.iterdir())
+
+    def test_w4_csv_to_a_file_name_or_a_missing_folder_is_refused(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """W4's neighbours: csv into out.csv, or into a folder whose parent is missing, is one
+        clear error line; no folder is created on the way."""
+        code, _, err = cli(capsys, "export", "--format", "csv", "--output", str(tmp_path / "o.csv"))
+        assert 2 == code
+        assert "give a folder name" in err
+        missing = tmp_path / "missing" / "out"
+        code, _, err = cli(capsys, "export", "--format", "json", "--output", str(missing))
+        assert 2 == code
+        assert "does not exist; create it first" in err
+        assert 2 == cli(capsys, "export", "--format", "csv", "--output", str(missing))[0]
+        assert [] == list(tmp_path.iterdir())
+
+    def test_w4_data_new_writes_only_a_new_regular_file(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """data new --output refuses a link at the target and a missing folder, and writes a
+        new file atomically otherwise."""
+        victim = tmp_path / "victim.txt"
+        victim.write_text("victim\n", "utf-8")
+        (tmp_path / "my-group.toml").symlink_to(victim)
+        code, _, err = cli(
+            capsys, "data", "new", "organization", "my-group", "--output", str(tmp_path)
+        )
+        assert 2 == code
+        assert "exists already" in err
+        assert (
+            2 == cli(capsys, "data", "new", "organization", "x", "--output", str(victim) + "-no")[0]
+        )
+        assert (
+            0
+            == cli(capsys, "data", "new", "organization", "new-group", "--output", str(tmp_path))[0]
+        )
+        assert (tmp_path / "new-group.toml").is_file()
+        assert "victim\n" == victim.read_text("utf-8")
 
     def test_w5_json_report_keeps_paths_with_colons_whole(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from ._args import MAX_TEXT, need_bool, need_date, need_text
 from ._check import check_data
@@ -48,6 +49,12 @@ class Data:
         self._suggester: Suggester[Organization] | None = None  # built on the first miss
         #: The ids of the organizations the extra files added or replaced.
         self.extra_ids = extra_ids
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as its extra records (the shipped ones are in every process already), so a
+        # Data can be handed to a process pool's workers.
+        organizations = self._data.organizations
+        return (_with_extra, (tuple(organizations[i] for i in sorted(self.extra_ids)),))
 
     def organizations(self) -> tuple[Organization, ...]:
         """Every organization, shipped and extra, in id order."""
@@ -171,6 +178,20 @@ def load_dataset(extra: Sequence[str | Path] = (), *, replace: Iterable[str] = (
         counties=shipped.counties,
     )
     return Data(data, frozenset(added))
+
+
+def _with_extra(extra: tuple[Organization, ...]) -> Data:
+    """The shipped data with ``extra`` records added or replacing shipped ones (unpickling)."""
+    shipped = dataset()
+    if not extra:
+        return Data(shipped, frozenset())
+    data = Dataset(
+        organizations={**shipped.organizations, **{org.id: org for org in extra}},
+        states=shipped.states,
+        offices=shipped.offices,
+        counties=shipped.counties,
+    )
+    return Data(data, frozenset(org.id for org in extra))
 
 
 def _replace_ids(replace: object) -> frozenset[str]:
