@@ -4,8 +4,8 @@ Every public error derives from :class:`CivicrunError` and also from the builtin
 (:class:`ValueError` for bad input or bad data, :class:`LookupError` for a name that was not
 found), so ``except ValueError`` and ``except LookupError`` keep working.
 
-Every error pickles (so it crosses a process pool), and quotes at most :data:`QUOTE_LIMIT`
-characters of any input it repeats, so a message stays one readable line.
+Every error pickles (so it crosses a process pool), and quotes at most 200 characters of any
+input it repeats, so a message stays one readable line.
 """
 
 from __future__ import annotations
