@@ -284,6 +284,19 @@ class TestSecurity:
         with pytest.raises(DataError, match="is a FIFO"):
             finishes(lambda: civicrun.load_dataset([tmp_path / "s6"]))
 
+    def test_s6_a_link_in_the_package_data_is_reported_not_read(
+        self, data_copy: Path, tmp_path: Path
+    ) -> None:
+        """S6 for a pull request's checkout: a link among the shipped record files is a check
+        problem, and the file it points at is never read."""
+        secrets = tmp_path / "secrets.toml"
+        secrets.write_text('api_token = "x"\n', "utf-8")
+        (data_copy / "organizations" / "innocent.toml").symlink_to(secrets)
+        problems = check_data(data_copy, today=ON)
+        assert ["organizations/innocent.toml"] == [p.split(": ")[0] for p in problems]
+        assert "is a symbolic link" in problems[0]
+        assert "api_token" not in "".join(problems)
+
     def test_s6_a_link_that_stays_inside_the_folder_is_read(self, tmp_path: Path) -> None:
         """A link to a record in the same folder is no escape, and is read."""
         real = record(tmp_path / "store", "linked-group", "Linked Group")

@@ -380,6 +380,7 @@ def check_data(
         return _check_given(base if root is not None else None, paths, day)
     problems: list[str] = []
     for folder, cls, key in _data.RECORD_FOLDERS:
+        problems += _link_problems(base, folder)
         for record in _data.iter_records(base, folder, cls, key):
             if isinstance(record, DataError):
                 problems.extend(Problem(record.path, m) for m in record.messages)
@@ -397,6 +398,22 @@ def check_data(
         else:
             problems += _names_problems(data.organizations, set())
     return problems
+
+
+def _link_problems(base: Traversable, folder: str) -> list[str]:
+    """A symbolic link among the data's record files, which the loader skips: a data pull
+    request could otherwise make the check read (and show the keys of) a file elsewhere."""
+    place = base.joinpath(folder)
+    if not isinstance(place, Path) or not place.is_dir():
+        return []
+    return [
+        Problem(
+            f"{folder}/{shown(entry.name)}",
+            "is a symbolic link; a record file must be a regular file; not read @ $",
+        )
+        for entry in sorted(place.iterdir())
+        if entry.name.endswith(".toml") and entry.is_symlink()
+    ]
 
 
 def _check_given(base: Traversable | None, paths: Sequence[Path], day: dt.date) -> list[str]:

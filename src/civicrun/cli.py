@@ -477,7 +477,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         return 0
     default = {"json": "civicrun.json", "csv": "civicrun-csv", "sqlite": "civicrun.sqlite"}
     written = export(args.format, Path(args.output or default[args.format]))
-    print(f"wrote {written}", file=sys.stderr if args.output == "-" else None)
+    print(f"wrote {written}")
     return 0
 
 
