@@ -788,6 +788,16 @@ class TestFast:
         assert any("bomb.toml: has more than 10,000 keys" in p for p in problems)
         assert BUDGET_MS > best_ms(lambda: check_data(paths=[tmp_path], today=ON), runs=2)
 
+    def test_u1_a_problem_line_is_cut_but_keeps_its_field(self, tmp_path: Path) -> None:
+        """U1 for data check: 9,000 unknown keys give one problem line of bounded length that
+        still names its file and field."""
+        path = record(tmp_path)
+        extra = "".join(f"unknown_key_{n} = 1\n" for n in range(9_000))
+        path.write_text(extra + path.read_text(encoding="utf-8"), "utf-8")
+        problems = check_data(paths=[path], today=ON)
+        assert any("extra fields" in p and p.endswith(" @ $") for p in problems), problems
+        assert all(len(p) < 1500 for p in problems)
+
 
 # --- properties ---------------------------------------------------------------------------
 

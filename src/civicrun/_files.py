@@ -50,6 +50,9 @@ MAX_FILE_BYTES = 256 * 1024
 MAX_TREE_BYTES = 64 * 1024 * 1024
 #: The most keys (``=`` signs) one record file may hold (the most in a shipped one is about 1,000).
 MAX_KEYS = 10_000
+#: The longest message of one problem line, in characters (a list of 10,000 unknown keys is
+#: cut here; the line still ends with its field path).
+LINE_LIMIT = 1000
 #: The deepest nesting of tables and arrays in a record file (a shipped one nests 4 deep).
 MAX_DEPTH = 16
 
@@ -339,8 +342,12 @@ class Problem(str):
     field: str | None
 
     def __new__(cls, file: str, text: str) -> Problem:
-        line = super().__new__(cls, f"{file}: {text}")
         message, at, field = text.rpartition(" @ ")
+        if len(text) > LINE_LIMIT:  # one problem is one readable line: cut the message only
+            head = (message if at else text)[:LINE_LIMIT]
+            text = f"{head}... ({len(text):,} characters)" + (f" @ {field}" if at else "")
+            message, at, field = text.rpartition(" @ ")
+        line = super().__new__(cls, f"{file}: {text}")
         line.file, line.text = file, text
         line.message, line.field = (message, field) if at else (text, None)
         return line
