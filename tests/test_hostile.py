@@ -615,11 +615,11 @@ class TestWrongAnswers:
     def test_w4_data_new_writes_only_a_new_regular_file(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """data new --output refuses a link at the target and a missing folder, and writes a
-        new file atomically otherwise."""
+        """data new --output refuses a link at the target (even one pointing nowhere yet) and a
+        missing folder, and writes a new file atomically otherwise."""
         victim = tmp_path / "victim.txt"
         victim.write_text("victim\n", "utf-8")
-        (tmp_path / "my-group.toml").symlink_to(victim)
+        (tmp_path / "my-group.toml").symlink_to(tmp_path / "elsewhere.toml")
         code, _, err = cli(
             capsys, "data", "new", "organization", "my-group", "--output", str(tmp_path)
         )
@@ -633,7 +633,7 @@ class TestWrongAnswers:
             == cli(capsys, "data", "new", "organization", "new-group", "--output", str(tmp_path))[0]
         )
         assert (tmp_path / "new-group.toml").is_file()
-        assert "victim\n" == victim.read_text("utf-8")
+        assert not (tmp_path / "elsewhere.toml").exists()
 
     def test_w5_json_report_keeps_paths_with_colons_whole(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
