@@ -181,7 +181,7 @@ class TestExtraDatasets:
         copy = tmp_path / "ndtc.toml"
         shipped = _data.data_root().joinpath("organizations").joinpath("ndtc.toml").read_text()
         copy.write_text(shipped)
-        with pytest.raises(DataError, match="list it in replace= to replace it"):
+        with pytest.raises(DataError, match=r"to replace it, pass replace=\[.ndtc.\]"):
             load_dataset([copy])
         assert "ndtc" in load_dataset([copy], replace=["ndtc"]).extra_ids
 

@@ -8,6 +8,8 @@ after :func:`civicrun._text.fold` with spaces removed, so "De Kalb", "DeKalb", "
 
 from __future__ import annotations
 
+import os
+import sys
 import warnings
 from collections.abc import Callable, Iterable
 
@@ -300,7 +302,7 @@ def resolve_county(name: str, state: str | None = None) -> County:
     if state is not None and len(state) > MAX_TEXT:
         need_text(state, "resolve_county", "state")  # raises the right error
     index = _index.get()
-    if text.startswith("ocd-division/"):
+    if text[:13].lower() == "ocd-division/":  # OCD ids are case-insensitive
         return _from_ocd(index, text, state)
     code = None if state is None else index.state_keys.get(state.strip().lower(), "")
     if code != "":
@@ -318,9 +320,23 @@ def resolve_county(name: str, state: str | None = None) -> County:
     if error is not None:
         raise error()
     if warning is not None:
-        warnings.warn(warning, FormerNameWarning, stacklevel=2)
+        warnings.warn(warning, FormerNameWarning, stacklevel=caller_level())
     assert county is not None
     return county
+
+
+def caller_level() -> int:
+    """The ``stacklevel`` that makes a warning issued by the calling function point at the
+    first frame outside civicrun: the user's line, not civicrun's own file."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    frame = sys._getframe(1)
+    level = 1
+    while frame.f_back is not None and (
+        frame.f_code.co_filename.startswith((package, "<attrs generated"))
+    ):
+        frame = frame.f_back
+        level += 1
+    return level
 
 
 #: What resolving one input gave: the county, a former-name warning, or how to raise the error.

@@ -151,20 +151,22 @@ def data_root() -> Traversable:
 def _toml_files(folder: Traversable) -> Iterator[Traversable]:
     if not folder.is_dir():
         return
+    # A link is never a record file (the data check reports it): it could read a file elsewhere.
     yield from sorted(
-        (f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name
+        (
+            f
+            for f in folder.iterdir()
+            if f.name.endswith(".toml") and not (isinstance(f, Path) and f.is_symlink())
+        ),
+        key=lambda f: f.name,
     )
 
 
 def _load_record(file: Traversable, relpath: str, cls: type[T]) -> T:
-    import tomllib  # noqa: PLC0415
-
     from ._converter import converter, describe_error  # noqa: PLC0415
+    from ._files import parse_toml, read_text  # noqa: PLC0415  (bounded: a stranger's file)
 
-    try:
-        raw = tomllib.loads(file.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(relpath, [f"not valid TOML: {exc}"]) from None
+    raw = parse_toml(read_text(file, relpath), relpath)
     try:
         return converter.structure(raw, cls)
     except Exception as exc:  # cattrs raises a tree of errors; describe every leaf
@@ -207,11 +209,11 @@ def kind_of(file: Path) -> tuple[str, type[Any], str]:
     for folder, cls, key in RECORD_FOLDERS:
         if file.parent.name == folder:
             return folder, cls, key
-    import tomllib  # noqa: PLC0415
+    from ._files import parse_toml, read_text  # noqa: PLC0415
 
     try:
-        keys = set(tomllib.loads(file.read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        keys = set(parse_toml(read_text(file, str(file)), str(file)))
+    except DataError:  # reported when the file is loaded
         keys = set()
     if {"code", "county_term"} <= keys:
         return RECORD_FOLDERS[1]
@@ -221,16 +223,11 @@ def kind_of(file: Path) -> tuple[str, type[Any], str]:
 
 
 def given_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
-    files: list[Path] = []
-    problems: list[str] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(path.rglob("*.toml"))
-        elif path.is_file():
-            files.append(path)
-        else:
-            problems.append(f"{path}: no such file or folder")
-    return files, problems
+    """The record files ``paths`` name, and a problem for each that cannot be read as one
+    (bounded, regular files only: :func:`civicrun._files.record_files`)."""
+    from ._files import record_files  # noqa: PLC0415
+
+    return record_files(paths)
 
 
 def load_record_file(path: Traversable, cls: type[T]) -> T:

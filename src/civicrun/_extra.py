@@ -10,16 +10,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from ._args import MAX_TEXT, need_text
 from ._check import check_data
 from ._data import Dataset, dataset, given_files, kind_of, load_record_file
-from ._match import Match, answer, explain_with, index_of
-from ._orgs import build_name_index, search_in, suggestions_in
-from ._parties import build_state_parties, party_named
+from ._files import shown
+from ._match import Match, answer, explain_with, index_of, shipped_index
+from ._orgs import _name_index, build_name_index, build_suggester, search_in
+from ._parties import _state_parties, build_state_parties, party_named
 from ._profile import Profile
 from ._states import lookup_state
-from ._text import fold
+from ._text import Suggester, fold
 from .errors import ArgumentTypeError, DataError, UnknownOrganizationError
 from .records import Organization
 from .vocab import Party
@@ -31,15 +33,27 @@ class Data:
     """The shipped records plus extra ones, with the organization and matching functions of
     ``civicrun`` as methods. Made by :func:`load_dataset`."""
 
-    __slots__ = ("_data", "_index", "_names", "_parties", "extra_ids")
+    __slots__ = ("_data", "_index", "_names", "_parties", "_suggester", "extra_ids")
 
     def __init__(self, data: Dataset, extra_ids: frozenset[str]) -> None:
         self._data = data
-        self._index = index_of(data)
-        self._names = build_name_index(data)
-        self._parties = build_state_parties(data)
+        if data is dataset():  # the shipped records alone: share the indices already built
+            self._index = shipped_index()
+            self._names = _name_index.get()
+            self._parties = _state_parties.get()
+        else:
+            self._index = index_of(data)
+            self._names = build_name_index(data)
+            self._parties = build_state_parties(data)
+        self._suggester: Suggester[Organization] | None = None  # built on the first miss
         #: The ids of the organizations the extra files added or replaced.
         self.extra_ids = extra_ids
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as its extra records (the shipped ones are in every process already), so a
+        # Data can be handed to a process pool's workers.
+        organizations = self._data.organizations
+        return (_with_extra, (tuple(organizations[i] for i in sorted(self.extra_ids)),))
 
     def organizations(self) -> tuple[Organization, ...]:
         """Every organization, shipped and extra, in id order."""
@@ -59,7 +73,9 @@ class Data:
         text = need_text(id_or_name, "lookup_organization", "id_or_name") or ""
         found = self.get_organization(text)
         if found is None:
-            raise UnknownOrganizationError(text, suggestions_in(self.organizations(), text))
+            if self._suggester is None:
+                self._suggester = build_suggester(self.organizations())
+            raise UnknownOrganizationError(text, self._suggester.closest(text, n=5))
         return found
 
     def search_organizations(self, text: str) -> tuple[Organization, ...]:
@@ -86,13 +102,13 @@ class Data:
         include_staff: bool = False,
     ) -> Match:
         """As :func:`civicrun.explain`."""
+        # The same checks as civicrun.explain, so the method and the function cannot diverge.
         if not isinstance(profile, Profile):
             raise ArgumentTypeError("explain", "profile", "a civicrun.Profile", profile)
-        org = (
-            organization
-            if isinstance(organization, Organization)
-            else self.lookup_organization(organization)
-        )
+        if isinstance(organization, Organization):
+            org = organization
+        else:
+            org = self.lookup_organization(need_text(organization, "explain", "organization"))
         return explain_with(self._index, org, profile, on, include_staff)
 
     def state_party(self, state: str, party: str | Party) -> Organization | None:
@@ -108,40 +124,49 @@ def load_dataset(extra: Sequence[str | Path] = (), *, replace: Iterable[str] = (
     them), checked as ``civicrun data check PATH`` checks them.
 
     An extra record whose id is a shipped one's replaces it only if that id is listed in
-    ``replace``; otherwise the clash is an error.
+    ``replace``; otherwise the clash is an error, and so is an id in ``replace`` that no extra
+    file supplies, or one id given by two files. With no extra files, the shipped records are
+    returned as they are, without checking them again.
 
     Raises:
         DataError: an extra file has problems (all of them are listed), or an id clashes.
-        ArgumentTypeError: ``extra`` is not a list of paths.
+        ArgumentTypeError: ``extra`` is not a list of paths, or ``replace`` not a list of ids.
     """
     if isinstance(extra, str | Path) or not isinstance(extra, Sequence):
         raise ArgumentTypeError("load_dataset", "extra", "a list of paths", extra)
     if not all(isinstance(p, str | Path) for p in extra):
         raise ArgumentTypeError("load_dataset", "extra", "a list of paths", extra)
+    allowed = _replace_ids(replace)
     paths = [Path(p) for p in extra]
-    allowed = frozenset(replace)
-    problems = check_data(paths=paths)
-    files, missing = given_files(paths)
     shipped = dataset()
+    if not paths:
+        return Data(shipped, frozenset())
+    problems = check_data(paths=paths)
+    files, _missing = given_files(paths)  # what cannot be read is reported by the check
     added: dict[str, Organization] = {}
     for file in files:
         folder, cls, _key = kind_of(file)
         if folder != "organizations":
-            problems.append(f"{file}: extra datasets add organizations, not {folder} @ $")
+            problems.append(f"{shown(file)}: extra datasets add organizations, not {folder} @ $")
             continue
         try:
             record = load_record_file(file, cls)
         except DataError:
             continue  # already reported by the check
+        if record.id in added:
+            continue  # two files with one id: reported by the check
         if record.id in shipped.organizations and record.id not in allowed:
             problems.append(
-                f"{file}: {record.id!r} is a shipped organization; list it in replace= to "
-                "replace it @ $.id"
+                f"{shown(file)}: {record.id!r} is a shipped organization; to replace it, "
+                f"pass replace=[{record.id!r}] (--replace {record.id} on the command line) @ $.id"
             )
         added[record.id] = record
-    problems += missing
+    problems += [
+        f"replace=: {ident!r} is not the id of an extra record given; nothing replaces it"
+        for ident in sorted(allowed - added.keys())
+    ]
     if problems:
-        raise DataError("extra data", sorted(set(problems)))
+        raise DataError("extra data", [str(p) for p in sorted(set(problems))])
     organizations: Mapping[str, Organization] = {**shipped.organizations, **added}
     data = Dataset(
         organizations=organizations,
@@ -150,3 +175,30 @@ def load_dataset(extra: Sequence[str | Path] = (), *, replace: Iterable[str] = (
         counties=shipped.counties,
     )
     return Data(data, frozenset(added))
+
+
+def _with_extra(extra: tuple[Organization, ...]) -> Data:
+    """The shipped data with ``extra`` records added or replacing shipped ones (unpickling)."""
+    shipped = dataset()
+    if not extra:
+        return Data(shipped, frozenset())
+    data = Dataset(
+        organizations={**shipped.organizations, **{org.id: org for org in extra}},
+        states=shipped.states,
+        offices=shipped.offices,
+        counties=shipped.counties,
+    )
+    return Data(data, frozenset(org.id for org in extra))
+
+
+def _replace_ids(replace: object) -> frozenset[str]:
+    """``replace`` as a set of ids: a list (or other collection) of strings, never one string."""
+    if isinstance(replace, str) or not isinstance(replace, Iterable):
+        raise ArgumentTypeError("load_dataset", "replace", "a list of organization ids", replace)
+    ids = list(replace)
+    if not all(isinstance(i, str) for i in ids):
+        raise ArgumentTypeError("load_dataset", "replace", "a list of organization ids", replace)
+    too_long = [i for i in ids if len(i) > MAX_TEXT]
+    if too_long:
+        need_text(too_long[0], "load_dataset", "replace")  # raises the right error
+    return frozenset(ids)

@@ -19,10 +19,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from enum import Enum
-from pathlib import Path
 from typing import Any
 
 import attrs
+
+from .errors import DataError
 
 __all__ = ["SKELETONS", "canonical", "format_file", "mapping_of"]
 
@@ -37,7 +38,8 @@ def _value(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+        # JSON's escapes are TOML's, but JSON leaves DEL raw and a TOML basic string may not.
+        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
     if isinstance(value, dict):
         return "{ " + ", ".join(f"{k} = {_value(v)}" for k, v in value.items()) + " }"
     raise TypeError(f"no TOML form for {value!r}")
@@ -100,17 +102,42 @@ def canonical(record: Any) -> str:
     return "\n".join(lines) + "\n"
 
 
-def format_file(path: Path) -> tuple[str, str]:
-    """(the file's text, its canonical text).
+def format_file(path: Any, cls: type[Any] | None = None) -> tuple[str, str]:
+    """(the file's text, its canonical text), for a record file (a path, or a ``Traversable``
+    with its record class ``cls``).
+
+    The canonical text is checked to read back as the same record, so ``civicrun data fmt``
+    never writes a file that no longer loads.
 
     Raises:
-        DataError: the file is not a record civicrun can read.
+        DataError: the file is not a record civicrun can read, or (a bug) its canonical form
+            would not read back as the same record.
     """
-    from ._data import kind_of, load_record_file  # noqa: PLC0415
+    import tomllib  # noqa: PLC0415
 
-    _folder, cls, _key = kind_of(path)
+    from ._converter import converter  # noqa: PLC0415
+    from ._data import kind_of, load_record_file  # noqa: PLC0415
+    from ._files import read_text, shown  # noqa: PLC0415
+
+    if cls is None:
+        _folder, cls, _key = kind_of(path)
     record = load_record_file(path, cls)
-    return path.read_text(encoding="utf-8"), canonical(record)
+    where = shown(path)
+    text = read_text(path, where)
+    result = canonical(record)
+    try:
+        same = converter.structure(tomllib.loads(result), cls) == record
+    except Exception:  # any failure to read it back is the bug reported below
+        same = False
+    if not same:
+        raise DataError(
+            where,
+            [
+                "its canonical form would not read back as the same record (a civicrun bug; "
+                "please report it); the file was left as it is"
+            ],
+        )
+    return text, result
 
 
 #: A new record's skeleton for each kind ``civicrun data new`` writes, every field explained.

@@ -14,10 +14,16 @@ import attrs
 
 from ._args import need_text
 from ._counties import counties, needs_state_name, resolve_county
-from ._data import state_table
+from ._data import county_table, state_table
 from ._parties import local_party_of, state_party, town_party_of
 from ._states import lookup_state
-from .errors import ArgumentTypeError, LocalUnitError, UnknownPartyError
+from .errors import (
+    ArgumentTypeError,
+    InvalidArgumentError,
+    LocalUnitError,
+    UnknownPartyError,
+    quote,
+)
 from .records import ChiefElectionOffice, County, LocalElectionOffice, Organization, State
 from .vocab import (
     PARTY_LABELS,
@@ -127,8 +133,22 @@ def _where(
         raise ArgumentTypeError(function, "county", "a string, a County or None", county)
     state = need_text(state, function, "state", optional=True)
     place_county: County | None = None
-    if county is not None:
-        place_county = county if isinstance(county, County) else resolve_county(county, state)
+    if isinstance(county, County):
+        table = county_table()
+        if county.fips not in table or table.county(county.fips) != county:
+            raise InvalidArgumentError(
+                f"{function}(): county {quote(str(county))} is not a county of civicrun's "
+                "table; get one from resolve_county"
+            )
+        if state is not None and lookup_state(state).code != county.state:
+            raise InvalidArgumentError(
+                f"{function}(): county {county} is not in {lookup_state(state).code}; "
+                "leave out state, or give the county's own"
+            )
+        place_county = county
+        state = county.state
+    elif county is not None:
+        place_county = resolve_county(county, state)
         state = place_county.state
     if state is None:
         raise LocalUnitError(f"give a county, or a state (and a town where {towns})")

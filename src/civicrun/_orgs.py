@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from ._args import MAX_TEXT, need_text
 from ._data import Dataset, Derived, dataset
-from ._text import closest, fold
+from ._text import Suggester, fold, fold_name
 from .errors import UnknownOrganizationError
 from .records import Organization
 
@@ -24,14 +24,25 @@ def build_name_index(data: Dataset) -> Mapping[str, Organization]:
     # Ids first, then current names, then former names and aliases: an earlier entry wins.
     ordered = sorted(data.organizations.values(), key=lambda o: o.id)
     for org in ordered:
-        index.setdefault(fold(org.id), org)
+        index.setdefault(fold_name(org.id), org)
     for org in ordered:
         for name in org.names:
-            index.setdefault(fold(name), org)
+            index.setdefault(fold_name(name), org)
     return index
 
 
 _name_index = Derived(dataset, build_name_index)
+
+
+def build_suggester(ordered: Sequence[Organization]) -> Suggester[Organization]:
+    """Every id, name, former name and alias of ``ordered``, folded once for suggestions."""
+    return Suggester((name, org) for org in ordered for name in (org.id, *org.names))
+
+
+_suggester = Derived(
+    dataset,
+    lambda data: build_suggester([data.organizations[k] for k in sorted(data.organizations)]),
+)
 
 
 def organizations() -> tuple[Organization, ...]:
@@ -77,13 +88,12 @@ def lookup_organization(id_or_name: object) -> Organization:
 
 
 def _suggestions(query: str) -> list[Organization]:
-    return suggestions_in(organizations(), query)
+    return _suggester.get().closest(query, n=5)
 
 
 def suggestions_in(ordered: Sequence[Organization], query: str) -> list[Organization]:
     """The organizations whose names (current, former or alias) are closest to ``query``."""
-    named = [(name, org) for org in ordered for name in (org.id, *org.names)]
-    return closest(query, named, n=5)
+    return build_suggester(ordered).closest(query, n=5)
 
 
 def search_organizations(text: str) -> tuple[Organization, ...]:

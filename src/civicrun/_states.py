@@ -35,7 +35,8 @@ _state_index = Derived(state_table, _build_state_index)
 
 
 def states() -> tuple[State, ...]:
-    """The 50 states and DC, in order of their two-letter codes."""
+    """The 50 states, DC and the five inhabited territories (PR, GU, VI, AS, MP), in order of
+    their two-letter codes."""
     return tuple(sorted(state_table().values(), key=lambda s: s.code))
 
 

@@ -6,12 +6,17 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
+from ._args import need_date
 from ._data import Dataset, dataset
 from ._rules import years_before
+from .errors import ArgumentTypeError, InvalidArgumentError
 from .records import state_kind
 from .vocab import OrgKind, OrgStatus, Party, Scope, SourceKind, StateKind
 
-__all__ = ["coverage_report", "render_markdown"]
+__all__ = ["MAX_DAYS", "coverage_report", "render_markdown"]
+
+#: The longest staleness asked about, in days (a century).
+MAX_DAYS = 36_500
 
 
 def coverage_report(*, on: dt.date | None = None) -> dict[str, Any]:
@@ -20,7 +25,8 @@ def coverage_report(*, on: dt.date | None = None) -> dict[str, Any]:
     A record is stale when its ``last_verified`` date is more than a year before ``on``
     (default today).
     """
-    day = dt.date.today() if on is None else on
+    when = need_date(on, "coverage_report", "on")
+    day = dt.date.today() if when is None else when
     data = dataset()
     orgs = list(data.organizations.values())
     cutoff = years_before(day, 1)
@@ -297,7 +303,12 @@ def render_markdown(report: dict[str, Any]) -> str:
 def stale_records(*, days: int = 365, on: dt.date | None = None) -> list[dict[str, str]]:
     """Records whose ``last_verified`` is more than ``days`` before ``on`` (default today), and
     coverage lists whose ``as_of`` date has lapsed by as much, oldest first."""
-    day = dt.date.today() if on is None else on
+    when = need_date(on, "stale_records", "on")
+    day = dt.date.today() if when is None else when
+    if isinstance(days, bool) or not isinstance(days, int):
+        raise ArgumentTypeError("stale_records", "days", "a whole number", days)
+    if not 0 <= days <= MAX_DAYS:
+        raise InvalidArgumentError(f"stale_records(): days must be from 0 to {MAX_DAYS:,}")
     cutoff = day - dt.timedelta(days=days)
     data = dataset()
     found: list[tuple[dt.date, str, str]] = []

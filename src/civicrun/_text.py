@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import string
 import unicodedata
 from collections.abc import Iterable
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
-__all__ = ["close_matches", "closest", "fold", "town_key"]
+__all__ = [
+    "FORMULA_STARTS",
+    "Suggester",
+    "close_matches",
+    "closest",
+    "fold",
+    "fold_name",
+    "printable",
+    "town_key",
+]
+
+#: A spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\x00")
 
 # Every ASCII character that is not a letter or digit becomes a space, except apostrophes
 # (dropped, so O'Brien meets OBrien) and & (which becomes "and").
@@ -53,6 +66,39 @@ def fold(text: str) -> str:
     return " ".join([_WORDS.get(w, w) for w in words])
 
 
+def _escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def printable(text: str, *, keep_newlines: bool = True) -> str:
+    r"""``text`` safe for a terminal or a log: every control, bidi, invisible or unassigned
+    character (all that :meth:`str.isprintable` rejects, but the space and, if
+    ``keep_newlines``, the line break) written as a Python escape, so text from a file cannot
+    move the cursor, recolour the terminal or reorder the line.
+
+    >>> print(printable("Safe Group \u202egnp.exe"))
+    Safe Group \u202egnp.exe
+    >>> print(printable("x\r\x1b[2Kdata check passed"))
+    x\x0d\x1b[2Kdata check passed
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        c if c.isprintable() or (keep_newlines and c == "\n") else _escape(c) for c in text
+    )
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def fold_name(name: str) -> str:
+    """:func:`fold` for the names of records, remembered: the same few thousand names are folded
+    whenever an index or the names check is built for a dataset with extra records. (Look-ups
+    of a caller's text use :func:`fold`, so a stranger's input never fills this cache.)"""
+    return fold(name)
+
+
 def town_key(state: str, town: str) -> str:
     """The key a town or city committee is found by: the state code and the folded town name.
 
@@ -71,6 +117,48 @@ def close_matches(query: str, choices: Iterable[str], n: int = 5) -> list[str]:
     return [folded[h] for h in hits]
 
 
+class Suggester(Generic[T]):
+    """Names folded once, for :func:`closest` searches over the same names again and again.
+
+    A search compares the folded query with each folded name by :class:`difflib.SequenceMatcher`,
+    skipping a name as soon as one of the matcher's cheap upper bounds (``real_quick_ratio``,
+    ``quick_ratio``) is under the cutoff, so a search costs little more than a pass over the
+    names (the answers are those of comparing every name in full).
+    """
+
+    __slots__ = ("_names",)
+
+    def __init__(self, named: Iterable[tuple[str, T]]) -> None:
+        self._names = [(fold(name), value) for name, value in named]
+
+    def closest(self, query: str, n: int = 5, cutoff: float = 0.72) -> list[T]:
+        """As :func:`closest` over the names given."""
+        key = fold(query)
+        if not key:
+            return []
+        best: dict[int, tuple[float, int, T]] = {}
+        matcher = difflib.SequenceMatcher(b=key)
+        size = len(key)
+
+        def score(text: str) -> float:
+            matcher.set_seq1(text)
+            if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
+                return 0.0
+            return matcher.ratio()
+
+        for order, (folded, value) in enumerate(self._names):
+            found = score(folded)
+            if size >= 4 and len(folded) > size:
+                found = max(found, score(folded[:size]))
+            if found < cutoff:
+                continue
+            seen = best.get(id(value))
+            if seen is None or found > seen[0]:
+                best[id(value)] = (found, seen[1] if seen else order, value)
+        ranked = sorted(best.values(), key=lambda t: (-t[0], t[1]))
+        return [value for _score, _order, value in ranked[:n]]
+
+
 def closest(
     query: str, named: Iterable[tuple[str, T]], n: int = 5, cutoff: float = 0.72
 ) -> list[T]:
@@ -79,26 +167,9 @@ def closest(
     ``named`` pairs each name (current, former, alias ...) with its value. Names are compared
     folded; a name whose beginning is close to a query of four or more characters counts as
     close too, so "Wellston" finds "Wellstone Action". Ties keep the order of ``named``.
+    (:class:`Suggester` folds the names once, for repeated searches.)
 
     >>> closest("Exampel", [("New name", 1), ("Example Project", 1), ("Other Group", 2)])
     [1]
     """
-    key = fold(query)
-    if not key:
-        return []
-    best: dict[int, tuple[float, int, T]] = {}
-    matcher = difflib.SequenceMatcher(b=key)
-    for order, (name, value) in enumerate(named):
-        folded = fold(name)
-        matcher.set_seq1(folded)
-        score = matcher.ratio()
-        if len(key) >= 4 and len(folded) > len(key):
-            matcher.set_seq1(folded[: len(key)])
-            score = max(score, matcher.ratio())
-        if score < cutoff:
-            continue
-        seen = best.get(id(value))
-        if seen is None or score > seen[0]:
-            best[id(value)] = (score, seen[1] if seen else order, value)
-    ranked = sorted(best.values(), key=lambda t: (-t[0], t[1]))
-    return [value for _score, _order, value in ranked[:n]]
+    return Suggester(named).closest(query, n, cutoff)

@@ -2,30 +2,40 @@
 
 Exit codes: 0 success; 1 the data check found problems; 2 a usage error or bad input (one line
 on stderr, no traceback).
+
+Everything printed passes through :func:`print` here, which escapes control, bidi and invisible
+characters (:func:`civicrun._text.printable`), so text from a data file or a file name cannot
+rewrite the terminal or a CI log.
 """
 
 from __future__ import annotations
 
 import argparse
+import builtins
 import datetime as dt
 import json
 import os
+import re
 import sys
 import textwrap
+import warnings
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
+from ._args import EARLIEST_DAY
 from ._candidacy import offices_for
 from ._counties import resolve_county
 from ._local import find_election_office, find_local_party
 from ._match import Match
 from ._offices import lookup_office_category, office_categories
 from ._profile import Profile
+from ._text import printable
 from ._version import version
 from .errors import CivicrunError
 from .records import Organization
-from .vocab import MatchStatus, Outcome, QualificationStatus
+from .vocab import MatchStatus, OrgKind, Outcome, QualificationStatus
 
 __all__ = ["main"]
 
@@ -54,13 +64,23 @@ _PROFILE_FLAGS = (
 )
 
 
+def print(*values: object, sep: str = " ", end: str = "\n", file: Any = None) -> None:
+    """:func:`builtins.print`, with control, bidi and invisible characters escaped."""
+    text = sep.join(str(v) for v in values)
+    builtins.print(printable(text), end=end, file=file)
+
+
 class _VersionAction(argparse.Action):
     """``--version``: the library's version and the dataset's (read only when asked)."""
 
     def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> None:
         from ._data import data_version  # noqa: PLC0415
 
-        data, date = data_version()
+        try:
+            data, date = data_version()
+        except CivicrunError as exc:  # a damaged bundle: say so, as every command does
+            print(f"civicrun {version()} (data unreadable: {exc})", file=sys.stderr)
+            parser.exit(2)
         print(f"civicrun {version()} (data {data}, {date})")
         parser.exit(0)
 
@@ -72,9 +92,20 @@ class _Parser(argparse.ArgumentParser):
 
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text!r}") from None
+        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text[:40]!r}") from None
+    if day < EARLIEST_DAY:
+        raise argparse.ArgumentTypeError(f"give a date from {EARLIEST_DAY.isoformat()} on")
+    return day
+
+
+def _days(text: str) -> int:
+    from ._stats import MAX_DAYS  # noqa: PLC0415
+
+    if not (text.isascii() and text.isdigit() and len(text) <= 6 and int(text) <= MAX_DAYS):
+        raise argparse.ArgumentTypeError(f"give a whole number of days from 0 to {MAX_DAYS:,}")
+    return int(text)
 
 
 def _add_data_option(parser: argparse.ArgumentParser) -> None:
@@ -84,6 +115,13 @@ def _add_data_option(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="PATH",
         help="extra organization records (a file or folder; repeatable), on top of the shipped",
+    )
+    parser.add_argument(
+        "--replace",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="a shipped organization's id that a --data record replaces (repeatable)",
     )
 
 
@@ -95,7 +133,7 @@ def _source(args: argparse.Namespace) -> Any:
         return civicrun
     from ._extra import load_dataset  # noqa: PLC0415
 
-    return load_dataset(args.data)
+    return load_dataset(args.data, replace=args.replace)
 
 
 def _add_profile(parser: argparse.ArgumentParser) -> None:
@@ -124,8 +162,14 @@ def _unstructure(value: Any) -> Any:
     return converter.unstructure(value)
 
 
+#: What JSON leaves raw but a terminal acts on: C1 controls, bidi and invisible characters.
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
 def _print_json(value: Any) -> None:
-    print(json.dumps(value, indent=2, ensure_ascii=False, sort_keys=False))
+    text = json.dumps(value, indent=2, ensure_ascii=False, sort_keys=False)
+    # Such characters occur only inside JSON strings, where \\uXXXX is the same text.
+    builtins.print(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text))
 
 
 #: How each outcome is marked in the table: met, failed, unknown, and a caveat.
@@ -336,8 +380,6 @@ def _cmd_office(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from pathlib import Path  # noqa: PLC0415
-
     from ._check import check_data  # noqa: PLC0415  (only this command needs it)
 
     problems = check_data(paths=[Path(p) for p in args.paths])
@@ -354,7 +396,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _problem_record(line: str) -> dict[str, str | None]:
-    """A data-check line as its file, field path and message."""
+    """A data-check line as its file, field path and message (kept apart from the start, so a
+    path holding ": " or " @ " is never split)."""
+    from ._files import Problem  # noqa: PLC0415
+
+    if isinstance(line, Problem):
+        return {"file": line.file, "field": line.field, "message": line.message}
     file, _, rest = line.partition(": ")
     message, at, field = rest.rpartition(" @ ")
     if not at:
@@ -362,43 +409,63 @@ def _problem_record(line: str) -> dict[str, str | None]:
     return {"file": file, "field": field or None, "message": message}
 
 
-def _data_files(paths: Sequence[str]) -> list[Any]:
-    """The record files named (folders searched), or every shipped record file."""
-    from pathlib import Path  # noqa: PLC0415
+def _shipped_files(*, writing: bool) -> list[tuple[Any, str, type[Any]]]:
+    """Every shipped record file, as (file, name shown, record class), read through the
+    package's ``Traversable`` (so a zip import works). Rewriting them is refused unless the
+    package runs from a source checkout: an installed package's files are not to be edited."""
+    from ._data import RECORD_FOLDERS, data_root  # noqa: PLC0415
+    from .errors import InvalidArgumentError  # noqa: PLC0415
 
-    if paths:
-        found: list[Path] = []
-        for path in map(Path, paths):
-            found += sorted(path.rglob("*.toml")) if path.is_dir() else [path]
-        return found
-    from ._data import data_root  # noqa: PLC0415
-
-    root = Path(str(data_root()))
-    return sorted(
-        p
-        for folder in ("organizations", "states", "offices")
-        for p in (root / folder).glob("*.toml")
-    )
+    root = data_root()
+    if writing and not (
+        isinstance(root, Path)
+        and root.parent.parent.name == "src"
+        and (root.parent.parent.parent / "pyproject.toml").is_file()
+    ):
+        raise InvalidArgumentError(
+            "data fmt with no paths rewrites the shipped records, but this civicrun is an "
+            "installed package, not a source checkout; give the record files to format "
+            "(--check only reports)"
+        )
+    found = []
+    for folder, cls, _key in RECORD_FOLDERS:
+        files = [f for f in root.joinpath(folder).iterdir() if f.name.endswith(".toml")]
+        for file in sorted(files, key=lambda f: f.name):
+            shown = str(file) if isinstance(file, Path) else f"{folder}/{file.name}"
+            found.append((file, shown, cls))
+    return found
 
 
 def _cmd_fmt(args: argparse.Namespace) -> int:
+    from ._files import record_files, shown, write_atomic  # noqa: PLC0415
     from ._fmt import format_file  # noqa: PLC0415
 
-    changed = 0
-    files = _data_files(args.paths)
-    for path in files:
+    problems: list[str] = []
+    if args.paths:
+        paths, problems = record_files([Path(p) for p in args.paths])
+        files: list[tuple[Any, str, type[Any] | None]] = [(p, shown(p), None) for p in paths]
+    else:
+        files = [*_shipped_files(writing=not args.check)]
+    for problem in problems:
+        print(f"civicrun: error: {problem}", file=sys.stderr)
+    changed = failed = 0
+    for path, name, cls in files:
         try:
-            text, canonical = format_file(path)
-        except CivicrunError as exc:
+            text, canonical = format_file(path, cls)
+        except CivicrunError as exc:  # reported; the other files are still formatted
             print(f"civicrun: error: {exc}", file=sys.stderr)
-            return 2
+            failed += 1
+            continue
         if text != canonical:
             changed += 1
             if args.check:
-                print(f"{path}: not in canonical form (run civicrun data fmt)")
+                print(f"{name}: not in canonical form (run civicrun data fmt)")
             else:
-                path.write_text(canonical, encoding="utf-8", newline="\n")
-                print(f"formatted {path}")
+                write_atomic(path, canonical)
+                print(f"formatted {name}")
+    if problems or failed:
+        print(f"{len(problems) + failed} file(s) could not be read", file=sys.stderr)
+        return 2
     if args.check and changed:
         print(f"{changed} file(s) to format", file=sys.stderr)
         return 1
@@ -407,25 +474,27 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
-    import re  # noqa: PLC0415
-
     from ._fmt import SKELETONS  # noqa: PLC0415
 
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", args.id):
         print(
-            f"civicrun: error: id {args.id!r} must be lower-case words joined by hyphens",
+            f"civicrun: error: id {args.id[:80]!r} must be lower-case words joined by hyphens",
             file=sys.stderr,
         )
         return 2
     text = SKELETONS[args.kind].format(id=args.id, today=dt.date.today().isoformat())
     if args.output:
-        from pathlib import Path  # noqa: PLC0415
+        from ._files import shown, write_atomic  # noqa: PLC0415
 
-        target = Path(args.output) / f"{args.id}.toml"
-        if target.exists():
-            print(f"civicrun: error: {target} exists already", file=sys.stderr)
+        folder = Path(args.output)
+        target = folder / f"{args.id}.toml"
+        if not folder.is_dir():
+            print(f"civicrun: error: no folder {shown(folder)}; create it first", file=sys.stderr)
             return 2
-        target.write_text(text, encoding="utf-8", newline="\n")
+        if os.path.lexists(target):
+            print(f"civicrun: error: {shown(target)} exists already", file=sys.stderr)
+            return 2
+        write_atomic(target, text)
         print(f"wrote {target}")
     else:
         print(text, end="")
@@ -446,10 +515,11 @@ def _cmd_stale(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from pathlib import Path  # noqa: PLC0415
+    from ._export import export, export_text  # noqa: PLC0415
 
-    from ._export import export  # noqa: PLC0415
-
+    if args.output == "-":
+        sys.stdout.write(export_text(args.format))
+        return 0
     default = {"json": "civicrun.json", "csv": "civicrun-csv", "sqlite": "civicrun.sqlite"}
     written = export(args.format, Path(args.output or default[args.format]))
     print(f"wrote {written}")
@@ -501,9 +571,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_data_option(why)
     why.set_defaults(run=_cmd_explain)
     orgs = command("orgs", "list organizations")
-    orgs.add_argument(
-        "--kind", choices=["national-group", "national-party", "state-party", "state-program"]
-    )
+    orgs.add_argument("--kind", choices=[k.value for k in OrgKind])
     _add_data_option(orgs)
     orgs.set_defaults(run=_cmd_orgs)
     show = command("show", "one organization's record")
@@ -535,7 +603,9 @@ def _parser() -> argparse.ArgumentParser:
     office.set_defaults(run=_cmd_office)
     export = commands.add_parser("export", help="the whole dataset as JSON, CSV or SQLite")
     export.add_argument("--format", choices=["json", "csv", "sqlite"], required=True)
-    export.add_argument("--output", help="the file (or, for csv, folder) to write")
+    export.add_argument(
+        "--output", help="the file (or, for csv, folder) to write; - for standard output (json)"
+    )
     export.set_defaults(run=_cmd_export)
     schema = commands.add_parser(
         "schema", help="the JSON Schema of a record kind, of match --json or of offices --json"
@@ -589,7 +659,7 @@ def _add_data_commands(commands: Any) -> None:
     new.add_argument("--output", help="a folder to write ID.toml into (default: print it)")
     new.set_defaults(run=_cmd_new)
     stale = data_commands.add_parser("stale", help="records not checked against sources lately")
-    stale.add_argument("--days", type=int, default=365, help="older than this (default 365)")
+    stale.add_argument("--days", type=_days, default=365, help="older than this (default 365)")
     stale.add_argument("--on", type=_date, help="the date to measure from (default: today)")
     stale.add_argument("--json", action="store_true")
     stale.set_defaults(run=_cmd_stale)
@@ -608,7 +678,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0)
     try:
-        code: int = args.run(args)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                code: int = args.run(args)
+            finally:
+                for warning in caught:  # a note for a person, not Python's file and line
+                    print(f"civicrun: note: {warning.message}", file=sys.stderr)
     except CivicrunError as exc:
         print(f"civicrun: error: {exc}", file=sys.stderr)
         return 2
@@ -616,7 +692,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
-    except (OSError, ValueError, TypeError, LookupError) as exc:  # never a traceback
-        print(f"civicrun: error: {exc}", file=sys.stderr)
+    except (OSError, ValueError, TypeError, LookupError, ArithmeticError, RecursionError) as exc:
+        print(f"civicrun: error: {_short(str(exc))}", file=sys.stderr)  # never a traceback
         return 2
     return code
+
+
+def _short(text: str) -> str:
+    from .errors import QUOTE_LIMIT  # noqa: PLC0415
+
+    limit = 2 * QUOTE_LIMIT
+    return text if len(text) <= limit else text[:limit] + f"... ({len(text):,} characters)"
