@@ -14,6 +14,7 @@ SQLite:
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import sqlite3
@@ -386,7 +387,7 @@ def export(form: str, output: Path) -> Path:
     if form == "sqlite":
         if output.exists():
             output.unlink()
-        with sqlite3.connect(output) as db:
+        with contextlib.closing(sqlite3.connect(output)) as db, db:  # closed, not only committed
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("CREATE TABLE dataset (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             db.executemany(
