@@ -20,7 +20,8 @@ def app_module() -> ModuleType:
     if not APP.exists():  # tests run against an installed wheel carry no examples
         pytest.skip("examples/ not present")
     spec = importlib.util.spec_from_file_location("flask_app", APP)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
