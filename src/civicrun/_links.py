@@ -386,9 +386,11 @@ def render_markdown(results: Sequence[LinkResult]) -> str:
         "# Link check",
         "",
         f"Checked {len(results)} URLs: {summary or 'none'}.",
+        "",
         "URLs with a replacement can be rewritten after review: save the JSON report"
         " (`civicrun data links --format json --output links.json`), delete the replacements"
-        " you do not want, then run `civicrun data links --rewrite links.json`.",
+        " you do not want, then run `civicrun data links --rewrite links.json`,"
+        " `civicrun data check` and `python scripts/build_bundle.py`.",
     ]
     for status, heading in HEADINGS.items():
         found = [r for r in results if r.status is status]

@@ -374,6 +374,8 @@ def _cmd_links(args: argparse.Namespace) -> int:
         for path, count in changed.items():
             print(f"rewrote {count} URL(s) in {path}")
         print(f"{sum(changed.values())} URL(s) rewritten in {len(changed)} file(s)")
+        if changed:
+            print("next: civicrun data check, then python scripts/build_bundle.py")
         return 0
     root = None if args.paths else Path(str(data_root()))
     checker = _links.LinkChecker(
