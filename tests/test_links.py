@@ -334,7 +334,8 @@ class TestCollectAndRewrite:
         } == found
 
     def test_collects_the_shipped_data(self) -> None:
-        """Every organization's url and every source of the shipped records is collected."""
+        """Every url and source of the shipped records is collected: organizations, states, their
+        election offices, office categories."""
         import civicrun
         from civicrun._data import data_root
 
@@ -344,6 +345,10 @@ class TestCollectAndRewrite:
         wanted = {o.url for o in civicrun.organizations() if o.url}
         wanted |= {s.url for o in civicrun.organizations() for s in o.sources}
         wanted |= {s.url for st in civicrun.states() for s in st.sources}
+        wanted |= {o.url for st in civicrun.states() for o in st.election_offices if o.url}
+        chiefs = [st.chief_election_office for st in civicrun.states()]
+        wanted |= {chief.url for chief in chiefs if chief is not None and chief.url}
+        wanted |= {s.url for office in civicrun.office_categories() for s in office.sources}
         assert set() == wanted - set(found)
         assert any(w.startswith("states/") for where in found.values() for w in where)
 
