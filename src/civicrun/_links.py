@@ -314,12 +314,8 @@ class LinkChecker:
                     )
         except (OSError, http.client.HTTPException, ValueError) as exc:
             reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
-            text = (
-                f"{type(reason).__name__}: {reason}"
-                if isinstance(reason, BaseException)
-                else (f"{type(exc).__name__}: {reason}")
-            )
-            return _Chain(tuple(hops), current, None, text)
+            kind = type(reason if isinstance(reason, BaseException) else exc).__name__
+            return _Chain(tuple(hops), current, None, f"{kind}: {reason}")
 
     def check_one(self, url: str) -> LinkResult:
         """Check one URL (and, when it answers only over http, its https form)."""
