@@ -135,3 +135,21 @@ def test_api_page_counts_are_the_top_levels() -> None:
     functions = sum(inspect.isfunction(getattr(civicrun, name)) for name in civicrun.__all__)
     counted = (len(civicrun.__all__), functions, len(records))
     assert counted == tuple(int(n) for n in stated.groups()[:3])
+
+
+def test_data_format_text_limits_are_the_checks() -> None:
+    """The data-format page's text limits are the ones `civicrun data check` applies."""
+    page = ROOT / "docs" / "data-format.md"
+    if not page.exists():
+        pytest.skip("docs/ not present")
+    from civicrun._check import LIMITS, NOTE_LIMIT
+
+    text = " ".join(page.read_text(encoding="utf-8").split())
+    stated = re.search(
+        r"at most ([\d,]+) characters for a name, ([\d,]+) for a title, ([\d,]+) for a summary,"
+        r" ([\d,]+) for a URL and ([\d,]+) for a note",
+        text,
+    )
+    assert stated is not None, "docs/data-format.md no longer states the text limits"
+    expected = (LIMITS["name"], LIMITS["title"], LIMITS["summary"], LIMITS["url"], NOTE_LIMIT)
+    assert expected == tuple(int(n.replace(",", "")) for n in stated.groups())
