@@ -19,6 +19,7 @@ break) is written with a leading ``'``, OWASP's rule; the data check refuses suc
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import sqlite3
@@ -447,7 +448,7 @@ def _write_csv(output: Path, tables: dict[str, Any], version: str, date: str) ->
 
 
 def _write_sqlite(path: Path, tables: dict[str, Any], version: str, date: str) -> None:
-    with sqlite3.connect(path) as db:
+    with contextlib.closing(sqlite3.connect(path)) as db, db:  # closed, not only committed
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("CREATE TABLE dataset (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         db.executemany(
@@ -470,4 +471,3 @@ def _write_sqlite(path: Path, tables: dict[str, Any], version: str, date: str) -
                 f"INSERT INTO {table} VALUES (" + ", ".join("?" * len(names)) + ")",
                 [[row[n] for n in names] for row in tables[table]],
             )
-    db.close()

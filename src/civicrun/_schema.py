@@ -10,6 +10,7 @@ dates are ``"format": "date"`` strings; unknown keys are not allowed, as in the 
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import types
 import typing
 from enum import Enum
@@ -69,7 +70,9 @@ def _object(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
     hints = typing.get_type_hints(cls, globalns=namespace)
     properties = {f.name: _type(hints[f.name], defs) for f in attrs.fields(cls)}
     required = [f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING]
-    doc = (cls.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
+    # The docstring's first paragraph, its lines joined: cleandoc first, because Python 3.13
+    # strips docstring indentation at compile time and 3.11 and 3.12 do not.
+    doc = " ".join(inspect.cleandoc(cls.__doc__ or "").split("\n\n")[0].split())
     return {
         "type": "object",
         "description": doc,

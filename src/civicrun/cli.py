@@ -473,6 +473,48 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_links(args: argparse.Namespace) -> int:
+    from pathlib import Path  # noqa: PLC0415
+
+    from . import _links  # noqa: PLC0415  (only this command needs it)
+    from ._data import data_root  # noqa: PLC0415
+    from ._files import record_files, write_atomic  # noqa: PLC0415
+
+    if args.paths:
+        files, problems = record_files([Path(p) for p in args.paths])
+        for problem in problems:
+            print(f"civicrun: error: {printable(problem)}", file=sys.stderr)
+        if problems:
+            return 2
+    else:
+        files = [Path(str(f)) for f, _name, _cls in _shipped_files(writing=bool(args.rewrite))]
+    if args.rewrite:
+        report = json.loads(Path(args.rewrite).read_text(encoding="utf-8"))
+        changed = _links.rewrite(report, files)
+        for path, count in changed.items():
+            print(f"rewrote {count} URL(s) in {path}")
+        print(f"{sum(changed.values())} URL(s) rewritten in {len(changed)} file(s)")
+        if changed:
+            print("next: civicrun data check, and read the diff")
+        return 0
+    root = None if args.paths else Path(str(data_root()))
+    checker = _links.LinkChecker(
+        workers=args.workers, timeout=args.timeout, per_host_interval=args.per_host_interval
+    )
+    results = checker.check(_links.collect_urls(files, root))
+    as_json = json.dumps(_links.render_json(results), indent=2, ensure_ascii=False) + "\n"
+    text = as_json if args.format == "json" else _links.render_markdown(results)
+    if args.json_output:
+        write_atomic(Path(args.json_output), as_json)
+    if args.output:
+        write_atomic(Path(args.output), text)
+        print(f"wrote {args.output}")
+    else:
+        print(text, end="")
+    broken = {_links.LinkStatus.DEAD, _links.LinkStatus.ERROR}
+    return 1 if any(r.status in broken for r in results) else 0
+
+
 def _cmd_new(args: argparse.Namespace) -> int:
     from ._fmt import SKELETONS  # noqa: PLC0415
 
@@ -635,7 +677,7 @@ def _add_offices_command(command: Any) -> None:
 
 
 def _add_data_commands(commands: Any) -> None:
-    """``civicrun data check | fmt | new | stale | stats``."""
+    """``civicrun data check | fmt | links | new | stale | stats``."""
     data = commands.add_parser("data", help="check the data, or report its coverage")
     data_commands = data.add_subparsers(dest="data_command", required=True, parser_class=_Parser)
     check = data_commands.add_parser(
@@ -653,6 +695,32 @@ def _add_data_commands(commands: Any) -> None:
     fmt.add_argument("paths", nargs="*", help="files or folders (default: the shipped data)")
     fmt.add_argument("--check", action="store_true", help="only report files not canonical")
     fmt.set_defaults(run=_cmd_fmt)
+    links = data_commands.add_parser(
+        "links",
+        help="check every URL in the data and report the dead, moved and http-only ones",
+        description="Check every URL in the record files (exit 1 if any is dead or failed), or,"
+        " with --rewrite, write the replacements of a reviewed JSON report into the files.",
+    )
+    links.add_argument("paths", nargs="*", help="files or folders (default: the shipped data)")
+    links.add_argument("--format", choices=["markdown", "json"], default="markdown")
+    links.add_argument("--output", help="write the report to this file (default: print it)")
+    links.add_argument("--json-output", metavar="FILE", help="also write the JSON report here")
+    links.add_argument(
+        "--rewrite",
+        metavar="REPORT",
+        help="a reviewed JSON report: write each replacement it keeps over the old URL",
+    )
+    links.add_argument("--workers", type=int, default=8, help="requests at once (default 8)")
+    links.add_argument(
+        "--timeout", type=float, default=15.0, help="seconds per request (default 15)"
+    )
+    links.add_argument(
+        "--per-host-interval",
+        type=float,
+        default=1.0,
+        help="seconds between two requests to one host (default 1)",
+    )
+    links.set_defaults(run=_cmd_links)
     new = data_commands.add_parser("new", help="a new record's skeleton, each field explained")
     new.add_argument("kind", choices=["organization", "state-program", "office-category"])
     new.add_argument("id", help="the new record's id (its file name)")
