@@ -64,8 +64,8 @@ class Match:
             and six for party or ideology that a requirement or audience rule tests and this
             profile meets, plus three for each other field a priority tests and it meets, less
             three for each priority it is known to miss. Age and birth date count as one
-            field; place and office level filter, they never score. See :func:`sort_key` for
-            how it ranks.
+            field; place and office level filter, they never score. ``civicrun._match.sort_key``
+            says how it ranks.
         profile: the profile matched.
         on: the date age and birth-date rules were measured on.
         include_staff: whether programs for campaign staff were counted as open.
@@ -78,9 +78,8 @@ class Match:
     profile: Profile = attrs.field(repr=False)
     on: dt.date = attrs.field(repr=False)
     include_staff: bool = attrs.field(default=False, repr=False)
-    _compiled: CompiledOrg | None = attrs.field(
-        default=None, repr=False, eq=False, alias="_compiled"
-    )
+    # The compiled rules that decided this match, set by the matcher (not an argument).
+    _compiled: CompiledOrg | None = attrs.field(init=False, default=None, repr=False, eq=False)
 
     @functools.cached_property
     def _explained(self) -> tuple[tuple[Reason, ...], tuple[Reason, ...], tuple[Reason, ...]]:
@@ -123,7 +122,7 @@ class Match:
 def _match(
     compiled: CompiledOrg, verdict: Verdict, profile: Profile, on: dt.date, include_staff: bool
 ) -> Match:
-    return Match(
+    match = Match(
         org=compiled.org,
         status=verdict.status,
         unknowns=verdict.unknowns,
@@ -131,8 +130,9 @@ def _match(
         profile=profile,
         on=on,
         include_staff=include_staff,
-        _compiled=compiled,
     )
+    object.__setattr__(match, "_compiled", compiled)
+    return match
 
 
 _STATUS_ORDER = {
