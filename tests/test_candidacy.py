@@ -34,7 +34,7 @@ from civicrun.vocab import (
 
 from .conftest import ON
 
-PAGE = "https://example.org/candidates"
+PAGE = "https://group.test/candidates"
 CANDIDACY = Candidacy(
     guide=PAGE, filing="Example: the county clerk.", elections="Example: in November.", source=PAGE
 )
@@ -317,12 +317,12 @@ class TestDataCheck:
                     category="county-commission", present=False, local_name="X", source=PAGE
                 ),
             ),
-            candidacy=attrs.evolve(CANDIDACY, source="https://example.org/not-read"),
+            candidacy=attrs.evolve(CANDIDACY, source="https://group.test/not-read"),
         )
         path.write_text(canonical(bad), encoding="utf-8")
         problems = [p.split(": ", 1)[1] for p in check_data(paths=[path], today=ON)]
         assert [
-            "source 'https://example.org/not-read' is not the url of one of the record's "
+            "source 'https://group.test/not-read' is not the url of one of the record's "
             "sources (add it under [[sources]]) @ $.candidacy.source",
             "local_name is given for 'county-commission', which the state does not have "
             "(present = false); leave one out @ $.offices[0].local_name",

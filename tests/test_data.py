@@ -289,9 +289,9 @@ class TestCheck:
         office category exists."""
         path = data_copy / "states" / "tx.toml"
         text = path.read_text(encoding="utf-8")
-        source = 'source = "https://example.org/not-listed"'
+        source = 'source = "https://group.test/not-listed"'
         extra = (
-            '\n[candidacy]\nguide = "https://example.org/guide"\nfiling = "x"\n'
+            '\n[candidacy]\nguide = "https://group.test/guide"\nfiling = "x"\n'
             f'elections = "y"\n{source}\n'
             f'\n[[offices]]\ncategory = "sheriff"\n{source}\n'
             f'\n[[offices]]\ncategory = "sheriff"\n{source}\n'
@@ -315,7 +315,7 @@ class TestCheck:
         text = text.replace('fips = "48201"', 'fips = "06037"', 1)  # a California county
         text = text.replace(
             'source = "http://www.harrisvotes.com/VotingInfo.aspx"',
-            'source = "https://example.org/not-listed"',
+            'source = "https://group.test/not-listed"',
             1,
         )
         path.write_text(text, encoding="utf-8")
@@ -329,7 +329,7 @@ class TestCheck:
             + "fips '06037' is not a 5-digit code of a county of TX @ $.election_offices[1].fips"
         ) in problems
         assert (
-            where + "source 'https://example.org/not-listed' is not the url of one of the record's "
+            where + "source 'https://group.test/not-listed' is not the url of one of the record's "
             "sources (add it under [[sources]]) @ $.election_offices[1].source"
         ) in problems
         assert (
@@ -346,9 +346,7 @@ class TestCheck:
         other = data_copy / "organizations" / "state-party-tx-republican.toml"
         text = other.read_text()
         other.write_text(
-            re.sub(
-                r'^source = ".*"$', 'source = "https://example.org/x"', text, count=1, flags=re.M
-            )
+            re.sub(r'^source = ".*"$', 'source = "https://group.test/x"', text, count=1, flags=re.M)
         )
         problems = check_data(data_copy, today=CHECK_DAY)
         assert (
@@ -358,7 +356,7 @@ class TestCheck:
         assert any(
             p.startswith(
                 "organizations/state-party-tx-republican.toml: source "
-                "'https://example.org/x' is not the url of one of the record's sources"
+                "'https://group.test/x' is not the url of one of the record's sources"
             )
             for p in problems
         )

@@ -55,7 +55,7 @@ TEMPLATE = """\
 id = "{id}"
 name = "{name}"
 kind = "national-group"
-url = "https://example.org/"
+url = "https://group.test/"
 summary = "{summary}"
 support = ["in-person-training"]
 office_levels = ["local", "state"]
@@ -70,7 +70,7 @@ last_verified = 2026-11-01
 scope = "national"
 
 [[sources]]
-url = "https://example.org/about"
+url = "https://group.test/about"
 read = 2026-11-01
 kind = "own-site"
 """

@@ -15,7 +15,7 @@ import attrs
 
 from . import _data
 from ._files import Problem, read_text, shown
-from ._fmt import canonical
+from ._fmt import PLACEHOLDERS, canonical
 from ._text import FORMULA_STARTS, fold_name
 from .errors import DataError
 from .records import (
@@ -368,6 +368,22 @@ def _url_problem(url: str) -> str | None:
     return None
 
 
+#: Host names reserved for examples (RFC 2606): a url on one is a placeholder, never a page read.
+_EXAMPLE_HOST = re.compile(r"^https?://([^/]*\.)?example(\.(com|org|net))?(/|:|$)", re.IGNORECASE)
+
+
+def _placeholder_problem(text: str) -> str | None:
+    """Why ``text`` is a placeholder left from a skeleton or an example, or None."""
+    if _EXAMPLE_HOST.match(text):
+        return (
+            f"{text[:60]!r} is an example address (reserved for documentation): give the page "
+            "you read"
+        )
+    if text in PLACEHOLDERS:
+        return f"{text[:60]!r} is the skeleton's placeholder: write what the sources say"
+    return None
+
+
 def _text_problems(record: object, path: str = "$") -> list[str]:
     """Text fields with HTML tags, control characters or more than their documented length,
     and URLs anywhere in the record that are unsafe for a web page."""
@@ -395,6 +411,9 @@ def _text_problems(record: object, path: str = "$") -> list[str]:
                 f"starts with {record[:1]!r}, which a spreadsheet would run as a formula; "
                 f"reword it @ {path}"
             )
+        placeholder = _placeholder_problem(record)
+        if placeholder:
+            problems.append(f"{placeholder} @ {path}")
         if key in _NAME_KEYS:
             lookalike = _lookalike_problem(record)
             if lookalike:
@@ -521,7 +540,6 @@ def _check_given(base: Traversable | None, paths: Sequence[Path], day: dt.date) 
         folder, cls, key = _data.kind_of(file)
         try:
             record = _data._load_record(file, where, cls)
-            text = read_text(file, where)
         except DataError as exc:
             problems.extend(Problem(where, m) for m in exc.messages)
             continue
@@ -543,9 +561,8 @@ def _check_given(base: Traversable | None, paths: Sequence[Path], day: dt.date) 
             continue
         merged[folder][getattr(record, key)] = record
         shown_as[relpath] = where
+        # Any valid formatting is accepted in given files; `data fmt` makes it canonical.
         problems.extend(Problem(where, m) for m in _record_problems(record, day))
-        if text != canonical(record):
-            problems.append(Problem(where, f"{_NOT_CANONICAL} @ $"))
     data = _data.Dataset(
         organizations=merged["organizations"],
         states=merged["states"],

@@ -25,7 +25,7 @@ import attrs
 
 from .errors import DataError
 
-__all__ = ["SKELETONS", "canonical", "format_file", "mapping_of"]
+__all__ = ["PLACEHOLDERS", "SKELETONS", "canonical", "format_file", "mapping_of", "skeleton"]
 
 WIDTH = 100
 
@@ -140,26 +140,37 @@ def format_file(path: Any, cls: type[Any] | None = None) -> tuple[str, str]:
     return text, result
 
 
+#: The texts the skeletons below put where a contributor writes their own; ``data check``
+#: refuses a record that still holds one (and any url on an example.org-style host).
+PLACEHOLDERS = frozenset(
+    {
+        "Official Name",
+        "Office name",
+        "One to three sentences in your own words: what it does for candidates.",
+        "Where sources are old, disagree or are missing, say so here.",
+        "What that page says, in your own words.",
+        "What the office does, in your own words.",
+    }
+)
+
 #: A new record's skeleton for each kind ``civicrun data new`` writes, every field explained.
 SKELETONS = {
     "organization": """\
 id = "{id}"                      # the file name without .toml: lower-case, hyphens; never reused
 name = "Official Name"           # the group's own name for itself
-# kind: national-group | national-party | state-party | state-program | local-party
+# kind: {kinds}
 kind = "national-group"
 url = "https://example.org/"     # its own website, from a page you read (leave out if unknown)
 summary = "One to three sentences in your own words: what it does for candidates."
-# support: online-training in-person-training fellowship endorsement money volunteers
-#          network mentorship staff-training resources
+# support: {supports}
 support = ["in-person-training"]
 office_levels = ["local", "state"]  # local | state | federal: the offices it helps with
-# partisanship: democratic republican libertarian green progressive conservative
-#               nonpartisan cross-partisan
+# partisanship: {partisanships}
 partisanship = "nonpartisan"
 roles = ["candidates"]           # candidates | staff: whom its programs are for
-how_to_join = "apply"            # apply | nominated | endorsement | membership | open
-status = "active"                # active | inactive | defunct | unknown
-confidence = "medium"            # high | medium | low: how sure the record is, given its sources
+how_to_join = "apply"            # {joins}
+status = "active"                # {statuses}
+confidence = "medium"            # {confidences}: how sure, given its sources
 last_verified = {today}          # the day you checked it against its sources
 notes = ["Where sources are old, disagree or are missing, say so here."]
 
@@ -177,7 +188,7 @@ note = "What that page says, in your own words."
 url = "https://example.org/about"
 read = {today}                   # the date you read it
 title = "About us"
-kind = "own-site"                # own-site | government | press | reference | other
+kind = "own-site"                # {source_kinds}
 """,
     "state-program": """\
 id = "{id}"
@@ -214,6 +225,28 @@ last_verified = {today}
 [[sources]]
 url = "https://example.org/page"
 read = {today}
-kind = "reference"               # own-site | government | press | reference | other
+kind = "reference"               # {source_kinds}
 """,
 }
+
+
+def skeleton(kind: str, record_id: str, today: str) -> str:
+    """The skeleton ``civicrun data new KIND ID`` prints: :data:`SKELETONS` with the id, the
+    date and every vocabulary's values filled in from :mod:`civicrun.vocab`, so the lists in
+    its comments can never drift from what ``data check`` accepts."""
+    from .vocab import Confidence, HowToJoin, OrgKind, OrgStatus, Partisanship, SourceKind, Support  # noqa: PLC0415  # noqa: PLC0415
+
+    def values(enum: Any) -> str:
+        return " | ".join(m.value for m in enum)
+
+    return SKELETONS[kind].format(
+        id=record_id,
+        today=today,
+        kinds=values(OrgKind),
+        supports=values(Support),
+        partisanships=values(Partisanship),
+        joins=values(HowToJoin),
+        statuses=values(OrgStatus),
+        confidences=values(Confidence),
+        source_kinds=values(SourceKind),
+    )

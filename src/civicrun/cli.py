@@ -516,7 +516,7 @@ def _cmd_links(args: argparse.Namespace) -> int:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
-    from ._fmt import SKELETONS  # noqa: PLC0415
+    from ._fmt import skeleton  # noqa: PLC0415
 
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", args.id):
         print(
@@ -524,7 +524,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    text = SKELETONS[args.kind].format(id=args.id, today=dt.date.today().isoformat())
+    text = skeleton(args.kind, args.id, dt.date.today().isoformat())
     if args.output:
         from ._files import shown, write_atomic  # noqa: PLC0415
 
