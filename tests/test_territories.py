@@ -118,10 +118,10 @@ class TestTerritories:
             "Independent Citizens Movement of the Virgin Islands"
         )
         assert find_local_party("Guam", "D").query == "Democratic Party of Guam"
-        # No Democratic organization of American Samoa is recorded: the search names one.
-        samoa = find_local_party("Eastern District", "D", state="AS")
-        assert (samoa.query, samoa.state_party) == ("Democratic Party of American Samoa", None)
-        with pytest.raises(UnknownPartyError, match="use one of: democratic, republican"):
+        # No Democratic organization of American Samoa is recorded: an error, not a guess.
+        with pytest.raises(UnknownPartyError, match="use one of: republican, independent"):
+            find_local_party("Eastern District", "D", state="AS")
+        with pytest.raises(UnknownPartyError, match="use one of: democratic, green, libertar"):
             find_local_party("Harris", "PNP", state="TX")  # no PNP organization in Texas
 
     def test_local_party_and_election_office(self) -> None:
@@ -267,8 +267,10 @@ class TestTownCommittees:
         )
         other = explain(Profile(state="MA", town="Boston", party="D"), self.CAMBRIDGE_D)
         assert other.status is MatchStatus.INELIGIBLE
+        # Boston's county is known (its own committees' records), so the county decides.
         assert [r.text for r in other.failed] == [
-            "works only in Cambridge (Middlesex County, MA); this profile's town is Boston"
+            "works only in Cambridge (Middlesex County, MA); this profile's county is "
+            "Suffolk County, MA"
         ]
         met = explain(Profile(state="MA", town="cambridge", party="D"), self.CAMBRIDGE_D)
         assert met.status is MatchStatus.ELIGIBLE
