@@ -18,6 +18,7 @@ from civicrun import (
     state_party,
     states,
 )
+from civicrun._parties import local_party_of
 from civicrun._stats import coverage_report
 from civicrun.errors import UnknownPartyError
 from civicrun.records import Coverage
@@ -168,6 +169,40 @@ class TestLocalCoverage:
         assert report["largest_100_counties"]["with_an_election_office"] >= 99
         assert report["largest_100_counties"]["with_democratic_and_republican_local_parties"] >= 90
         assert 40 < report["population_where_local_party_recorded_percent"] < 100
+
+    def test_what_find_local_party_gives_by_party(self) -> None:
+        """Per party, every county of the 50 states and DC is counted once: the county
+        party's record, the state party's directory, only a search, or the party not
+        recorded in the state; the county records agree with find_local_party."""
+        answers = coverage_report()["local_party_answers"]
+        assert ["democratic", "green", "libertarian", "republican"] == list(answers)
+        for party, found in answers.items():
+            assert 3144 == sum(found["counties"].values()), party
+            assert 99 < sum(found["population_percent"].values()) < 101, party
+        assert 0 == answers["republican"]["counties"]["party_not_recorded"]
+        harris = find_local_party("Harris", "R", state="TX").organization
+        assert harris is not None
+        assert answers["republican"]["counties"]["county_record"] >= 100
+        assert 0 == answers["republican"]["counties"]["state_directory"]  # none recorded yet
+
+    def test_a_state_directory_is_counted(self) -> None:
+        """A state party record with a directory (built here: no shipped record has one yet)
+        moves that state's counties without a county record from search to directory."""
+        import attrs
+
+        from civicrun._data import dataset
+        from civicrun._stats import _party_answers
+
+        data = dataset()
+        texas = data.organizations["state-party-tx-republican"]
+        page = "https://example.org/county-chairs"
+        organizations = {**data.organizations, texas.id: attrs.evolve(texas, local_directory=page)}
+        before = _party_answers(data)["republican"]["counties"]
+        after = _party_answers(attrs.evolve(data, organizations=organizations))["republican"]
+        with_record = sum(1 for c in counties("TX") if local_party_of(c.fips, Party.REPUBLICAN))
+        assert 254 - with_record == after["counties"]["state_directory"]
+        assert before["search"] - after["counties"]["search"] == 254 - with_record
+        assert before["county_record"] == after["counties"]["county_record"]
 
     def test_every_state_has_its_chief_election_office(self) -> None:
         """Every state, DC and territory names its chief election office; where no https page
