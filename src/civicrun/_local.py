@@ -174,7 +174,7 @@ def _county_of(place_county: County | None, st: State, town: str | None) -> Coun
 def _town_note(town: str, county: County | None) -> str:
     """The end of an explanation that says which county a town was taken to be in."""
     if county is None:
-        return f"; civicrun does not know which county {town} is in: give the county"
+        return f"; civicrun does not know which county {town} is in"
     if county.kind is CountyKind.INDEPENDENT_CITY:
         return f"; {town} is {county}, a city in no county"
     return f"; {town} is in {county}"
