@@ -230,6 +230,25 @@ class TestLocalCoverage:
                 assert found.id == org.id
         assert towns >= 40
 
+    def test_every_town_committee_is_found_from_its_town_alone(self) -> None:
+        """Naming only the town and the state finds each town or city committee, and a
+        profile that names them is in the committee's county and offered the committee."""
+        checked = 0
+        for org in organizations():
+            if org.kind is OrgKind.LOCAL_PARTY and org.coverage.towns:
+                assert org.official_party is not None
+                ((state,), (town,)) = (tuple(org.coverage.states), tuple(org.coverage.towns))
+                party = org.official_party.value
+                found = find_local_party(party=party, state=state, town=town).organization
+                assert (found.id if found else None) == org.id
+                person = Profile(state=state, town=town, party=party)
+                assert person.county is not None
+                assert person.county.fips in org.coverage.counties
+                offered = {m.org.id: m.status for m in eligible_orgs(person)}
+                assert MatchStatus.ELIGIBLE == offered.get(org.id), org.id
+                checked += 1
+        assert checked >= 40
+
     def test_local_answers(self) -> None:
         """The answer names the record and keeps the search text as the fallback."""
         found = find_local_party("Maricopa", "R", state="AZ")
