@@ -187,6 +187,28 @@ class TestOtherCommands:
         )
         assert 2 == code
         assert "--place is in MA" in err
+        code, _, err = run(
+            capsys, "local-party", "--place", "Cambridge, MA", "--town", "Boston", "--party", "R"
+        )
+        assert 2 == code
+        assert "--place names 'Cambridge' but --town 'Boston'" in err
+
+    def test_local_party_directory(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Where the answer has the state party's directory, local-party prints it."""
+        import attrs
+
+        from civicrun import _local, state_party
+
+        official = state_party("TX", "R")
+        assert official is not None
+        page = "https://example.org/county-chairs"
+        monkeypatch.setattr(
+            _local, "state_party", lambda s, p: attrs.evolve(official, local_directory=page)
+        )
+        _, out, _ = run(capsys, "local-party", "Loving", "--state", "TX", "--party", "R")
+        assert f"  the state party's directory of local committees: {page}" in out.splitlines()
 
     def test_election_office(self, capsys: pytest.CaptureFixture[str]) -> None:
         """election-office prints the query, who runs elections, and a search URL."""

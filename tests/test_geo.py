@@ -309,6 +309,20 @@ class TestLocalPartyQuery:
         assert issubclass(UnknownPartyError, LookupError)
         assert issubclass(UnknownPartyError, ValueError)
 
+    def test_unknown_party_error_pickles(self) -> None:
+        """The error keeps its data through pickling (as a worker process would send it)."""
+        import pickle
+
+        with pytest.raises(UnknownPartyError) as info:
+            local_query("Harris", "Whig", state="TX")
+        again = pickle.loads(pickle.dumps(info.value))
+        assert (info.value.query, info.value.accepted, info.value.state, str(info.value)) == (
+            again.query,
+            again.accepted,
+            again.state,
+            str(again),
+        )
+
     def test_no_default_party(self) -> None:
         """No party given is an error naming the state's parties: civicrun never picks one."""
         with pytest.raises(UnknownPartyError) as info:
@@ -341,6 +355,19 @@ class TestLocalPartyQuery:
         assert "running as an independent candidate in Travis County, Texas" == found.query
         town = find_local_party(party="I", state="CT", town="Greenwich")  # no town needed
         assert "Greenwich, Connecticut" == town.place
+
+    def test_party_of_the_wrong_type(self) -> None:
+        """A party that is not text is a TypeError naming the argument."""
+        with pytest.raises(ArgumentTypeError, match="party must be a string or a Party"):
+            find_local_party("Travis, TX", 3)  # type: ignore[arg-type]
+
+    def test_independent_with_only_a_state(self) -> None:
+        """An independent needs no county or town: the state is the place."""
+        found = find_local_party(state="TX", party="independent")
+        assert ("Texas", "running as an independent candidate in Texas") == (
+            found.place,
+            found.query,
+        )
 
     def test_units_not_recorded_are_not_invented(self) -> None:
         """A party recorded in the state whose local structure is not gets a search by place
