@@ -655,8 +655,8 @@ class TestWrongAnswers:
         """W8: find_local_party(<Travis County, TX>, state='MN') says they disagree."""
         travis = civicrun.resolve_county("Travis", "TX")
         with pytest.raises(InvalidArgumentError, match="not in MN"):
-            civicrun.find_local_party(travis, state="MN")
-        assert civicrun.find_local_party(travis, state="TX").state == "TX"
+            civicrun.find_local_party(travis, "R", state="MN")
+        assert civicrun.find_local_party(travis, "R", state="TX").state == "TX"
 
     def test_w9_an_upper_case_ocd_id_resolves(self) -> None:
         """W9: OCD ids are compared without case, the prefix too."""

@@ -18,7 +18,14 @@ if TYPE_CHECKING:
     from ._candidacy import OfficeOption, offices_for
     from ._counties import counties, get_county, resolve_county, search_counties
     from ._extra import Data, load_dataset
-    from ._local import ElectionOffice, LocalParty, find_election_office, find_local_party
+    from ._local import (
+        ElectionOffice,
+        LocalParty,
+        find_election_office,
+        find_local_parties,
+        find_local_party,
+        find_local_party_query,
+    )
     from ._match import Match, eligible_orgs, explain
     from ._offices import (
         get_office_category,
@@ -59,7 +66,9 @@ _HOMES = {
     "eligible_orgs": "_match",
     "explain": "_match",
     "find_election_office": "_local",
+    "find_local_parties": "_local",
     "find_local_party": "_local",
+    "find_local_party_query": "_local",
     "get_county": "_counties",
     "get_office_category": "_offices",
     "get_organization": "_orgs",
@@ -101,7 +110,9 @@ __all__ = [
     "eligible_orgs",
     "explain",
     "find_election_office",
+    "find_local_parties",
     "find_local_party",
+    "find_local_party_query",
     "get_county",
     "get_office_category",
     "get_organization",

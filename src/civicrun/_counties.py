@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 
 from ._args import MAX_TEXT, need_text
 from ._data import CountyAlias, CountyTable, Derived, county_table
+from ._places import town_counties
 from ._states import lookup_state, states
 from ._text import close_matches, fold
 from .errors import (
@@ -22,6 +23,7 @@ from .errors import (
     ArgumentTypeError,
     FormerNameWarning,
     InvalidPlaceNameError,
+    LocalUnitError,
     UnknownCountyError,
     UnknownStateError,
 )
@@ -180,18 +182,30 @@ class _CountyIndex:
 _index = Derived(county_table, _CountyIndex)
 
 
-def counties(state: str | None = None) -> tuple[County, ...]:
-    """Every current county-equivalent (of one state, if given), in FIPS order.
+def counties(state: str | None = None, *, town: str | None = None) -> tuple[County, ...]:
+    """Every current county-equivalent (of one state, if given), in FIPS order; with ``town``,
+    the ones that town or city of ``state`` lies in, as far as civicrun knows (empty for a
+    town it does not know: the guide's "Towns and cities" says which it knows).
 
     >>> len(counties())
     3235
     >>> len(counties("Connecticut"))
     9
+    >>> [str(c) for c in counties("MA", town="Cambridge")]
+    ['Middlesex County, MA']
+
+    Raises:
+        LocalUnitError: ``town`` was given without ``state``.
     """
     table = _index.get().table
+    town = need_text(town, "counties", "town", optional=True)
     if state is None:
+        if town is not None:
+            raise LocalUnitError("give the state a town is in (state=), as well as the town")
         return tuple(table.values())
     code = lookup_state(need_text(state, "counties", "state")).code
+    if town is not None:
+        return town_counties(code, town)
     return tuple(c for c in table.values() if c.state == code)
 
 

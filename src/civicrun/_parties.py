@@ -12,7 +12,7 @@ from .errors import ArgumentTypeError, UnknownPartyError
 from .records import Organization
 from .vocab import OrgKind, Party, parse
 
-__all__ = ["local_party_of", "party_named", "state_party", "town_party_of"]
+__all__ = ["local_party_of", "parties_in", "party_named", "state_party", "town_party_of"]
 
 
 def party_named(value: object) -> Party:
@@ -55,8 +55,25 @@ def _build_local_parties(data: Dataset) -> Mapping[tuple[str, Party], Organizati
     return _official(data, OrgKind.LOCAL_PARTY)
 
 
+def _build_parties_in(data: Dataset) -> Mapping[str, frozenset[Party]]:
+    """state code -> the parties with an official state, county or town organization there."""
+    found: dict[str, set[Party]] = {}
+    for org in data.organizations.values():
+        if org.kind in (OrgKind.STATE_PARTY, OrgKind.LOCAL_PARTY) and org.official_party:
+            for state in org.coverage.states:
+                found.setdefault(state, set()).add(org.official_party)
+    return {state: frozenset(parties) for state, parties in found.items()}
+
+
 _state_parties = Derived(dataset, build_state_parties)
 _local_parties = Derived(dataset, _build_local_parties)
+_parties_in = Derived(dataset, _build_parties_in)
+
+
+def parties_in(state: str) -> frozenset[Party]:
+    """The parties with an official organization (state, county or town) recorded in
+    ``state`` (a state code)."""
+    return _parties_in.get().get(state, frozenset())
 
 
 def local_party_of(fips: str, party: Party) -> Organization | None:

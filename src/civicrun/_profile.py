@@ -21,6 +21,7 @@ import attrs
 from ._args import MAX_TEXT, valid_unicode
 from ._counties import resolve_county
 from ._data import county_table
+from ._places import county_of_town
 from ._states import get_state, search_states
 from ._text import fold
 from .errors import FieldProblem, InvalidProfileError
@@ -254,7 +255,10 @@ class Profile:
     * ``county`` is resolved against the county table, and fills in ``state`` when the name
       fits one state only.
     * ``town`` is the town or city, as written; where a party organizes by town, it picks the
-      town's own committee (names are compared ignoring case, accents and punctuation).
+      town's own committee (names are compared ignoring case, accents and punctuation). With
+      ``state`` and no ``county``, it fills in ``county`` where civicrun knows the town's one
+      county (see :func:`~civicrun.counties`); a town in several counties, or one it does not
+      know, leaves ``county`` unknown.
 
     A bad value raises :class:`~civicrun.errors.InvalidProfileError` naming every bad field,
     the value and what is accepted.
@@ -297,6 +301,12 @@ class Profile:
                 raise InvalidProfileError([FieldProblem("county", county, str(exc))]) from None
             object.__setattr__(self, "county", resolved)
             county = resolved
+        if county is None and self.town is not None and self.state is not None:
+            try:
+                county = county_of_town(self.state, self.town)
+            except LookupError:  # a town in several counties: its county stays unknown
+                county = None
+            object.__setattr__(self, "county", county)
         if isinstance(county, County):
             if self.state is None:
                 object.__setattr__(self, "state", county.state)

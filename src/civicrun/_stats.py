@@ -82,6 +82,7 @@ def coverage_report(*, on: dt.date | None = None) -> dict[str, Any]:
         **_program_coverage(data, day),
         **_local_coverage(data),
         "running_for_office": _running_coverage(data),
+        "local_party_answers": _party_answers(data),
         "stale": stale,
     }
 
@@ -221,9 +222,94 @@ def _running_lines(running: dict[str, Any], states: int) -> list[str]:
     return [*lines, ""]
 
 
+def _party_answers(data: Dataset) -> dict[str, dict[str, Any]]:
+    """Per party, what a person in each county of the 50 states and DC is given by
+    ``find_local_party``: the county party's own record, else the state party's directory of
+    its local committees, else only a search, or (where civicrun has no record of the party in
+    the state) an error naming the parties it has. Counted by county and by population (town
+    and city committees cover their town, not the county, so they do not count here).
+
+    The parties are those with an official state organization recorded in a state or DC.
+    """
+    table = data.counties
+    home = sorted(fips for fips in table.rows if state_kind(fips[:2]) is not StateKind.TERRITORY)
+    people = {fips: table.population.get(fips, 0) for fips in home}
+    total = sum(people.values())
+    county_records: set[tuple[str, Party]] = set()
+    directories: set[tuple[str, Party]] = set()
+    parties: set[Party] = set()
+    recorded = {(st.code, p.party) for st in data.states.values() for p in st.parties}
+    for org in data.organizations.values():
+        party = org.official_party
+        if party is None:
+            continue
+        if org.kind in (OrgKind.LOCAL_PARTY, OrgKind.STATE_PARTY):
+            recorded.update((s, party) for s in org.coverage.states)
+        if org.kind is OrgKind.LOCAL_PARTY and not org.coverage.towns:
+            county_records.update((fips, party) for fips in org.coverage.counties)
+        elif org.kind is OrgKind.STATE_PARTY:
+            if any(data.states[s].kind is not StateKind.TERRITORY for s in org.coverage.states):
+                parties.add(party)
+            if org.local_directory is not None:
+                directories.update((s, party) for s in org.coverage.states)
+    state_of = {fips: table.rows[fips][2] for fips in home}
+    report: dict[str, dict[str, Any]] = {}
+    for party in sorted(parties, key=lambda p: p.value):
+        kinds: dict[str, list[str]] = {
+            "county_record": [],
+            "state_directory": [],
+            "search": [],
+            "party_not_recorded": [],
+        }
+        for fips in home:
+            if (state_of[fips], party) not in recorded:
+                kinds["party_not_recorded"].append(fips)
+            elif (fips, party) in county_records:
+                kinds["county_record"].append(fips)
+            elif (state_of[fips], party) in directories:
+                kinds["state_directory"].append(fips)
+            else:
+                kinds["search"].append(fips)
+        report[party.value] = {
+            "counties": {kind: len(found) for kind, found in kinds.items()},
+            "counties_percent": {
+                kind: round(100 * len(found) / len(home), 1) for kind, found in kinds.items()
+            },
+            "population_percent": {
+                kind: round(100 * sum(people[f] for f in found) / total, 1) if total else 0.0
+                for kind, found in kinds.items()
+            },
+        }
+    return report
+
+
 def _table(title: str, counts: dict[str, int], unit: str = "records") -> list[str]:
     lines = [f"## {title}", "", f"| | {unit} |", "| --- | ---: |"]
     lines += [f"| {k} | {v} |" for k, v in counts.items()]
+    return [*lines, ""]
+
+
+def _answers_table(answers: dict[str, dict[str, Any]]) -> list[str]:
+    """Per party: the share of counties (and of people) given the county party's record, the
+    state party's directory, or only a search."""
+    lines = [
+        "## What find_local_party gives, by party",
+        "",
+        "For each county of the 50 states and DC: the county party's own record, else the "
+        "state party's directory of its local committees, else only a search; where no "
+        "organization of the party is recorded in the state, no answer. Counties, then the "
+        "share of counties and of the population.",
+        "",
+        "| party | county record | state directory | only a search | party not recorded |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for party, found in answers.items():
+        cells = [
+            f"{found['counties'][kind]} ({found['counties_percent'][kind]}%; "
+            f"{found['population_percent'][kind]}% of people)"
+            for kind in ("county_record", "state_directory", "search", "party_not_recorded")
+        ]
+        lines.append(f"| {party} | " + " | ".join(cells) + " |")
     return [*lines, ""]
 
 
@@ -288,6 +374,7 @@ def render_markdown(report: dict[str, Any]) -> str:
         "",
     ]
     lines += _running_lines(report["running_for_office"], report["states"])
+    lines += _answers_table(report["local_party_answers"])
     lines += _table("Organizations by kind", report["by_kind"])
     lines += _table("Organizations by partisanship", report["by_partisanship"])
     lines += _table("Organizations by status", report["by_status"])

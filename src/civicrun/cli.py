@@ -27,13 +27,15 @@ from typing import Any, NoReturn
 from ._args import EARLIEST_DAY
 from ._candidacy import offices_for
 from ._counties import resolve_county
-from ._local import find_election_office, find_local_party
+from ._local import LocalParty, find_election_office, find_local_parties, find_local_party
 from ._match import Match
 from ._offices import lookup_office_category, office_categories
+from ._places import split_place
 from ._profile import Profile
+from ._states import lookup_state
 from ._text import printable
 from ._version import version
-from .errors import CivicrunError
+from .errors import CivicrunError, InvalidArgumentError
 from .records import Organization
 from .vocab import MatchStatus, OrgKind, Outcome, QualificationStatus
 
@@ -140,6 +142,7 @@ def _add_profile(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("profile (all optional; leave out what you don't know)")
     for flag, help_text in _PROFILE_FLAGS:
         group.add_argument(f"--{flag}", help=help_text)
+    group.add_argument("--place", help='a town or city and its state: "Phoenix, AZ"')
     parser.add_argument("--on", type=_date, help="date rules are measured on (default: today)")
     parser.add_argument(
         "--include-staff", action="store_true", help="also list programs for campaign staff"
@@ -147,6 +150,7 @@ def _add_profile(parser: argparse.ArgumentParser) -> None:
 
 
 def _profile(args: argparse.Namespace) -> Profile:
+    _place(args)
     values = {
         flag.replace("-", "_"): getattr(args, flag.replace("-", "_"))
         for flag, _help in _PROFILE_FLAGS
@@ -268,26 +272,55 @@ def _cmd_county(args: argparse.Namespace) -> int:
     return 0
 
 
+def _place(args: argparse.Namespace) -> None:
+    """``--place "Phoenix, AZ"``: the town and the state, unless given apart (and then they
+    must agree)."""
+    if getattr(args, "place", None) is None:
+        return
+    town, state = split_place(args.place)
+    if args.town is not None and args.town != town:
+        raise InvalidArgumentError(f"--place names {town!r} but --town {args.town!r}")
+    if args.state is not None and lookup_state(args.state).code != state:
+        raise InvalidArgumentError(f"--place is in {state} but --state is {args.state!r}")
+    args.town, args.state = town, state
+
+
 def _cmd_local_party(args: argparse.Namespace) -> int:
-    found = find_local_party(args.county, args.party, state=args.state, town=args.town)
-    if args.json:
-        record = _unstructure(found)
-        record["organization"] = _org_summary(found.organization)
-        record["state_party"] = _org_summary(found.state_party)
-        _print_json(record)
+    _place(args)
+    if args.party is None:
+        found = find_local_parties(args.county, state=args.state, town=args.town)
     else:
-        if found.organization:
-            site = f" ({found.organization.url})" if found.organization.url else ""
-            print(f"{found.organization.name}{site}")
-            print(f"  search: {found.query}")
-        else:
-            print(found.query)
-        print(f"  {found.explanation}")
-        if found.state_party:
-            site = f" ({found.state_party.url})" if found.state_party.url else ""
-            print(f"  state party: {found.state_party.name}{site}")
-        print(f"  {found.search_url}")
+        found = (find_local_party(args.county, args.party, state=args.state, town=args.town),)
+    if args.json:
+        records = []
+        for answer in found:
+            record = _unstructure(answer)
+            record["organization"] = _org_summary(answer.organization)
+            record["state_party"] = _org_summary(answer.state_party)
+            records.append(record)
+        _print_json(records if args.party is None else records[0])
+        return 0
+    for number, answer in enumerate(found):
+        if number:
+            print()
+        _print_local_party(answer)
     return 0
+
+
+def _print_local_party(found: LocalParty) -> None:
+    if found.organization:
+        site = f" ({found.organization.url})" if found.organization.url else ""
+        print(f"{found.organization.name}{site}")
+        print(f"  search: {found.query}")
+    else:
+        print(found.query)
+    print(f"  {found.explanation}")
+    if found.state_party:
+        site = f" ({found.state_party.url})" if found.state_party.url else ""
+        print(f"  state party: {found.state_party.name}{site}")
+    if found.directory:
+        print(f"  the state party's directory of local committees: {found.directory}")
+    print(f"  {found.search_url}")
 
 
 def _org_summary(org: Organization | None) -> dict[str, Any] | None:
@@ -295,6 +328,7 @@ def _org_summary(org: Organization | None) -> dict[str, Any] | None:
 
 
 def _cmd_election_office(args: argparse.Namespace) -> int:
+    _place(args)
     found = find_election_office(args.county, state=args.state, town=args.town)
     if args.json:
         _print_json(_unstructure(found))
@@ -627,7 +661,8 @@ def _parser() -> argparse.ArgumentParser:
     for name, help_text, run in (
         (
             "local-party",
-            "your state party, and the search that finds your local party",
+            "your local party's record, its state party, and the search that finds it "
+            "(for every party recorded in the state unless --party)",
             _cmd_local_party,
         ),
         ("election-office", "the search text for your local election office", _cmd_election_office),
@@ -636,8 +671,13 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("county", nargs="?")
         sub.add_argument("--state")
         sub.add_argument("--town")
+        sub.add_argument("--place", help='a town or city and its state: "Phoenix, AZ"')
         if name == "local-party":
-            sub.add_argument("--party", default="democratic")
+            sub.add_argument(
+                "--party",
+                help="the party (D, R, Libertarian, Green, independent ...); "
+                "leave it out for every party recorded in the state",
+            )
         sub.set_defaults(run=run)
     _add_offices_command(command)
     office = command("office", "one office category")

@@ -203,13 +203,39 @@ class UnknownStateError(CivicrunError, LookupError):
         )
 
 
-class UnknownPartyError(CivicrunError, ValueError):
-    """A party name that civicrun does not recognise."""
+class UnknownPartyError(CivicrunError, LookupError, ValueError):
+    """A party civicrun does not recognise, has no record of in the state asked about, or
+    that was not given where one is needed.
 
-    def __init__(self, query: object, accepted: Sequence[str]) -> None:
+    A :class:`LookupError` like every other ``Unknown*Error``, and still a
+    :class:`ValueError`, as it was before 0.3, so ``except ValueError`` keeps working.
+
+    Attributes:
+        query: what was asked for (``None`` where no party was given).
+        accepted: the party names that would be right (in ``state``, when it is given).
+        state: the name of the state the question was about, if any.
+    """
+
+    def __init__(self, query: object, accepted: Sequence[str], *, state: str | None = None) -> None:
         self.query = query
         self.accepted = tuple(accepted)
-        super().__init__(f"unknown party {quote(query)}; use one of: {', '.join(self.accepted)}")
+        self.state = state
+        choices = f"use one of: {', '.join(self.accepted)}"
+        if query is None:
+            where = f"in {state} " if state else ""
+            message = f"give a party (civicrun never picks one for you); {where}{choices}"
+        elif state is not None:
+            message = f"civicrun has no record of the party {quote(query)} in {state}; {choices}"
+        else:
+            message = f"unknown party {quote(query)}; {choices}"
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_unknown_party, (self.query, self.accepted, self.state))
+
+
+def _unknown_party(query: object, accepted: Sequence[str], state: str | None) -> UnknownPartyError:
+    return UnknownPartyError(query, accepted, state=state)
 
 
 class InvalidPlaceNameError(CivicrunError, ValueError):
@@ -245,18 +271,18 @@ class AmbiguousCountyError(CivicrunError, LookupError):
     """The name fits more than one county-equivalent.
 
     Attributes:
-        query: what was asked for.
+        query: what was asked for (a county's name, or a town that lies in several counties).
         candidates: every county that fits, in FIPS order.
     """
 
-    def __init__(self, query: str, candidates: Sequence[Any]) -> None:
+    def __init__(self, query: str, candidates: Sequence[Any], hint: str | None = None) -> None:
         self.query = query
         self.candidates = tuple(candidates)
         shown = ", ".join(str(c) for c in self.candidates[:8])
         more = f" and {len(self.candidates) - 8} more" if len(self.candidates) > 8 else ""
+        advice = hint or "add the state, or a suffix such as 'County' or 'city'"
         super().__init__(
-            f"{quote(query)} fits {len(self.candidates)} places: {shown}{more}; "
-            "add the state, or a suffix such as 'County' or 'city'"
+            f"{quote(query)} fits {len(self.candidates)} places: {shown}{more}; {advice}"
         )
 
 
