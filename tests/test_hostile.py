@@ -887,6 +887,6 @@ def test_sqlite_export_is_still_whole(tmp_path: Path) -> None:
     """The atomic sqlite export writes the same database as before."""
     out = tmp_path / "civicrun.sqlite"
     assert 0 == main(["export", "--format", "sqlite", "--output", str(out)])
-    with sqlite3.connect(out) as db:
+    with contextlib.closing(sqlite3.connect(out)) as db:
         count = db.execute("SELECT count(*) FROM organizations").fetchone()[0]
     assert len(civicrun.organizations()) == count
