@@ -412,6 +412,17 @@ class LazyRecords(Mapping[str, Any]):
                 made = self._made.setdefault(key, made)
         return made
 
+    def decoded_field(self, key: str, name: str, cls: type[T]) -> T:
+        """One field of ``key``'s entry (a sub-record of type ``cls``), decoded through the
+        one bundle decoder without decoding the rest of the entry."""
+        from ._bundle import decoder  # noqa: PLC0415
+
+        try:
+            value: T = decoder(cls)(self._raw[key][name])
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:
+            raise DataError(BUNDLE, [f"{key} does not decode ({exc}); {_REBUILD}"]) from None
+        return value
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._raw)
 

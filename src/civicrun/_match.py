@@ -18,13 +18,13 @@ import functools
 import attrs
 
 from ._args import need_bool, need_date, need_text
-from ._data import Dataset, Derived, dataset
+from ._data import Dataset, Derived, LazyRecords, dataset
 from ._orgs import lookup_organization
 from ._profile import Profile
 from ._rules import CompiledOrg, Index, Reason, Verdict, is_live, rank_of, years_before
 from ._wording import describe, describe_audience
 from .errors import ArgumentTypeError
-from .records import Organization
+from .records import Coverage, Organization
 from .vocab import MatchStatus, ProfileField, Scope
 
 __all__ = [
@@ -167,13 +167,20 @@ def sort_key(match: Match) -> tuple[int, int, int, int, int, str]:
 
 
 def index_of(data: Dataset) -> Index:
-    """The compiled index of ``data``'s organizations."""
+    """The compiled index of ``data``'s organizations (each record read when first asked)."""
     counties = data.counties
+    orgs = data.organizations
 
     def county_name(fips: str) -> str | None:
         return str(counties.county(fips)) if fips in counties else None
 
-    return Index(data.organizations, {c: s.kind for c, s in data.states.items()}, county_name)
+    def coverage_of(key: str) -> Coverage:
+        if isinstance(orgs, LazyRecords):  # from the bundle: decode the coverage alone
+            return orgs.decoded_field(key, "coverage", Coverage)
+        return orgs[key].coverage
+
+    kinds = {c: s.kind for c, s in data.states.items()}
+    return Index(orgs, kinds, county_name, coverage_of)
 
 
 _shipped = Derived(dataset, index_of)
