@@ -163,15 +163,16 @@ def status(
                 else:
                     outside = True
     preferred: set[ProfileField] = set()
-    missed = 0
+    missed = unsure = 0
     for p in org.priorities:
         outcome, _unknown, met = rule(p, profile, on)
         preferred |= met
         missed += outcome == FAILED
+        unsure += outcome == UNKNOWN
     weights = {ProfileField.PARTY: 6, ProfileField.IDEOLOGY: 6}
     places = {ProfileField.STATE, ProfileField.COUNTY, ProfileField.TOWN, ProfileField.OFFICE_LEVEL}
     relevance = sum(weights.get(f, 10) for f in aimed - places)
-    relevance += 3 * len(preferred - aimed) - 3 * missed
+    relevance += 3 * len(preferred - aimed) - 3 * missed - unsure
     if hard:
         return MatchStatus.INELIGIBLE, (), relevance
     if outside:

@@ -444,10 +444,12 @@ class TestRelevance:
         assert 12 - 8 == rank_of(12, (ProfileField.AGE, ProfileField.BIRTH_DATE))
 
     def test_a_missed_priority_lowers_rank(self) -> None:
-        """A priority the person is known to miss lowers the group below an equal one."""
+        """A priority the person is known to miss lowers the group by three; one on a fact the
+        person did not give, by one, so an equal group that prefers no one comes first."""
         org = _org_with(priorities=(GENDER_WOMEN,))
-        assert evaluate(org, Profile(gender="man"), on=ON).relevance < 0
-        assert 0 == evaluate(org, Profile(), on=ON).relevance
+        assert -3 == evaluate(org, Profile(gender="man"), on=ON).relevance
+        assert -1 == evaluate(org, Profile(), on=ON).relevance
+        assert 0 == evaluate(_org_with(), Profile(), on=ON).relevance
 
     def test_a_group_without_recent_activity_ranks_after_live_ones(self) -> None:
         """A group whose newest evidence of activity is over three years old comes after every

@@ -373,18 +373,25 @@ FIELD_WEIGHT = 10
 #: A priority the person meets adds this (once per field); one they are known to miss takes
 #: it away.
 PRIORITY_WEIGHT = 3
+#: A priority on a fact the person did not give costs this: a group that prefers people the
+#: person may not be comes after an equal group that prefers no one.
+UNKNOWN_PRIORITY_COST = 1
 #: Each fact the person left unknown that would decide a ``possible`` match costs this in rank.
 UNKNOWN_COST = 8
 
 
-def relevance_of(aimed: set[ProfileField], preferred: set[ProfileField], missed: int) -> int:
+def relevance_of(
+    aimed: set[ProfileField], preferred: set[ProfileField], missed: int, unsure: int = 0
+) -> int:
     """How squarely a group is aimed at the person: the weight of each field its requirements
     and audience test and the person meets, plus :data:`PRIORITY_WEIGHT` for each further
-    field a priority meets, less that for each priority the person is known to miss."""
+    field a priority meets, less that for each priority the person is known to miss, and less
+    :data:`UNKNOWN_PRIORITY_COST` for each priority on a fact the person did not give."""
     return (
         sum(_WEIGHTS.get(f, FIELD_WEIGHT) for f in aimed)
         + PRIORITY_WEIGHT * len(preferred - aimed)
         - PRIORITY_WEIGHT * missed
+        - UNKNOWN_PRIORITY_COST * unsure
     )
 
 
@@ -495,18 +502,17 @@ class CompiledOrg:
         outside = False
         aimed: set[ProfileField] = set()
         preferred: set[ProfileField] = set()
-        missed = 0
+        tally = dict.fromkeys(Outcome, 0)  # priorities, by outcome
         unknowns = {f for _rule, d in checked for f in d.unknown}
         for rule in (*self.requirements, *self.serves, *self.priorities):
             decision = rule.decide(profile, on)
             outcome = decision.outcome
             if rule.kind is RuleKind.PRIORITY:
+                tally[outcome] += 1
                 if outcome is Outcome.MET:
                     preferred.add(_aim(decision.field))  # type: ignore[arg-type]
                     if full:
                         checked.append((rule, decision))
-                elif outcome is Outcome.FAILED:
-                    missed += 1
                 continue
             if full:
                 checked.append((rule, decision))
@@ -531,7 +537,7 @@ class CompiledOrg:
         return Verdict(
             status,
             tuple(sorted(unknowns)),
-            relevance_of(aimed, preferred, missed),
+            relevance_of(aimed, preferred, tally[Outcome.FAILED], tally[Outcome.UNKNOWN]),
             tuple(checked) if full else (),
         )
 
