@@ -506,6 +506,9 @@ class TestDataset:
             s for o in programs if o.coverage.scope is Scope.STATES for s in o.coverage.states
         }
         assert 49 == len(program_states)
+        searched = {s.code for s in civicrun.states() if s.program_search}
+        home = {s.code for s in civicrun.states() if s.kind.value != "territory"}
+        assert home <= program_states | searched, "a state with neither a program nor a search"
         parties = Counter(o.partisanship.value for o in orgs if o.kind is OrgKind.STATE_PARTY)
         territorial = {
             "new-progressive": 1,

@@ -119,6 +119,9 @@ def _program_coverage(data: Dataset, day: dt.date) -> dict[str, Any]:
         "states_with_state_program": len(set(home) & covered),
         "states_with_active_state_program": len(set(home) & live),
         "states_without_state_program": [c for c in home if c not in covered],
+        "states_with_state_program_or_search": len(
+            {c for c in home if c in covered or data.states[c].program_search}
+        ),
         "states_and_dc": len(home),
         "newest_activity_evidence": {k: ages[k] for k in order},
     }
@@ -338,7 +341,9 @@ def render_markdown(report: dict[str, Any]) -> str:
         f"- of the 50 states and DC, with a state program recorded: "
         f"{report['states_with_state_program']} of {report['states_and_dc']} "
         f"({report['states_with_active_state_program']} with an active one); without: "
-        f"{', '.join(report['states_without_state_program']) or 'none'}",
+        f"{', '.join(report['states_without_state_program']) or 'none'}; with a state program "
+        "or a recorded search for one (`program_search` on the state's record): "
+        f"{report['states_with_state_program_or_search']} of {report['states_and_dc']}",
         "",
         "How old the newest dated evidence of each national group's and state program's "
         "activity is (a group with none in the last three years is offered with a caveat "

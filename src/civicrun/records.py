@@ -354,7 +354,12 @@ class GovernmentCount:
 
 @frozen(kw_only=True)
 class State:
-    """A US state, the District of Columbia, or an inhabited territory (see ``kind``)."""
+    """A US state, the District of Columbia, or an inhabited territory (see ``kind``).
+
+    ``program_search`` says, where no state program (a ``state-program`` organization) is
+    recorded for the state, what was searched for one, when, and what was found and why it was
+    not recorded, so "none recorded" is never mistaken for "none looked for".
+    """
 
     code: str
     name: str
@@ -367,6 +372,7 @@ class State:
     chief_election_office: ChiefElectionOffice | None = None
     election_offices: tuple[LocalElectionOffice, ...] = ()
     candidacy: Candidacy | None = None
+    program_search: str | None = None
     offices: tuple[OfficeHere, ...] = ()
     qualifications: tuple[Qualification, ...] = ()
     local_governments: tuple[GovernmentCount, ...] = ()
