@@ -17,6 +17,7 @@ thing the index adds to the fold.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
@@ -401,8 +402,7 @@ def rank_of(relevance: int, unknowns: tuple[ProfileField, ...]) -> int:
     return relevance - UNKNOWN_COST * len({_aim(f) for f in unknowns})
 
 
-@attrs.frozen
-class Verdict:
+class Verdict(NamedTuple):
     """How one profile stands with one organization: the fold of every rule's decision.
 
     ``checked`` pairs each rule that was decided with its decision, in the order of the
@@ -425,9 +425,11 @@ class CompiledOrg:
     """
 
     __slots__ = (
+        "_candidate_only",
         "_fetch",
         "_org",
         "_ready",
+        "_stopped",
         "id",
         "levels",
         "placement",
@@ -467,23 +469,22 @@ class CompiledOrg:
         self.requirements = tuple(Rule(RuleKind.REQUIREMENT, r) for r in org.requirements)
         self.serves = tuple(Rule(RuleKind.AUDIENCE, r) for r in org.serves)
         self.priorities = tuple(Rule(RuleKind.PRIORITY, r) for r in org.priorities)
+        self._stopped = org.status in (OrgStatus.INACTIVE, OrgStatus.DEFUNCT)
+        self._candidate_only = Role.CANDIDATES not in org.roles
         self._ready = True  # last: a thread that sees it sees the rules
         return True
 
     def closed(self, include_staff: bool) -> bool:
         """No longer running programs, or only for campaign staff (and staff not asked for)."""
-        org = self.org
-        return org.status in (OrgStatus.INACTIVE, OrgStatus.DEFUNCT) or (
-            Role.CANDIDATES not in org.roles and not include_staff
-        )
+        self._ready or self._compile()
+        return self._stopped or (self._candidate_only and not include_staff)
 
     def fold(
         self, profile: Profile, on: dt.date, include_staff: bool, *, full: bool
     ) -> Verdict | None:
         """Every rule decided for ``profile`` and folded into a verdict. Without ``full``, the
         fold stops at the first failure that makes the match ineligible and returns None."""
-        self._ready or self._compile()  # the rules are compiled on first use
-        failed_hard = self.closed(include_staff)
+        failed_hard = self.closed(include_staff)  # compiles the rules on first use
         if failed_hard and not full:
             return None
         checked: list[tuple[Rule | Placement | None, Decision]] = []
@@ -502,7 +503,7 @@ class CompiledOrg:
         outside = False
         aimed: set[ProfileField] = set()
         preferred: set[ProfileField] = set()
-        tally = dict.fromkeys(Outcome, 0)  # priorities, by outcome
+        tally = {Outcome.MET: 0, Outcome.FAILED: 0, Outcome.UNKNOWN: 0}  # priorities
         unknowns = {f for _rule, d in checked for f in d.unknown}
         for rule in (*self.requirements, *self.serves, *self.priorities):
             decision = rule.decide(profile, on)
@@ -611,12 +612,18 @@ class CompiledOrg:
 LIVE_YEARS = 3
 
 
+@functools.lru_cache(maxsize=16)
+def live_since(on: dt.date) -> dt.date:
+    """The oldest date of activity that still counts as live on ``on``."""
+    return years_before(on, LIVE_YEARS)
+
+
 def is_live(org: Organization, on: dt.date) -> bool:
     """Whether ``org`` shows dated activity within :data:`LIVE_YEARS` of ``on``, or, where no
     date is recorded, is not marked ``unknown``."""
     if org.status is not OrgStatus.ACTIVE:
         return False
-    return org.active_as_of is None or org.active_as_of >= years_before(on, LIVE_YEARS)
+    return org.active_as_of is None or org.active_as_of >= live_since(on)
 
 
 def activity_caveat(org: Organization, on: dt.date) -> str | None:
