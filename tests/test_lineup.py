@@ -498,7 +498,7 @@ class TestActivity:
     """A group's activity is said honestly: never offered when it has stopped, and offered
     with a caveat naming the year when its newest evidence is over three years old."""
 
-    PROFILES = (
+    PROFILES: tuple[dict[str, Any], ...] = (
         {},
         {"state": "TX", "party": "D", "gender": "woman", "age": 29},
         {"state": "OH", "party": "R", "gender": "man", "age": 45, "veteran": True},
