@@ -18,7 +18,7 @@ from civicrun._check import check_data
 from civicrun.errors import DataError
 from civicrun.vocab import OrgKind, Party, Scope
 
-from .conftest import CHECK_DAY, ON
+from .conftest import CHECK_DAY
 
 SRC = Path(civicrun.__file__).parent
 

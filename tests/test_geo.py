@@ -14,8 +14,8 @@ from civicrun import (
     find_local_party,
     get_county,
     get_state,
+    lookup_county,
     lookup_state,
-    resolve_county,
     search_counties,
     search_states,
     states,
@@ -40,26 +40,26 @@ def test_hard_cases(name: str, state: str | None, expected: str) -> None:
     """Every case in the corpus resolves, fails or is ambiguous exactly as expected."""
     if expected == "invalid":
         with pytest.raises(InvalidPlaceNameError):
-            resolve_county(name, state)
+            lookup_county(name, state)
     elif expected == "wrong-type":
-        with pytest.raises(ArgumentTypeError, match="resolve_county\\(\\): name must be a string"):
-            resolve_county(name, state)
+        with pytest.raises(ArgumentTypeError, match="lookup_county\\(\\): name must be a string"):
+            lookup_county(name, state)
     elif expected == "unknown":
         with pytest.raises(UnknownCountyError):
-            resolve_county(name, state)
+            lookup_county(name, state)
     elif expected.startswith("ambiguous:"):
         with pytest.raises(AmbiguousCountyError) as info:
-            resolve_county(name, state)
+            lookup_county(name, state)
         assert expected.removeprefix("ambiguous:").split(",") == [
             c.fips for c in info.value.candidates
         ]
     elif expected.startswith("former:"):
         with pytest.warns(FormerNameWarning):
-            assert expected.removeprefix("former:") == resolve_county(name, state).fips
+            assert expected.removeprefix("former:") == lookup_county(name, state).fips
     else:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            assert expected == resolve_county(name, state).fips
+            assert expected == lookup_county(name, state).fips
 
 
 def test_corpus_is_large() -> None:
@@ -115,21 +115,21 @@ class TestCountyTable:
     def test_errors_carry_data(self) -> None:
         """Errors carry candidates and suggestions, and are LookupErrors."""
         with pytest.raises(UnknownCountyError) as info:
-            resolve_county("Hennepen", "MN")
-        assert [resolve_county("27053")] == list(info.value.suggestions)
+            lookup_county("Hennepen", "MN")
+        assert [lookup_county("27053")] == list(info.value.suggestions)
         assert "did you mean 'Hennepin County, MN'?" in str(info.value)
         assert isinstance(info.value, LookupError)
         with pytest.raises(UnknownCountyError) as retired:
-            resolve_county("Valdez-Cordova")
+            lookup_county("Valdez-Cordova")
         assert "Chugach" in str(retired.value)
 
     def test_three_tiers(self) -> None:
-        """get_county never raises, resolve_county does, search_counties ranks."""
+        """get_county never raises, lookup_county does, search_counties ranks."""
         assert "27053" == (get_county("Hennepin", "MN") or pytest.fail("none")).fips
         assert get_county("Fairfax", "VA") is None  # ambiguous: the county and the city
         assert get_county("Nowhere Such") is None
         assert get_county(["x"]) is None  # type: ignore[arg-type]
-        assert get_county("Shannon County", "SD") == resolve_county("46102")  # former, no warning
+        assert get_county("Shannon County", "SD") == lookup_county("46102")  # former, no warning
         ranked = [str(c) for c in search_counties("Fairfax", "VA")]
         assert ["Fairfax County, VA", "Fairfax city, VA"] == ranked
         assert "Hennepin County, MN" == str(search_counties("Henne")[0])
@@ -138,25 +138,25 @@ class TestCountyTable:
     def test_a_list_for_the_state_is_a_clear_error(self) -> None:
         """A list where a state belongs is the library's own error, not an unhashable TypeError."""
         with pytest.raises(ArgumentTypeError, match="state must be a string or None, not list"):
-            resolve_county("Travis", state=["TX"])  # type: ignore[arg-type]
+            lookup_county("Travis", state=["TX"])  # type: ignore[arg-type]
         with pytest.raises(TypeError):  # it is also the builtin it is
-            resolve_county("Travis", state=["TX"])  # type: ignore[arg-type]
+            lookup_county("Travis", state=["TX"])  # type: ignore[arg-type]
 
     def test_every_county_resolves_to_itself(self) -> None:
         """Every county is found by its name and state, its FIPS code and "Name, ST"."""
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             for county in counties():
-                assert county == resolve_county(county.name, county.state)
-                assert county == resolve_county(county.fips)
-                assert county == resolve_county(f"{county.name}, {county.state}")
+                assert county == lookup_county(county.name, county.state)
+                assert county == lookup_county(county.fips)
+                assert county == lookup_county(f"{county.name}, {county.state}")
 
     def test_short_names_find_the_county_or_list_it(self) -> None:
         """A name without its suffix gives the county, or an ambiguity that includes it."""
         for county in counties():
             candidates: tuple[object, ...]
             try:
-                candidates = (resolve_county(county.short_name, county.state),)
+                candidates = (lookup_county(county.short_name, county.state),)
             except AmbiguousCountyError as exc:
                 candidates = exc.candidates
             assert county in candidates
@@ -178,17 +178,17 @@ class TestCountyTable:
         """Cached answers raise fresh errors and repeat former-name warnings."""
         for _ in range(2):
             with pytest.raises(AmbiguousCountyError) as info:
-                resolve_county("Baltimore", "MD")
+                lookup_county("Baltimore", "MD")
             assert 2 == len(info.value.candidates)
             with pytest.warns(FormerNameWarning):
-                assert "46102" == resolve_county("Shannon County", "SD").fips
+                assert "46102" == lookup_county("Shannon County", "SD").fips
             with pytest.raises(UnknownStateError):
-                resolve_county("Harris", "Texass")
+                lookup_county("Harris", "Texass")
 
     def test_short_name(self) -> None:
         """The short name drops only the suffix."""
-        assert "Orleans" == resolve_county("Orleans Parish").short_name
-        assert "Carson City" == resolve_county("Carson City").short_name
+        assert "Orleans" == lookup_county("Orleans Parish").short_name
+        assert "Carson City" == lookup_county("Carson City").short_name
 
 
 class TestStates:
@@ -238,14 +238,14 @@ class TestLocalPartyQuery:
     @pytest.mark.parametrize(
         ("args", "kwargs", "expected"),
         [
-            (("Hennepin",), {"state": "MN"}, "Hennepin County DFL"),
+            (("Hennepin", "DFL"), {"state": "MN"}, "Hennepin County DFL"),
             (("Hennepin", "GOP"), {}, "Hennepin County Republican Party"),
-            (("Orleans Parish",), {}, "Orleans Parish Democratic Executive Committee"),
+            (("Orleans Parish", "D"), {}, "Orleans Parish Democratic Executive Committee"),
             (("Orleans Parish", "R"), {}, "Orleans Parish Republican Executive Committee"),
-            (("Doña Ana",), {}, "Doña Ana County Democratic Party"),
+            (("Doña Ana", "Democratic"), {}, "Doña Ana County Democratic Party"),
             (("Dona Ana", "Libertarian"), {}, "Doña Ana County Libertarian Party"),
-            (("Fairfax city",), {}, "City of Fairfax Democratic Committee"),
-            (("Fairfax County",), {}, "Fairfax County Democratic Party"),
+            (("Fairfax city", "Dem"), {}, "City of Fairfax Democratic Committee"),
+            (("Fairfax County", "D"), {}, "Fairfax County Democratic Party"),
             (("Harris", "Green"), {"state": "TX"}, "Harris County, Texas Green Party"),
             (
                 ("Cass", "Democrat"),
@@ -254,11 +254,11 @@ class TestLocalPartyQuery:
             ),
             (("Dane", "Working Families Party"), {}, "Dane County Working Families Party"),
             (
-                (None,),
+                (None, "D"),
                 {"state": "CT", "town": "Greenwich"},
                 "Greenwich Democratic Town Committee Connecticut",
             ),
-            ((None,), {"state": "DC"}, "District of Columbia Democratic ward committee"),
+            ((None, "D"), {"state": "DC"}, "District of Columbia Democratic ward committee"),
             (("District of Columbia", "R"), {}, "District of Columbia Republican Party"),
             (
                 (None, "Republican"),
@@ -274,15 +274,15 @@ class TestLocalPartyQuery:
     def test_town_states_need_a_town(self) -> None:
         """Where parties organize by town, a county alone is a clear error."""
         with pytest.raises(LocalUnitError, match="organizes by town"):
-            local_query("Capitol", state="CT")
+            local_query("Capitol", "D", state="CT")
 
     def test_needs_a_place(self) -> None:
         """Without a county or state there is nothing to search for."""
         with pytest.raises(LocalUnitError):
-            local_query()
+            local_query(party="D")
         with pytest.raises(LocalUnitError):
-            local_query(state="TX")
-        assert "Austin Texas Democratic party" == local_query(state="TX", town="Austin")
+            local_query(party="D", state="TX")
+        assert "Austin Texas Democratic party" == local_query(party="D", state="TX", town="Austin")
 
     def test_bad_party(self) -> None:
         """An empty party is an error; an unlisted one is used as given."""
@@ -293,7 +293,7 @@ class TestLocalPartyQuery:
 
     def test_rich_record(self) -> None:
         """local_party_search explains itself and encodes the URL."""
-        found = find_local_party("Orleans Parish")
+        found = find_local_party("Orleans Parish", "D")
         assert "parish" == found.local_unit
         assert "Louisiana" in found.explanation
         assert [found.query] == parse_qs(urlparse(found.search_url).query)["q"]
@@ -354,7 +354,7 @@ class TestStateParties:
 
         assert "Farmer" in (state_party("MN", "D") or pytest.fail("no MN DFL")).name
         assert "Nonpartisan League" in (state_party("ND", "Dem") or pytest.fail("no ND")).name
-        found = find_local_party("Hennepin")
+        found = find_local_party("Hennepin", "DFL")
         assert found.state_party == state_party("MN", "D")
         assert None is state_party("MN", "other")
         assert None is find_local_party("Dane", "Working Families").state_party

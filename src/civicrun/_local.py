@@ -13,9 +13,9 @@ import urllib.parse
 import attrs
 
 from ._args import need_text
-from ._counties import counties, needs_state_name, resolve_county
+from ._counties import counties, lookup_county, needs_state_name
 from ._data import state_table
-from ._parties import local_party_of, state_party, town_party_of
+from ._parties import Officials, party_of
 from ._states import lookup_state
 from .errors import ArgumentTypeError, LocalUnitError, UnknownPartyError
 from .records import ChiefElectionOffice, County, LocalElectionOffice, Organization, State
@@ -26,7 +26,6 @@ from .vocab import (
     LocalUnit,
     Party,
     StateKind,
-    parse,
 )
 
 __all__ = ["ElectionOffice", "LocalParty", "find_election_office", "find_local_party"]
@@ -128,7 +127,7 @@ def _where(
     state = need_text(state, function, "state", optional=True)
     place_county: County | None = None
     if county is not None:
-        place_county = county if isinstance(county, County) else resolve_county(county, state)
+        place_county = county if isinstance(county, County) else lookup_county(county, state)
         state = place_county.state
     if state is None:
         raise LocalUnitError(f"give a county, or a state (and a town where {towns})")
@@ -142,26 +141,25 @@ def _search_url(query: str) -> str:
 _PARTIES_WITH_COMMITTEES = (Party.DEMOCRATIC, Party.REPUBLICAN, Party.LIBERTARIAN, Party.GREEN)
 
 
-def _party_label(party: str | Party, state: State) -> tuple[str, LocalUnit, str | None]:
-    """(label, local unit, unit note) for ``party`` in ``state``; other parties keep their name.
+def _party_label(
+    party: Party | str, state: State, officials: Officials
+) -> tuple[str, LocalUnit, str | None]:
+    """(label, local unit, unit note) for ``party`` in ``state``; a party civicrun does not
+    list keeps its own name.
 
     A party with no local structure recorded in the state is searched for by its official
     organization's name where civicrun has it (Puerto Rico's PPD), and organizes by county
     (or, in a territory, territory-wide) otherwise.
     """
-    known = parse(Party, party)
-    if known is None:
-        if not isinstance(party, str) or not party.strip():
-            raise UnknownPartyError(party, [p.value for p in _PARTIES_WITH_COMMITTEES])
-        name = " ".join(party.split())
-        return name.removesuffix(" Party").removesuffix(" party"), LocalUnit.COUNTY, None
-    structure = state.party(known)
+    if not isinstance(party, Party):
+        return party.removesuffix(" Party").removesuffix(" party"), LocalUnit.COUNTY, None
+    structure = state.party(party)
     if structure is not None:
         return structure.local_label, structure.local_unit, structure.local_unit_note
-    if known in _PARTIES_WITH_COMMITTEES:
+    if party in _PARTIES_WITH_COMMITTEES:
         territory = state.kind is StateKind.TERRITORY
-        return PARTY_LABELS[known], LocalUnit.TERRITORY if territory else LocalUnit.COUNTY, None
-    official = state_party(state.code, known)
+        return PARTY_LABELS[party], LocalUnit.TERRITORY if territory else LocalUnit.COUNTY, None
+    official = officials.state(state.code, party)
     if official is not None:  # a territory's own party, with no local structure recorded
         return official.name, LocalUnit.UNKNOWN, None
     accepted = [*_PARTIES_WITH_COMMITTEES, *(p.party for p in state.parties)]
@@ -189,62 +187,41 @@ def _place_name(county: County, same_name_elsewhere: bool) -> str:
 
 
 def _recorded(
-    party: Party | None, state: str, county: County | None, town: str | None
+    officials: Officials,
+    party: Party | None,
+    state: str,
+    county: County | None,
+    town: str | None,
 ) -> Organization | None:
     """The recorded local committee: the town's or city's own where the profile names a town
     that has one (in the county given, if any), else the county's."""
     if party is None:
         return None
     if town is not None and town.strip():
-        own = town_party_of(state, town, party)
+        own = officials.town(state, town, party)
         if own is not None and (county is None or county.fips in own.coverage.counties):
             return own
-    return local_party_of(county.fips, party) if county is not None else None
+    return officials.county(county.fips, party) if county is not None else None
 
 
 def find_local_party(
-    county: str | County | None = None,
-    party: str | Party = Party.DEMOCRATIC,
+    officials: Officials,
+    county: str | County | None,
+    party: str | Party,
     *,
-    state: str | None = None,
-    town: str | None = None,
+    state: str | None,
+    town: str | None,
 ) -> LocalParty:
-    """How to reach a party's local committee: the state party's record, and the search text
-    that finds the local committee.
-
-    * the party's local name: "DFL" in Minnesota, "Democratic-NPL" in North Dakota,
-      "Republican", "Libertarian", "Green", or any other party name given as is;
-      synonyms such as "Dem", "D", "GOP" and "R" are accepted;
-    * the place's proper name and suffix ("Doña Ana County", "Orleans Parish",
-      "City of Fairfax"), with the state's name when the name exists in another state too;
-    * the right unit: a parish executive committee in Louisiana, a town committee where
-      parties organize by town (then ``town`` is required), a ward committee in DC.
-
-    >>> find_local_party("Hennepin", state="MN").query
-    'Hennepin County DFL'
-    >>> str(find_local_party("Caddo Parish"))
-    'Caddo Parish Democratic Executive Committee'
-    >>> found = find_local_party("Harris", "GOP", state="TX")
-    >>> found.query, found.state_party.coverage.states
-    ('Harris County, Texas Republican Party', frozenset({'TX'}))
-
-    Raises:
-        LocalUnitError: the state needs a town (or a county) that was not given.
-        UnknownPartyError: ``party`` is empty or not a party name.
-        UnknownStateError: ``state`` is not a state.
-        AmbiguousCountyError, UnknownCountyError: as :func:`resolve_county`.
-    """
-    if not isinstance(party, str):
-        raise ArgumentTypeError("find_local_party", "party", "a string or a Party", party)
-    need_text(party, "find_local_party", "party")
+    """:func:`civicrun.find_local_party` with the official organizations of a dataset."""
+    known_or_named = party_of(party, "find_local_party")
     town = need_text(town, "find_local_party", "town", optional=True)
     place_county, st = _where(county, state, "parties organize by town", "find_local_party")
     if place_county is None and not (town and town.strip()):
         only = counties(st.code)
         if len(only) == 1:  # DC: the state is its own single county-equivalent
             place_county = only[0]
-    known = parse(Party, party)
-    label, unit, unit_note = _party_label(party, st)
+    known = known_or_named if isinstance(known_or_named, Party) else None
+    label, unit, unit_note = _party_label(known_or_named, st, officials)
     # A party with no local structure recorded, searched for by its organization's own name.
     by_name = unit is LocalUnit.UNKNOWN and known is not None and st.party(known) is None
     explanation = _how_it_organizes(st, label, unit, unit_note, by_name=by_name)
@@ -280,16 +257,16 @@ def find_local_party(
         elif unit is LocalUnit.MUNICIPIO:
             query = f"Comité Municipal {label} {place_county.short_name}"
         elif unit is LocalUnit.TERRITORY:
-            official = state_party(st.code, known) if known is not None else None
+            official = officials.state(st.code, known) if known is not None else None
             query = official.name if official is not None else f"{label} Party of {st.name}"
         elif by_name:
             query = f"{label} {place_county.short_name}"  # the organization's own name
-    recorded = _recorded(known, st.code, place_county, town)
+    recorded = _recorded(officials, known, st.code, place_county, town)
     return LocalParty(
         query=query,
         search_url=_search_url(query),
         organization=recorded,
-        state_party=state_party(st.code, known) if known is not None else None,
+        state_party=officials.state(st.code, known) if known is not None else None,
         party_label=label,
         local_unit=unit,
         place=place,
@@ -310,25 +287,8 @@ _ADMINISTRATION_WORDS = {
 def find_election_office(
     county: str | County | None = None, *, state: str | None = None, town: str | None = None
 ) -> ElectionOffice:
-    """How to reach the office that runs elections for a place.
-
-    * where counties run elections: the county's election office ("Harris County elections office");
-    * where towns or municipalities run them (Michigan, Wisconsin, New England): the town or
-      city clerk (``town`` is required);
-    * where the state runs them (Alaska, Delaware, DC, the territories): the state's election
-      office, by its name where recorded.
-
-    Where civicrun has the county's office (or offices: Chicago has a board of its own), it is
-    in ``offices``; the state's chief election office is in ``chief_election_office``.
-
-    >>> find_election_office("Dane", state="WI", town="Madison").query
-    'Madison, Wisconsin city or town clerk elections'
-
-    Raises:
-        LocalUnitError: the state's elections are run by towns and no ``town`` was given.
-        UnknownStateError: ``state`` is not a state.
-        AmbiguousCountyError, UnknownCountyError: as :func:`resolve_county`.
-    """
+    """:func:`civicrun.find_election_office`: the election office of a place (they are the same
+    in every dataset)."""
     town = need_text(town, "find_election_office", "town", optional=True)
     place_county, st = _where(county, state, "towns run elections", "find_election_office")
     how = st.election_administration

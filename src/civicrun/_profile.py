@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import attrs
 
 from ._args import MAX_TEXT
-from ._counties import resolve_county
+from ._counties import lookup_county
 from ._states import get_state, search_states
 from ._text import fold
 from .errors import FieldProblem, InvalidProfileError
@@ -265,7 +265,7 @@ class Profile:
         county: Any = self.county
         if isinstance(county, str):
             try:
-                resolved = resolve_county(county, self.state)
+                resolved = lookup_county(county, self.state)
             except LookupError as exc:
                 raise InvalidProfileError([FieldProblem("county", county, str(exc))]) from None
             object.__setattr__(self, "county", resolved)

@@ -16,8 +16,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from ._counties import resolve_county
-from ._local import find_election_office, find_local_party
+from ._api import Data
+from ._counties import lookup_county
 from ._match import Match
 from ._offices import lookup_office_category, office_categories, office_categories_for_state
 from ._profile import Profile
@@ -86,15 +86,14 @@ def _add_data_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _source(args: argparse.Namespace) -> Any:
-    """The module itself, or the shipped data plus the ``--data`` records."""
-    if not args.data:
-        import civicrun  # noqa: PLC0415
-
-        return civicrun
+def _source(args: argparse.Namespace) -> Data:
+    """The shipped data, or the shipped data plus the ``--data`` records."""
+    extra = getattr(args, "data", None)
+    if not extra:
+        return Data.shipped()
     from ._extra import load_dataset  # noqa: PLC0415
 
-    return load_dataset(args.data)
+    return load_dataset(extra)
 
 
 def _add_profile(parser: argparse.ArgumentParser) -> None:
@@ -208,7 +207,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_county(args: argparse.Namespace) -> int:
-    county = resolve_county(args.name, args.state)
+    county = lookup_county(args.name, args.state)
     if args.json:
         _print_json(
             {
@@ -224,7 +223,9 @@ def _cmd_county(args: argparse.Namespace) -> int:
 
 
 def _cmd_local_party(args: argparse.Namespace) -> int:
-    found = find_local_party(args.county, args.party, state=args.state, town=args.town)
+    found = _source(args).find_local_party(
+        args.county, args.party, state=args.state, town=args.town
+    )
     if args.json:
         record = _unstructure(found)
         record["organization"] = _org_summary(found.organization)
@@ -250,7 +251,7 @@ def _org_summary(org: Organization | None) -> dict[str, Any] | None:
 
 
 def _cmd_election_office(args: argparse.Namespace) -> int:
-    found = find_election_office(args.county, state=args.state, town=args.town)
+    found = _source(args).find_election_office(args.county, state=args.state, town=args.town)
     if args.json:
         _print_json(_unstructure(found))
     else:
@@ -484,6 +485,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--town")
         if name == "local-party":
             sub.add_argument("--party", default="democratic")
+            _add_data_option(sub)
         sub.set_defaults(run=run)
     offices = command("offices", "office categories (for one state with --state)")
     offices.add_argument("--state")

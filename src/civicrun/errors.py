@@ -122,8 +122,17 @@ class UnknownStateError(CivicrunError, LookupError):
         )
 
 
-class UnknownPartyError(CivicrunError, ValueError):
-    """A party name that civicrun does not recognise."""
+class UnknownPartyError(CivicrunError, LookupError, ValueError):
+    """A party that cannot be used: an empty name, a name a profile cannot hold, or a party
+    with no local committees in the state asked about.
+
+    A :class:`LookupError`, as every ``Unknown*Error`` is; also a :class:`ValueError`, as it
+    was before 0.3, so ``except ValueError`` keeps working.
+
+    Attributes:
+        query: what was given.
+        accepted: the party values that would be accepted, in vocabulary order.
+    """
 
     def __init__(self, query: object, accepted: Sequence[str]) -> None:
         self.query = query
