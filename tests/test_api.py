@@ -305,3 +305,14 @@ class TestLookupContract:
         with pytest.warns(DeprecationWarning, match="lookup_county"):
             county = civicrun.resolve_county("Hennepin", "MN")
         assert civicrun.lookup_county("Hennepin", "MN") is county
+
+
+def test_every_unknown_error_is_a_lookup_error() -> None:
+    """Every Unknown*Error (and AmbiguousCountyError) is a LookupError; UnknownPartyError is
+    also still a ValueError, as before 0.3."""
+    from civicrun import errors
+
+    unknown = [getattr(errors, n) for n in errors.__all__ if n.startswith("Unknown")]
+    assert len(unknown) == 5
+    assert all(issubclass(cls, LookupError) for cls in [*unknown, errors.AmbiguousCountyError])
+    assert issubclass(errors.UnknownPartyError, ValueError)

@@ -1,16 +1,16 @@
-"""Text normalisation shared by every name lookup: one function, tested to be idempotent."""
+"""Text normalisation shared by every name lookup: one function, tested to be idempotent.
+
+Close spellings are found by :class:`civicrun._lookup.Names`, the one search helper."""
 
 from __future__ import annotations
 
-import difflib
 import string
 import unicodedata
-from collections.abc import Iterable
 from typing import TypeVar
 
 T = TypeVar("T")
 
-__all__ = ["close_matches", "closest", "fold", "town_key"]
+__all__ = ["fold", "town_key"]
 
 # Every ASCII character that is not a letter or digit becomes a space, except apostrophes
 # (dropped, so O'Brien meets OBrien) and & (which becomes "and").
@@ -60,45 +60,3 @@ def town_key(state: str, town: str) -> str:
     'MA/west springfield'
     """
     return f"{state}/{fold(town)}"
-
-
-def close_matches(query: str, choices: Iterable[str], n: int = 5) -> list[str]:
-    """Up to ``n`` of ``choices`` closest to ``query`` (compared folded), best first."""
-    folded: dict[str, str] = {}
-    for choice in choices:
-        folded.setdefault(fold(choice), choice)
-    hits = difflib.get_close_matches(fold(query), list(folded), n=n, cutoff=0.72)
-    return [folded[h] for h in hits]
-
-
-def closest(
-    query: str, named: Iterable[tuple[str, T]], n: int = 5, cutoff: float = 0.72
-) -> list[T]:
-    """Up to ``n`` distinct values whose names are closest to ``query``, best first.
-
-    ``named`` pairs each name (current, former, alias ...) with its value. Names are compared
-    folded; a name whose beginning is close to a query of four or more characters counts as
-    close too, so "Wellston" finds "Wellstone Action". Ties keep the order of ``named``.
-
-    >>> closest("Exampel", [("New name", 1), ("Example Project", 1), ("Other Group", 2)])
-    [1]
-    """
-    key = fold(query)
-    if not key:
-        return []
-    best: dict[int, tuple[float, int, T]] = {}
-    matcher = difflib.SequenceMatcher(b=key)
-    for order, (name, value) in enumerate(named):
-        folded = fold(name)
-        matcher.set_seq1(folded)
-        score = matcher.ratio()
-        if len(key) >= 4 and len(folded) > len(key):
-            matcher.set_seq1(folded[: len(key)])
-            score = max(score, matcher.ratio())
-        if score < cutoff:
-            continue
-        seen = best.get(id(value))
-        if seen is None or score > seen[0]:
-            best[id(value)] = (score, seen[1] if seen else order, value)
-    ranked = sorted(best.values(), key=lambda t: (-t[0], t[1]))
-    return [value for _score, _order, value in ranked[:n]]
