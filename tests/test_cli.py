@@ -133,18 +133,27 @@ class TestOtherCommands:
 
     def test_local_party(self, capsys: pytest.CaptureFixture[str]) -> None:
         """local-party prints the query, why, the state party and a search URL."""
-        _, out, _ = run(capsys, "local-party", "Hennepin", "--state", "MN")
+        _, out, err = run(capsys, "local-party", "Hennepin", "--state", "MN", "--party", "DFL")
         assert out.startswith("Hennepin County DFL\n")
         assert "  state party: Minnesota Democratic" in out
+        assert "" == err
         _, out, _ = run(
             capsys, "local-party", "--state", "CT", "--town", "Darien", "--party", "R", "--json"
         )
         found = json.loads(out)
         assert "Darien Republican Town Committee Connecticut" == found["query"]
         assert "state-party-ct-republican" == found["state_party"]["id"]
-        code, _, err = run(capsys, "local-party", "--state", "CT")
+        code, _, err = run(capsys, "local-party", "--state", "CT", "--party", "D")
         assert 2 == code
         assert "town" in err
+
+    def test_local_party_without_a_party(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Leaving out --party still means the Democratic party, with a note (as the library's
+        DeprecationWarning), until the next release."""
+        code, out, err = run(capsys, "local-party", "Hennepin", "--state", "MN")
+        assert 0 == code
+        assert out.startswith("Hennepin County DFL\n")
+        assert "give --party" in err
 
     def test_election_office(self, capsys: pytest.CaptureFixture[str]) -> None:
         """election-office prints the query, who runs elections, and a search URL."""

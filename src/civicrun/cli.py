@@ -223,9 +223,15 @@ def _cmd_county(args: argparse.Namespace) -> int:
 
 
 def _cmd_local_party(args: argparse.Namespace) -> int:
-    found = _source(args).find_local_party(
-        args.county, args.party, state=args.state, town=args.town
-    )
+    party = args.party
+    if party is None:  # as find_local_party: no default party from the next release
+        print(
+            "civicrun: note: give --party (D, R, Green ...); leaving it out means the "
+            "Democratic party for now, and will be an error in the next release",
+            file=sys.stderr,
+        )
+        party = "democratic"
+    found = _source(args).find_local_party(args.county, party, state=args.state, town=args.town)
     if args.json:
         record = _unstructure(found)
         record["organization"] = _org_summary(found.organization)
@@ -484,7 +490,9 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--state")
         sub.add_argument("--town")
         if name == "local-party":
-            sub.add_argument("--party", default="democratic")
+            sub.add_argument(
+                "--party", help="the party: D, R, DFL, Green, Libertarian or any party's name"
+            )
             _add_data_option(sub)
         sub.set_defaults(run=run)
     offices = command("offices", "office categories (for one state with --state)")
