@@ -3,10 +3,9 @@
 Every public function of ``civicrun`` is a method of :class:`Data` with the same signature
 (a test checks it), as ``random``'s functions are methods of a hidden ``Random()``:
 
-* the lookups of states, counties and office categories, and :func:`find_election_office`,
-  read only records every dataset shares (an extra dataset adds organizations only): the
-  method *is* the function;
-* the rest (organizations, matching, state and local parties) ask :func:`shipped`, the
+* the lookups of states, counties and office categories read only records every dataset
+  shares (an extra dataset adds organizations only): the method *is* the function;
+* the rest (organizations, matching, parties, election offices) ask :func:`shipped`, the
   :class:`Data` of the shipped records, whose indices are built on first use, once, behind a
   lock; a dataset from :func:`~civicrun.load_dataset` builds its own over its records.
 

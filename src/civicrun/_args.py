@@ -66,10 +66,11 @@ def default_keyword_only(function: F) -> F:
     ``__wrapped__``), so documentation and the parity test see ``default`` as keyword-only.
     """
     name = function.__name__
+    with_default = 2 + _is_method(function)  # positional arguments when default is one
 
     @functools.wraps(function)
     def call(*args: Any, **kwargs: Any) -> Any:
-        if len(args) == 2 + _is_method(function) and "default" not in kwargs:
+        if len(args) == with_default and "default" not in kwargs:
             warnings.warn(
                 f"{name}(): pass default= by keyword; giving it by position is deprecated "
                 "and will stop working in the next release",
