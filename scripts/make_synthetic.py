@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from civicrun._bundle import decoder  # noqa: E402
 from civicrun._check import check_data  # noqa: E402
-from civicrun._data import BUNDLE  # noqa: E402
+from civicrun._data import BUNDLE, compile_bundle  # noqa: E402
 from civicrun._fmt import canonical  # noqa: E402
 from civicrun.records import Organization  # noqa: E402
 
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("counties.tsv", "county_aliases.tsv"):
         shutil.copy(DATA / name, target / name)
     shutil.copytree(DATA / "organizations", target / "organizations", dirs_exist_ok=True)
-    bundle = json.loads((DATA / BUNDLE).read_text(encoding="utf-8"))
+    bundle = json.loads(compile_bundle(DATA))  # type: ignore[arg-type]  # a Path is a Traversable
     rows = (DATA / "counties.tsv").read_text(encoding="utf-8").splitlines()[1:]
     places = [(row.split("\t")[0], row.split("\t")[3]) for row in rows]
     originals = bundle["organizations"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,36 @@ ON = dt.date(2026, 12, 1)
 #: own ``civicrun data check`` does, so a record read today passes. This and nothing else in
 #: the tests comes from the calendar.
 CHECK_DAY = dt.date.today()
+
+#: CI (``CI=true``, as ``.ci/run`` runs) draws every property test's full number of examples
+#: and runs the tests marked ``slow``; a contributor's run draws a quarter and skips them
+#: (``--run-slow`` runs them too), so the suite stays quick on two cores.
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def examples(count: int) -> int:
+    """How many examples a property test draws: ``count`` in CI, a quarter of it (at least
+    ten) on a contributor's machine."""
+    return count if IN_CI else max(10, count // 4)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--run-slow", action="store_true", help="also run the tests marked slow")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "slow: an exhaustive check run in CI (CI=true) or with --run-slow"
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if IN_CI or config.getoption("--run-slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: runs in CI (CI=true) or with --run-slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
 
 
 @pytest.fixture

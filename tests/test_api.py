@@ -72,10 +72,30 @@ SAMPLES: dict[str, list[tuple[tuple[Any, ...], dict[str, Any]]]] = {
     ],
     "find_local_party": [
         (("Hennepin", "DFL"), {"state": "MN"}),
-        ((None, "D"), {"state": "CT", "town": "Greenwich"}),
+        (("Hennepin",), {"state": "MN"}),  # no party: an error, never a default
+        ((None, "R"), {"state": "CT", "town": "Greenwich"}),
+        ((None, "R"), {"state": "MA", "town": "Cambridge"}),
         (("Dane", "Working Families Party"), {}),
         (("Harris", "independent"), {"state": "TX"}),
         (("Harris", "  "), {"state": "TX"}),
+        (("Harris", 3), {"state": "TX"}),
+    ],
+    "find_local_parties": [
+        (("Hennepin",), {"state": "MN"}),
+        ((), {"state": "CT"}),
+        ((), {"state": "MA", "town": "Cambridge"}),
+        (("Narnia",), {}),
+    ],
+    "find_local_party_query": [
+        (("Hennepin", "D"), {"state": "MN"}),
+        (("Travis County, TX",), {}),
+        ((), {"state": "TX"}),
+        (("Travis County, TX", "Whig"), {}),
+    ],
+    "offices_for": [
+        ((Profile(state="AZ", age=22),), {"on": ON}),
+        ((Profile(),), {"on": ON}),
+        (("not a profile",), {}),
     ],
     "find_election_office": [
         ((), {"state": "WI", "town": "Madison"}),
@@ -148,7 +168,7 @@ LOVING = """\
 id = "{id}"
 name = "Example Loving County Republicans"
 kind = "local-party"
-url = "https://example.org/"
+url = "https://group.test/"
 summary = "A test record: a county party's local organization."
 office_levels = ["local"]
 partisanship = "republican"
@@ -159,7 +179,7 @@ status = "active"
 confidence = "high"
 last_verified = 2026-11-30
 active_as_of = 2026-11-30
-active_source = "https://example.org/about"
+active_source = "https://group.test/about"
 notes = ["A record for the tests."]
 
 [coverage]
@@ -171,14 +191,31 @@ counties = ["48301"]
 field = "party"
 one_of = ["republican"]
 note = "Its page says it works for the party's candidates."
-source = "https://example.org/about"
+source = "https://group.test/about"
 
 [[sources]]
-url = "https://example.org/about"
+url = "https://group.test/about"
 read = 2026-11-30
 title = "About us"
 kind = "own-site"
 """
+
+
+class TestPickling:
+    def test_a_dataset_pickles_as_its_extra_records(self, tmp_path: Path) -> None:
+        """A Data crosses a process boundary as its extra records, and answers the same; the
+        shipped Data comes back as itself."""
+        import pickle
+
+        assert pickle.loads(pickle.dumps(Data.shipped())) is Data.shipped()
+        record = tmp_path / "example-loving-county-republicans.toml"
+        record.write_text(LOVING.format(id=record.stem), encoding="utf-8")
+        data = load_dataset([record])
+        again = pickle.loads(pickle.dumps(data))
+        assert data.extra_ids == again.extra_ids == {record.stem}
+        found = again.find_local_party("Loving", "R", state="TX").organization
+        assert found is not None
+        assert record.stem == found.id
 
 
 class TestLookupContract:
@@ -269,16 +306,17 @@ class TestLookupContract:
         """UnknownPartyError is a LookupError like every Unknown*Error, and still a ValueError."""
         with pytest.raises(LookupError):
             civicrun.state_party("TX", " ")
-        with pytest.raises(ValueError, match="unknown party ''"):
+        with pytest.raises(ValueError, match="party ''"):
             civicrun.find_local_party("Harris", "", state="TX")
 
     def test_party_read_the_same_everywhere(self) -> None:
-        """A listed party or synonym is that party, any other name a party without a record,
-        an empty name an error, in state_party and find_local_party alike."""
+        """A listed party or synonym is that party, an empty name an error, in state_party and
+        find_local_party alike; any other name is a party without a record (None from
+        state_party, an error listing the state's parties from find_local_party)."""
         assert civicrun.state_party("MN", "DFL") is civicrun.state_party("MN", "democratic")
         assert civicrun.state_party("TX", "Whig") is None  # raised before 0.3
-        whig = civicrun.find_local_party("Travis", "Whig", state="TX")
-        assert (whig.query, whig.state_party) == ("Travis County Whig Party", None)
+        with pytest.raises(UnknownPartyError, match="no record of the party 'Whig' in Texas"):
+            civicrun.find_local_party("Travis", "Whig", state="TX")
         for call in (
             lambda: civicrun.state_party("TX", ""),
             lambda: civicrun.find_local_party("Travis", "", state="TX"),
@@ -292,13 +330,18 @@ class TestLookupContract:
             with pytest.raises(ArgumentTypeError, match="party must be a string or a Party"):
                 call()
 
-    def test_leaving_out_the_party_is_deprecated(self, plain: Data) -> None:
-        """find_local_party without a party still means the Democratic party, with a warning."""
-        with pytest.warns(DeprecationWarning, match="give the party"):
-            found = civicrun.find_local_party("Hennepin", state="MN")
-        assert "Hennepin County DFL" == found.query
-        with pytest.warns(DeprecationWarning, match="give the party"):
-            plain.find_local_party("Hennepin", state="MN")
+    def test_no_default_party(self, plain: Data) -> None:
+        """find_local_party without a party is an error listing the state's parties, for the
+        function and a dataset alike, and never a warning: civicrun picks no party."""
+        for call in (civicrun.find_local_party, plain.find_local_party):
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")
+                with pytest.raises(UnknownPartyError, match="never picks one") as info:
+                    call("Hennepin", state="MN")
+            assert info.value.query is None
+            assert ("democratic", "green", "libertarian", "republican", "independent") == (
+                info.value.accepted
+            )
 
     def test_resolve_county_is_a_deprecated_alias(self) -> None:
         """resolve_county still answers as lookup_county, with a DeprecationWarning."""

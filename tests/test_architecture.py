@@ -65,6 +65,6 @@ def test_top_level_is_small_and_documented() -> None:
     stated = re.search(r"`civicrun` itself holds (\d+) names", API.read_text(encoding="utf-8"))
     assert stated is not None, "docs/api.md no longer states the size of the top level"
     assert int(stated.group(1)) == len(civicrun.__all__)
-    assert len(civicrun.__all__) <= 40
+    assert len(civicrun.__all__) <= 45
     errors = [n for n in civicrun.__all__ if n.endswith("Error")]
     assert ["CivicrunError"] == errors

@@ -147,13 +147,71 @@ class TestOtherCommands:
         assert 2 == code
         assert "town" in err
 
-    def test_local_party_without_a_party(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """Leaving out --party still means the Democratic party, with a note (as the library's
-        DeprecationWarning), until the next release."""
-        code, out, err = run(capsys, "local-party", "Hennepin", "--state", "MN")
-        assert 0 == code
-        assert out.startswith("Hennepin County DFL\n")
-        assert "give --party" in err
+    def test_local_party_names_no_party_by_default(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Without --party, local-party answers for every party recorded in the state, in
+        alphabetical order, and --json gives a list; an unrecorded party is exit 2."""
+        _, out, _ = run(capsys, "local-party", "Travis", "--state", "TX")
+        heads = [line for line in out.splitlines() if line and not line.startswith(" ")]
+        assert [
+            "Travis County Democratic Party",
+            "Travis County Green Party",
+            "Travis County Libertarian Party",
+            "Travis County Republican Party",
+        ] == [head.split(" (")[0] for head in heads]
+        _, out, _ = run(capsys, "local-party", "Travis", "--state", "TX", "--json")
+        assert ["democratic", "green", "libertarian", "republican"] == [
+            f["party"] for f in json.loads(out)
+        ]
+        code, _, err = run(capsys, "local-party", "Travis", "--state", "TX", "--party", "Whig")
+        assert 2 == code
+        assert "no record of the party 'Whig' in Texas; use one of: democratic" in err
+        _, out, _ = run(capsys, "local-party", "Travis", "--state", "TX", "--party", "independent")
+        assert "no party committee" in out
+
+    def test_place(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--place "Town, ST" gives the town and the state; the town leads to its county
+        where civicrun knows it."""
+        _, out, _ = run(capsys, "local-party", "--place", "Cambridge, MA", "--party", "R")
+        assert out.startswith("Cambridge Republican City Committee")
+        _, out, _ = run(capsys, "election-office", "--place", "Baltimore, MD")
+        assert out.startswith("City of Baltimore elections office Maryland")
+        assert "Baltimore is Baltimore city, MD, a city in no county" in out
+        _, out, _ = run(capsys, "match", "--place", "Cambridge, MA", "--party", "D", "--json")
+        assert "local-party-25017-cambridge-democratic" in [m["id"] for m in json.loads(out)]
+        code, _, err = run(capsys, "local-party", "--place", "Cambridge", "--party", "R")
+        assert 2 == code
+        assert "give a place as 'town, state'" in err
+        code, _, err = run(
+            capsys, "local-party", "--place", "Cambridge, MA", "--state", "TX", "--party", "R"
+        )
+        assert 2 == code
+        assert "--place is in MA" in err
+        code, _, err = run(
+            capsys, "local-party", "--place", "Cambridge, MA", "--town", "Boston", "--party", "R"
+        )
+        assert 2 == code
+        assert "--place names 'Cambridge' but --town 'Boston'" in err
+
+    def test_local_party_directory(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Where the answer has the state party's directory, local-party prints it."""
+        import attrs
+
+        from civicrun import _parties, state_party
+
+        official = state_party("TX", "R")
+        assert official is not None
+        page = "https://example.org/county-chairs"
+        monkeypatch.setattr(
+            _parties.Officials,
+            "state",
+            lambda self, code, party: attrs.evolve(official, local_directory=page),
+        )
+        _, out, _ = run(capsys, "local-party", "Loving", "--state", "TX", "--party", "R")
+        assert f"  the state party's directory of local committees: {page}" in out.splitlines()
 
     def test_election_office(self, capsys: pytest.CaptureFixture[str]) -> None:
         """election-office prints the query, who runs elections, and a search URL."""
@@ -176,8 +234,10 @@ class TestOtherCommands:
         """offices lists categories; office shows one."""
         _, out, _ = run(capsys, "offices")
         assert "school-board" in out
-        _, out, _ = run(capsys, "offices", "--state", "TX", "--json")
+        _, out, _ = run(capsys, "offices", "--json")
         assert "school-board" in [o["id"] for o in json.loads(out)]
+        _, out, _ = run(capsys, "offices", "--state", "TX", "--json")
+        assert "school-board" in [o["category"] for o in json.loads(out)]
         _, out, _ = run(capsys, "office", "state-legislature")
         assert "7,386" in out
         _, out, _ = run(capsys, "office", "school board", "--json")

@@ -40,7 +40,8 @@ ORIGINAL_ELEVEN = (
 class TestLoading:
     def test_import_reads_no_data(self) -> None:
         """`import civicrun` opens no data file and imports neither attrs, cattrs nor the
-        loader; the first answer reads the compiled bundle, not the TOML files."""
+        loader; the first answer reads the compiled bundle (the wheel's, or the checkout's
+        cached one), not the TOML files."""
         code = (
             "import sys\n"
             "opened = []\n"
@@ -50,12 +51,15 @@ class TestLoading:
             "heavy = {'attrs', 'attr', 'cattrs', 'importlib_resources', 'civicrun._data'}\n"
             "assert not heavy & set(sys.modules), heavy & set(sys.modules)\n"
             "civicrun.eligible_orgs(civicrun.Profile(state='TX', party='D'))\n"
-            "data = [p for p in opened if 'civicrun' in p and '/data/' in p]\n"
+            "data = [p for p in opened if 'civicrun' in p]\n"
             "assert not [p for p in data if p.endswith('.toml')], data\n"
-            "assert [p for p in data if p.endswith('bundle.json')], data\n"
+            "assert [p for p in data if p.endswith('.json') and 'bundle' in p], data\n"
             "assert 'cattrs' not in sys.modules\n"
             "print('ok')\n"
         )
+        root = _data.data_root()
+        if not root.joinpath(_data.BUNDLE).is_file():
+            _data.checkout_bundle(root)  # a source checkout: compile (and cache) it first
         result = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, check=False
         )
@@ -165,15 +169,30 @@ class TestLoading:
         assert dict(from_toml.states) == dict(shipped.states)
         assert dict(from_toml.offices) == dict(shipped.offices)
 
-    def test_stale_or_missing_bundle_is_a_clear_error(
-        self, fresh_data: None, monkeypatch: pytest.MonkeyPatch, data_copy: Path
+    def test_stale_bundle_is_a_clear_error_and_a_checkout_compiles_its_own(
+        self, fresh_data: None, monkeypatch: pytest.MonkeyPatch, data_copy: Path, tmp_path: Path
     ) -> None:
-        """A bundle of another format, or none, names the file and the fix."""
+        """A bundle of another format names the file and the fix; with no bundle (a source
+        checkout), the TOML records are compiled and cached, and an edited record is seen on
+        the next load with no script to run."""
         monkeypatch.setattr(_data, "data_root", lambda: data_copy)
+        monkeypatch.setenv("CIVICRUN_CACHE_DIR", str(tmp_path / "cache"))
         (data_copy / "bundle.json").write_text('{"format": 0}')
-        with pytest.raises(DataError, match=r"rebuild it with scripts/build_bundle\.py"):
+        with pytest.raises(DataError, match=r"rebuild the wheel"):
             _data.dataset()
         (data_copy / "bundle.json").unlink()
+        assert "ndtc" in _data.dataset().organizations
+        assert len(list((tmp_path / "cache").glob("bundle-*.json"))) == 1
+        record = data_copy / "organizations" / "ndtc.toml"
+        text = record.read_text(encoding="utf-8")
+        record.write_text(text.replace('confidence = "high"', 'confidence = "low"', 1))
+        _data.reset()
+        assert _data.dataset().organizations["ndtc"].confidence.value == "low"
+        assert len(list((tmp_path / "cache").glob("bundle-*.json"))) == 2
+        empty = tmp_path / "empty"
+        empty.mkdir()
+        monkeypatch.setattr(_data, "data_root", lambda: empty)
+        _data.reset()
         with pytest.raises(DataError, match="bundle is missing"):
             _data.dataset()
 
@@ -270,9 +289,9 @@ class TestCheck:
         office category exists."""
         path = data_copy / "states" / "tx.toml"
         text = path.read_text(encoding="utf-8")
-        source = 'source = "https://example.org/not-listed"'
+        source = 'source = "https://group.test/not-listed"'
         extra = (
-            '\n[candidacy]\nguide = "https://example.org/guide"\nfiling = "x"\n'
+            '\n[candidacy]\nguide = "https://group.test/guide"\nfiling = "x"\n'
             f'elections = "y"\n{source}\n'
             f'\n[[offices]]\ncategory = "sheriff"\n{source}\n'
             f'\n[[offices]]\ncategory = "sheriff"\n{source}\n'
@@ -296,7 +315,7 @@ class TestCheck:
         text = text.replace('fips = "48201"', 'fips = "06037"', 1)  # a California county
         text = text.replace(
             'source = "http://www.harrisvotes.com/VotingInfo.aspx"',
-            'source = "https://example.org/not-listed"',
+            'source = "https://group.test/not-listed"',
             1,
         )
         path.write_text(text, encoding="utf-8")
@@ -310,7 +329,7 @@ class TestCheck:
             + "fips '06037' is not a 5-digit code of a county of TX @ $.election_offices[1].fips"
         ) in problems
         assert (
-            where + "source 'https://example.org/not-listed' is not the url of one of the record's "
+            where + "source 'https://group.test/not-listed' is not the url of one of the record's "
             "sources (add it under [[sources]]) @ $.election_offices[1].source"
         ) in problems
         assert (
@@ -327,9 +346,7 @@ class TestCheck:
         other = data_copy / "organizations" / "state-party-tx-republican.toml"
         text = other.read_text()
         other.write_text(
-            re.sub(
-                r'^source = ".*"$', 'source = "https://example.org/x"', text, count=1, flags=re.M
-            )
+            re.sub(r'^source = ".*"$', 'source = "https://group.test/x"', text, count=1, flags=re.M)
         )
         problems = check_data(data_copy, today=CHECK_DAY)
         assert (
@@ -339,7 +356,7 @@ class TestCheck:
         assert any(
             p.startswith(
                 "organizations/state-party-tx-republican.toml: source "
-                "'https://example.org/x' is not the url of one of the record's sources"
+                "'https://group.test/x' is not the url of one of the record's sources"
             )
             for p in problems
         )
@@ -459,6 +476,7 @@ class TestDataset:
         assert len(data.states) + len(data.organizations) + len(data.offices) == len(sources)
         assert all(group and all(s.url and s.read for s in group) for group in sources)
 
+    @pytest.mark.slow
     def test_no_organization_in_code(self) -> None:
         """No Python module names an organization: eligibility lives in the data."""
         code = "\n".join(p.read_text() for p in SRC.glob("*.py")).casefold()

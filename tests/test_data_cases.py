@@ -131,12 +131,26 @@ class TestFormatNewStale:
     def test_new_skeleton_becomes_a_valid_record(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """`data new organization ID` writes a skeleton that, formatted, passes the check."""
+        """`data new organization ID` writes a skeleton that, formatted, is refused only for its
+        placeholders; with them replaced by real facts, it passes the check."""
         assert 0 == main(["data", "new", "organization", "my-new-group", "--output", str(tmp_path)])
         path = tmp_path / "my-new-group.toml"
         assert "# whom it says it exists for" in path.read_text()
         assert 0 == main(["data", "fmt", str(path)])
         capsys.readouterr()
+        problems = check_data(paths=[path])
+        assert problems
+        assert all("placeholder" in p or "is an example address" in p for p in problems), problems
+        text = path.read_text(encoding="utf-8")
+        for placeholder, real in (
+            ("Official Name", "My New Group"),
+            ("https://example.org", "https://group.test"),
+            ("One to three sentences in your own words: what it does for candidates.", "Trains."),
+            ("Where sources are old, disagree or are missing, say so here.", "Read once."),
+            ("What that page says, in your own words.", "It trains women."),
+        ):
+            text = text.replace(placeholder, real)
+        path.write_text(text, encoding="utf-8")
         assert [] == check_data(paths=[path])
         assert 2 == main(["data", "new", "organization", "Not An Id"])
         assert 2 == main(["data", "new", "organization", "my-new-group", "--output", str(tmp_path)])
@@ -181,7 +195,7 @@ class TestExtraDatasets:
         copy = tmp_path / "ndtc.toml"
         shipped = _data.data_root().joinpath("organizations").joinpath("ndtc.toml").read_text()
         copy.write_text(shipped)
-        with pytest.raises(DataError, match="list it in replace= to replace it"):
+        with pytest.raises(DataError, match=r"to replace it, pass replace=\[.ndtc.\]"):
             load_dataset([copy])
         assert "ndtc" in load_dataset([copy], replace=["ndtc"]).extra_ids
 

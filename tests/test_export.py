@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import sqlite3
@@ -52,7 +53,7 @@ def test_sqlite_has_keys_and_the_version(tmp_path: Path) -> None:
     dataset's version."""
     out = tmp_path / "civicrun.sqlite"
     assert 0 == main(["export", "--format", "sqlite", "--output", str(out)])
-    with sqlite3.connect(out) as db:
+    with contextlib.closing(sqlite3.connect(out)) as db:
         assert [] == db.execute("PRAGMA foreign_key_check").fetchall()
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         assert {"organizations", "organization_rules", "states", "counties"} <= tables
@@ -88,7 +89,7 @@ def test_version_line(capsys: pytest.CaptureFixture[str]) -> None:
 SCHEMAS = Path(__file__).parent.parent / "docs" / "schema"
 
 
-@pytest.mark.parametrize("kind", ["organization", "state", "office-category", "match"])
+@pytest.mark.parametrize("kind", ["organization", "state", "office-category", "match", "offices"])
 def test_committed_schemas_are_current(kind: str, capsys: pytest.CaptureFixture[str]) -> None:
     """docs/schema/KIND.schema.json is exactly what `civicrun schema KIND` prints."""
     if not SCHEMAS.is_dir():
@@ -122,3 +123,22 @@ def test_exports_and_match_json_validate_against_the_schemas(
     checker(schema("match")).validate(matches)
     with pytest.raises(jsonschema.ValidationError):
         checker(schema("organization")).validate({**body["organizations"][0], "colour": "blue"})
+
+
+@pytest.mark.parametrize("kind", ["organization", "state", "office-category", "match"])
+def test_schema_descriptions_are_single_spaced(kind: str) -> None:
+    """Descriptions built from docstrings are the same on every Python (3.13 strips docstring
+    indentation at compile time): no run of spaces from an indented line is left in them."""
+    from civicrun._schema import schema
+
+    def descriptions(node: object) -> list[str]:
+        if isinstance(node, dict):
+            own = [node["description"]] if isinstance(node.get("description"), str) else []
+            return own + [d for value in node.values() for d in descriptions(value)]
+        if isinstance(node, list):
+            return [d for value in node for d in descriptions(value)]
+        return []
+
+    found = descriptions(schema(kind))
+    assert found
+    assert [] == [d for d in found if "  " in d or "\n" in d]

@@ -23,6 +23,8 @@ from civicrun import CivicrunError, Profile
 from civicrun.cli import main
 from civicrun.errors import ArgumentTypeError, FormerNameWarning
 
+from .conftest import examples
+
 texts = st.one_of(
     st.text(max_size=40),
     st.text(alphabet=st.characters(codec="utf-8"), max_size=8),
@@ -71,8 +73,9 @@ CALLS: dict[str, Callable[[Any, Any], object]] = {
 
 
 @pytest.mark.parametrize("name", sorted(CALLS))
+@pytest.mark.slow
 @settings(
-    max_examples=1000,
+    max_examples=examples(1000),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -91,7 +94,7 @@ def test_only_civicrun_errors(name: str, a: Any, b: Any) -> None:
         assert raised.argument in str(raised)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(texts, max_size=5))
 def test_the_command_line_never_prints_a_traceback(argv: list[str]) -> None:
     """Any arguments: an exit code and, at most, one clear line on stderr."""

@@ -11,7 +11,9 @@ import pytest
 from civicrun import (
     counties,
     find_election_office,
+    find_local_parties,
     find_local_party,
+    find_local_party_query,
     get_county,
     get_state,
     lookup_county,
@@ -30,7 +32,7 @@ from civicrun.errors import (
     UnknownPartyError,
     UnknownStateError,
 )
-from civicrun.vocab import Party
+from civicrun.vocab import LocalUnit, Party
 
 from .county_cases import CASES
 
@@ -242,9 +244,9 @@ class TestLocalPartyQuery:
             (("Hennepin", "GOP"), {}, "Hennepin County Republican Party"),
             (("Orleans Parish", "D"), {}, "Orleans Parish Democratic Executive Committee"),
             (("Orleans Parish", "R"), {}, "Orleans Parish Republican Executive Committee"),
-            (("Doña Ana", "Democratic"), {}, "Doña Ana County Democratic Party"),
+            (("Doña Ana", "Democrat"), {}, "Doña Ana County Democratic Party"),
             (("Dona Ana", "Libertarian"), {}, "Doña Ana County Libertarian Party"),
-            (("Fairfax city", "Dem"), {}, "City of Fairfax Democratic Committee"),
+            (("Fairfax city", "D"), {}, "City of Fairfax Democratic Committee"),
             (("Fairfax County", "D"), {}, "Fairfax County Democratic Party"),
             (("Harris", "Green"), {"state": "TX"}, "Harris County, Texas Green Party"),
             (
@@ -252,7 +254,6 @@ class TestLocalPartyQuery:
                 {"state": "ND"},
                 "Cass County, North Dakota Democratic-NPL legislative district party",
             ),
-            (("Dane", "Working Families Party"), {}, "Dane County Working Families Party"),
             (
                 (None, "D"),
                 {"state": "CT", "town": "Greenwich"},
@@ -274,22 +275,122 @@ class TestLocalPartyQuery:
     def test_town_states_need_a_town(self) -> None:
         """Where parties organize by town, a county alone is a clear error."""
         with pytest.raises(LocalUnitError, match="organizes by town"):
-            local_query("Capitol", "D", state="CT")
+            local_query("Capitol", "R", state="CT")
 
     def test_needs_a_place(self) -> None:
         """Without a county or state there is nothing to search for."""
         with pytest.raises(LocalUnitError):
             local_query(party="D")
         with pytest.raises(LocalUnitError):
-            local_query(party="D", state="TX")
-        assert "Austin Texas Democratic party" == local_query(party="D", state="TX", town="Austin")
+            local_query(state="TX", party="D")
+        assert "Austin Texas Democratic party" == local_query(state="TX", town="Austin", party="D")
 
     def test_bad_party(self) -> None:
-        """An empty party is an error; an unlisted one is used as given."""
+        """An empty party, a name that is no party, and a party civicrun has no record of in
+        the state are errors listing the parties it has there; never an invented structure."""
         with pytest.raises(UnknownPartyError):
             local_query("Harris", "  ", state="TX")
-        with pytest.raises(UnknownPartyError):
-            local_query("Harris", "independent", state="TX")
+        with pytest.raises(UnknownPartyError) as info:
+            local_query("Harris", "Whig", state="TX")
+        assert ("democratic", "green", "libertarian", "republican", "independent") == (
+            info.value.accepted
+        )
+        assert "civicrun has no record of the party 'Whig' in Texas" in str(info.value)
+        with pytest.raises(UnknownPartyError, match="in Wisconsin"):
+            local_query("Dane", "Working Families Party")
+        with pytest.raises(UnknownPartyError, match="'other'"):
+            local_query("Dane", "other")
+        with pytest.raises(UnknownPartyError, match="in American Samoa"):
+            local_query("Eastern District", "D", state="AS")  # no Democratic record there
+
+    def test_unknown_party_is_a_lookup_and_a_value_error(self) -> None:
+        """UnknownPartyError is a LookupError like every Unknown*Error, and still the
+        ValueError it was."""
+        assert issubclass(UnknownPartyError, LookupError)
+        assert issubclass(UnknownPartyError, ValueError)
+
+    def test_unknown_party_error_pickles(self) -> None:
+        """The error keeps its data through pickling (as a worker process would send it)."""
+        import pickle
+
+        with pytest.raises(UnknownPartyError) as info:
+            local_query("Harris", "Whig", state="TX")
+        again = pickle.loads(pickle.dumps(info.value))
+        assert (info.value.query, info.value.accepted, info.value.state, str(info.value)) == (
+            again.query,
+            again.accepted,
+            again.state,
+            str(again),
+        )
+
+    def test_no_default_party(self) -> None:
+        """No party given is an error naming the state's parties: civicrun never picks one."""
+        with pytest.raises(UnknownPartyError) as info:
+            find_local_party("Hennepin", state="MN")
+        assert info.value.query is None
+        assert "never picks one" in str(info.value)
+        assert "in Minnesota use one of: democratic, green, libertarian, republican" in str(
+            info.value
+        )
+
+    def test_every_party_of_the_state(self) -> None:
+        """find_local_parties answers for every party recorded in the state, alphabetically,
+        each with its record or its search."""
+        found = find_local_parties("Harris", state="TX")
+        assert ["democratic", "green", "libertarian", "republican"] == [
+            f.party.value for f in found
+        ]
+        assert all(f.organization is not None for f in found)  # Harris has all four
+        assert [f.party for f in found] == [f.party for f in find_local_parties("Loving, TX")]
+        assert all(f.organization is None and f.query for f in find_local_parties("Loving, TX"))
+        with pytest.raises(LocalUnitError, match="organizes by town"):
+            find_local_parties(state="CT")
+
+    def test_independent(self) -> None:
+        """An independent gets a clear answer: no party committee, no invented unit."""
+        found = find_local_party("Travis", "independent", state="TX")
+        assert (None, None, None) == (found.organization, found.state_party, found.local_unit)
+        assert Party.INDEPENDENT is found.party
+        assert "no party committee" in found.explanation
+        assert "running as an independent candidate in Travis County, Texas" == found.query
+        town = find_local_party(party="I", state="CT", town="Greenwich")  # no town needed
+        assert "Greenwich, Connecticut" == town.place
+
+    def test_party_of_the_wrong_type(self) -> None:
+        """A party that is not text is a TypeError naming the argument."""
+        with pytest.raises(ArgumentTypeError, match="party must be a string or a Party"):
+            find_local_party("Travis, TX", 3)  # type: ignore[arg-type]
+
+    def test_independent_with_only_a_state(self) -> None:
+        """An independent needs no county or town: the state is the place."""
+        found = find_local_party(state="TX", party="independent")
+        assert ("Texas", "running as an independent candidate in Texas") == (
+            found.place,
+            found.query,
+        )
+
+    def test_units_not_recorded_are_not_invented(self) -> None:
+        """A party recorded in the state whose local structure is not gets a search by place
+        and says its structure is not recorded."""
+        found = find_local_party("Harris", "Green", state="TX")
+        assert LocalUnit.UNKNOWN is found.local_unit
+        assert "Texas: how the Green party organizes locally is not recorded" == found.explanation
+
+    def test_query_function(self) -> None:
+        """find_local_party_query is the answer's search text, or with no party a search
+        that names none."""
+        assert "Travis County Democratic Party" == find_local_party_query(
+            "Travis County, TX", "democratic"
+        )
+        assert "Travis County, Texas local party committees" == find_local_party_query(
+            "Travis County, TX"
+        )
+        assert "Greenwich, Connecticut local party committees" == find_local_party_query(
+            state="CT", town="Greenwich"
+        )
+        assert "District of Columbia local party committees" == find_local_party_query(state="DC")
+        with pytest.raises(LocalUnitError):
+            find_local_party_query(state="TX")
 
     def test_rich_record(self) -> None:
         """local_party_search explains itself and encodes the URL."""
@@ -354,10 +455,9 @@ class TestStateParties:
 
         assert "Farmer" in (state_party("MN", "D") or pytest.fail("no MN DFL")).name
         assert "Nonpartisan League" in (state_party("ND", "Dem") or pytest.fail("no ND")).name
-        found = find_local_party("Hennepin", "DFL")
+        found = find_local_party("Hennepin", "D")
         assert found.state_party == state_party("MN", "D")
         assert None is state_party("MN", "other")
-        assert None is find_local_party("Dane", "Working Families").state_party
 
 
 class TestExactSpellings:
@@ -405,3 +505,104 @@ class TestLocalPartyRecords:
         assert "local-party-48201-democratic" not in harris
         assert "local-party-48201-republican" not in offered(state="TX", party="R")
         assert "local-party-48201-republican" not in offered(county="Travis, TX", party="R")
+
+
+class TestTownsAndCities:
+    """A town or city leads to its county (or counties) where civicrun knows it."""
+
+    def test_known_towns(self) -> None:
+        """Every town of a town or city committee, and every independent city, is known."""
+        from civicrun._places import known_towns
+
+        keys = known_towns()
+        assert {"MA/cambridge", "MN/minneapolis", "CT/west hartford", "RI/providence"} <= set(keys)
+        assert {"VA/fairfax", "MD/baltimore", "MO/saint louis", "NV/carson city"} <= set(keys)
+        assert ("MN/minneapolis",) == known_towns("MN")
+
+    def test_counties_of_a_town(self) -> None:
+        """counties(state, town=) lists the town's counties; empty for a town not known."""
+        assert ["25017"] == [c.fips for c in counties("Massachusetts", town="  cambridge ")]
+        assert ["51600"] == [c.fips for c in counties("VA", town="Fairfax")]  # the city
+        assert () == counties("AZ", town="Phoenix")
+        with pytest.raises(LocalUnitError, match="state"):
+            counties(town="Cambridge")
+
+    def test_profile_fills_in_the_county(self) -> None:
+        """Profile(state, town) has the town's county; a town not known leaves it unknown."""
+        from civicrun import Profile
+
+        assert (
+            "27053"
+            == (Profile(state="MN", town="Minneapolis").county or pytest.fail("no record")).fips
+        )
+        assert Profile(state="AZ", town="Phoenix").county is None
+        assert Profile(town="Cambridge").county is None  # no state: no guess
+        given = Profile(state="MA", county="Suffolk", town="Cambridge").county
+        assert "25025" == (given or pytest.fail("no record")).fips  # a county given is kept
+
+    def test_local_party_and_election_office_use_it(self) -> None:
+        """find_local_party and find_election_office take the county from the town, and say
+        so; a town not known is searched by its name and says that too."""
+        found = find_local_party(town="Minneapolis", state="MN", party="R")
+        assert (
+            "local-party-27053-minneapolis-republican"
+            == (found.organization or pytest.fail("no record")).id
+        )
+        assert found.explanation.endswith("; Minneapolis is in Hennepin County, MN")
+        office = find_election_office(town="Baltimore", state="MD")
+        assert "City of Baltimore elections office Maryland" == office.query
+        phoenix = find_local_party(town="Phoenix", state="AZ", party="R")
+        assert "Phoenix Arizona Republican party" == phoenix.query
+        assert "civicrun does not know which county Phoenix is in" in phoenix.explanation
+        with pytest.raises(LocalUnitError, match="which county Phoenix is in"):
+            find_election_office(town="Phoenix", state="AZ")
+
+    def test_a_town_in_several_counties_is_ambiguous(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A town that lies in more than one county is reported as a county name is, with
+        every county as a candidate; a Profile leaves its county unknown."""
+        from civicrun import Profile, _places
+
+        two = (lookup_county("Harris, TX"), lookup_county("Fort Bend, TX"))
+        monkeypatch.setattr(_places, "town_counties", lambda state, town: two)
+        with pytest.raises(AmbiguousCountyError) as info:
+            find_local_party(town="Houston", state="TX", party="R")
+        assert two == info.value.candidates
+        assert "give the county you live in" in str(info.value)
+        with pytest.raises(AmbiguousCountyError):
+            find_election_office(town="Houston", state="TX")
+        assert Profile(state="TX", town="Houston").county is None
+        given = find_local_party("Harris", "R", state="TX", town="Houston")
+        assert "local-party-48201-republican" == (given.organization or pytest.fail("no record")).id
+
+    def test_split_place(self) -> None:
+        """ "Town, ST" splits into the town and the state code; other shapes are errors."""
+        from civicrun._places import split_place
+
+        assert ("St. Louis", "MO") == split_place("  St.  Louis , Missouri")
+        with pytest.raises(InvalidPlaceNameError):
+            split_place("Phoenix")
+        with pytest.raises(UnknownStateError):
+            split_place("Phoenix, Atlantis")
+
+
+class TestStateDirectory:
+    def test_directory_where_no_committee_is_recorded(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Where a county has no committee record and the state party publishes a directory of
+        its local committees, the answer gives that page; where a record exists, the record."""
+        import attrs
+
+        from civicrun import _parties, state_party
+
+        page = "https://example.org/county-parties"
+        official = state_party("TX", "R") or pytest.fail("no Texas Republican record")
+        with_directory = attrs.evolve(official, local_directory=page)
+        monkeypatch.setattr(_parties.Officials, "state", lambda self, code, party: with_directory)
+        assert page == find_local_party("Loving", "R", state="TX").directory
+        assert None is find_local_party("Harris", "R", state="TX").directory  # has its record
+        assert None is find_local_party("Loving, TX", "R").organization
+
+    def test_no_directory_recorded_yet(self) -> None:
+        """No shipped state party records a directory yet, so no answer invents one."""
+        assert all(f.directory is None for f in find_local_parties("Loving", state="TX"))

@@ -11,7 +11,7 @@ from civicrun._match import evaluate
 from civicrun.records import Condition
 from civicrun.vocab import MatchStatus, Outcome, Partisanship, Party, ProfileField, RuleKind, Stance
 
-from .conftest import ON
+from .conftest import ON, examples
 from .strategies import profiles
 
 #: The sides of the two major parties, as records' partisanship values name them.
@@ -86,7 +86,7 @@ def test_every_partisan_record_leaves_out_the_other_major_party(org: Organizatio
     assert any(r.field is ProfileField.PARTY for r in match.failed)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(profiles)
 def test_an_unlisted_stance_never_counts_against_anyone(profile: Profile) -> None:
     """A stance rule fails only when the profile holds the opposite of every stance the rule
@@ -107,7 +107,7 @@ def test_an_unlisted_stance_never_counts_against_anyone(profile: Profile) -> Non
         assert failed_on_stance == contradicted, org.id
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(profiles)
 def test_unknown_fields_are_never_failures(profile: Profile) -> None:
     """A rule on a field the profile leaves unknown is `unknown`, never `failed`."""

@@ -366,6 +366,45 @@ LINEUP: dict[str, Case] = {
             "local-party-48113-libertarian",
         ),
     ),
+    "dfl-member-who-names-only-minneapolis": Case(
+        # No county given: Minneapolis leads to Hennepin County, and to the city's own unit.
+        {"state": "MN", "town": "Minneapolis", "party": "D", "gender": "man", "age": 33},
+        # The Minneapolis DFL holds the city's endorsement conventions:
+        # https://www.southwestjournal.com/news/2020-election/2020/04/online-dfl-endorsement-conventions-begin-saturday/
+        eligible=_ids("local-party-27053-minneapolis-democratic", "state-party-mn-democratic"),
+        # The city's Republicans are not his: https://mplsgop.org/rockn-barbecue-open-house
+        not_offered=_ids("local-party-27053-minneapolis-republican", "state-party-mn-republican"),
+    ),
+    "republican-who-names-only-providence": Case(
+        {"state": "RI", "town": "Providence", "party": "R", "gender": "man", "age": 58},
+        # The Providence GOP is the city's Republican committee:
+        # https://oceanstatecurrent.com/chairman-showdown-at-providence-gop-meeting/
+        eligible=_ids("local-party-44007-providence-republican", "state-party-ri-republican"),
+        # The city's Democrats, and another city's Republicans, are not his.
+        not_offered=_ids(
+            "local-party-44007-providence-democratic",
+            "local-party-44007-cranston-republican",
+        ),
+    ),
+    "democrat-in-baltimore-city": Case(
+        # Baltimore is an independent city, in no county: Baltimore County's party is not hers.
+        {"state": "MD", "town": "Baltimore", "party": "D", "gender": "woman", "age": 44},
+        eligible=_ids("state-party-md-democratic"),
+        # The Baltimore County Democratic central committee serves Baltimore County:
+        # http://www.baltcodems.org/content_item/what-is-the-central-committee
+        not_offered=_ids("local-party-24005-democratic", "local-party-24005-republican"),
+    ),
+    "independent-in-cambridge-ma": Case(
+        # An independent has no party committee: no party's city committee or state party is
+        # hers (each requires its own party's members: https://www.cambridgedems.org/about-us).
+        {"state": "MA", "town": "Cambridge", "party": "independent", "gender": "nonbinary"},
+        not_offered=_ids(
+            "local-party-25017-cambridge-democratic",
+            "local-party-25017-cambridge-republican",
+            "state-party-ma-democratic",
+            "state-party-ma-republican",
+        ),
+    ),
     "pnp-member-in-bayamon": Case(
         {"state": "PR", "county": "Bayamón", "party": "PNP", "gender": "woman", "age": 38},
         # The PNP has an electoral commissioner at the CEE (2025 TSPR 54):
@@ -541,6 +580,41 @@ class TestActivity:
         for given in self.PROFILES:
             found = {m.org.id for m in eligible_orgs(Profile.from_dict(given), on=ON)}
             assert not found & set(inactive)
+
+
+class TestPlaceAnswers:
+    """What the lineup's place cases are told about their local party."""
+
+    def test_the_town_leads_to_the_committee(self) -> None:
+        """A person who names only the city gets the city's own committee, and the county."""
+        from civicrun import find_local_party
+
+        found = find_local_party(town="Providence", state="RI", party="R")
+        assert "local-party-44007-providence-republican" == (
+            found.organization.id if found.organization else None
+        )
+        assert str(
+            Profile.from_dict(LINEUP["dfl-member-who-names-only-minneapolis"].profile).county
+        ) == ("Hennepin County, MN")
+
+    def test_an_independent_is_told_there_is_no_committee(self) -> None:
+        """The independent in Cambridge is told plainly, with no party's committee."""
+        from civicrun import find_local_parties, find_local_party
+
+        found = find_local_party(town="Cambridge", state="MA", party="independent")
+        assert (None, None) == (found.organization, found.state_party)
+        assert "no party committee" in found.explanation
+        assert "independent" not in {
+            f.party.value for f in find_local_parties(state="MA", town="Cambridge")
+        }
+
+    def test_an_independent_city_is_its_own_county(self) -> None:
+        """Baltimore is Baltimore city, in no county; the answer says so."""
+        from civicrun import find_local_party
+
+        found = find_local_party(town="Baltimore", state="MD", party="D")
+        assert "City of Baltimore Democratic Committee" == found.query
+        assert found.explanation.endswith("Baltimore is Baltimore city, MD, a city in no county")
 
 
 class TestIssueExamples:

@@ -9,11 +9,13 @@ from civicrun import (
     get_organization,
     lookup_office_category,
     lookup_organization,
+    lookup_state,
     office_categories,
     office_categories_for_state,
     organizations,
     search_office_categories,
     search_organizations,
+    states,
 )
 from civicrun.errors import (
     ArgumentTypeError,
@@ -108,6 +110,18 @@ class TestOffices:
         outside = next(s for s in ("AZ", "NV", "HI", "AK", "LA") if s not in township.states)
         assert township in office_categories_for_state(inside)
         assert township not in office_categories_for_state(outside)
+
+    def test_a_category_a_state_marks_absent_is_left_out(self) -> None:
+        """AK, CT and HI mark sheriffs absent, each citing the page the sheriff category cites
+        for it; every other state keeps them."""
+        sheriff = lookup_office_category("sheriff")
+        without = {s.code for s in states() if sheriff not in office_categories_for_state(s.code)}
+        assert {"AK", "CT", "HI"} == without
+        for code in sorted(without):
+            (here,) = [h for h in lookup_state(code).offices if h.category == "sheriff"]
+            assert not here.present
+            assert here.source in {s.url for s in sheriff.sources}
+            assert here.source in {s.url for s in lookup_state(code).sources}
 
     def test_state_legislature_counts_and_ages(self) -> None:
         """The state-legislature category carries dated, sourced counts and minimum ages."""

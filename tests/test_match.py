@@ -36,7 +36,7 @@ from civicrun.vocab import (
 )
 
 from . import oracle
-from .conftest import ON
+from .conftest import ON, examples
 from .strategies import placed_profiles, profiles
 
 TX_WOMAN = Profile(state="TX", party="democratic", gender="woman", age=29, race_ethnicity=["black"])
@@ -266,7 +266,7 @@ class TestDescribe:
 
 
 class TestProperties:
-    @settings(max_examples=40, deadline=None)
+    @settings(max_examples=examples(40), deadline=None)
     @given(profiles)
     def test_results_are_from_dataset_and_ordered(self, profile: Profile) -> None:
         """Matches come from the dataset, are never ineligible, and keep the documented order."""
@@ -277,7 +277,7 @@ class TestProperties:
         assert list(matches) == sorted(matches, key=sort_key)
         assert matches == eligible_orgs(profile, on=ON)
 
-    @settings(max_examples=30, deadline=None)
+    @settings(max_examples=examples(30), deadline=None)
     @given(profiles, st.sampled_from(organizations()))
     def test_explain_agrees_with_eligible_orgs(self, profile: Profile, org: object) -> None:
         """explain() and eligible_orgs() never disagree."""
@@ -297,7 +297,7 @@ class TestProperties:
         else:
             assert match == listed[match.org.id] == wider[match.org.id]
 
-    @settings(max_examples=60, deadline=None)
+    @settings(max_examples=examples(60), deadline=None)
     @given(
         placed_profiles(),
         st.sampled_from([o for o in organizations() if o.kind is OrgKind.LOCAL_PARTY]),
@@ -488,7 +488,7 @@ class TestRelevance:
         assert ranks["higher-heights"] < min(ranks[i] for i in open_ids)
         assert all(m.relevance < 10 for m in matches if m.org.id in open_ids)
 
-    @settings(max_examples=60, deadline=None)
+    @settings(max_examples=examples(60), deadline=None)
     @given(profiles, st.sampled_from(sorted(o.id for o in organizations() if o.serves)))
     def test_adding_a_fact_a_group_targets_never_lowers_it(
         self, profile: Profile, org_id: str
@@ -545,7 +545,7 @@ class TestIndex:
             assert bool(failed) == (match.status is MatchStatus.OUTSIDE_AUDIENCE)
             assert bool(unknown) == bool(match.unknowns)
 
-    @settings(max_examples=150, deadline=None)
+    @settings(max_examples=examples(150), deadline=None)
     @given(profiles, st.booleans(), st.booleans())
     def test_indexed_matcher_equals_the_plain_evaluator(
         self, profile: Profile, staff: bool, outside: bool
@@ -558,7 +558,7 @@ class TestIndex:
         )
         self._agree(fast, plain)
 
-    @settings(max_examples=150, deadline=None)
+    @settings(max_examples=examples(150), deadline=None)
     @given(placed_profiles(), st.booleans())
     def test_indexed_matcher_equals_the_plain_evaluator_where_committees_work(
         self, profile: Profile, outside: bool
@@ -569,7 +569,7 @@ class TestIndex:
         plain = oracle.plain_matches(profile, on=ON, include_outside_audience=outside)
         self._agree(fast, plain)
 
-    @settings(max_examples=100, deadline=None)
+    @settings(max_examples=examples(100), deadline=None)
     @given(profiles, st.sampled_from(sorted(o.id for o in organizations())))
     def test_explain_equals_the_plain_evaluator(self, profile: Profile, org_id: str) -> None:
         """explain folds every rule: its status, unknowns and relevance are the plain

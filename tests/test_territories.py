@@ -18,6 +18,7 @@ from civicrun import (
     state_party,
     states,
 )
+from civicrun._parties import shipped_officials
 from civicrun._stats import coverage_report
 from civicrun.errors import UnknownPartyError
 from civicrun.records import Coverage
@@ -118,10 +119,10 @@ class TestTerritories:
             "Independent Citizens Movement of the Virgin Islands"
         )
         assert find_local_party("Guam", "D").query == "Democratic Party of Guam"
-        # No Democratic organization of American Samoa is recorded: the search names one.
-        samoa = find_local_party("Eastern District", "D", state="AS")
-        assert (samoa.query, samoa.state_party) == ("Democratic Party of American Samoa", None)
-        with pytest.raises(UnknownPartyError, match="use one of: democratic, republican"):
+        # No Democratic organization of American Samoa is recorded: an error, not a guess.
+        with pytest.raises(UnknownPartyError, match="use one of: republican, independent"):
+            find_local_party("Eastern District", "D", state="AS")
+        with pytest.raises(UnknownPartyError, match="use one of: democratic, green, libertar"):
             find_local_party("Harris", "PNP", state="TX")  # no PNP organization in Texas
 
     def test_local_party_and_election_office(self) -> None:
@@ -169,6 +170,42 @@ class TestLocalCoverage:
         assert report["largest_100_counties"]["with_democratic_and_republican_local_parties"] >= 90
         assert 40 < report["population_where_local_party_recorded_percent"] < 100
 
+    def test_what_find_local_party_gives_by_party(self) -> None:
+        """Per party, every county of the 50 states and DC is counted once: the county
+        party's record, the state party's directory, only a search, or the party not
+        recorded in the state; the county records agree with find_local_party."""
+        answers = coverage_report()["local_party_answers"]
+        assert ["democratic", "green", "libertarian", "republican"] == list(answers)
+        for party, found in answers.items():
+            assert 3144 == sum(found["counties"].values()), party
+            assert 99 < sum(found["population_percent"].values()) < 101, party
+        assert 0 == answers["republican"]["counties"]["party_not_recorded"]
+        harris = find_local_party("Harris", "R", state="TX").organization
+        assert harris is not None
+        assert answers["republican"]["counties"]["county_record"] >= 100
+        assert 0 == answers["republican"]["counties"]["state_directory"]  # none recorded yet
+
+    def test_a_state_directory_is_counted(self) -> None:
+        """A state party record with a directory (built here: no shipped record has one yet)
+        moves that state's counties without a county record from search to directory."""
+        import attrs
+
+        from civicrun._data import dataset
+        from civicrun._stats import _party_answers
+
+        data = dataset()
+        texas = data.organizations["state-party-tx-republican"]
+        page = "https://example.org/county-chairs"
+        organizations = {**data.organizations, texas.id: attrs.evolve(texas, local_directory=page)}
+        before = _party_answers(data)["republican"]["counties"]
+        after = _party_answers(attrs.evolve(data, organizations=organizations))["republican"]
+        with_record = sum(
+            1 for c in counties("TX") if shipped_officials().county(c.fips, Party.REPUBLICAN)
+        )
+        assert 254 - with_record == after["counties"]["state_directory"]
+        assert before["search"] - after["counties"]["search"] == 254 - with_record
+        assert before["county_record"] == after["counties"]["county_record"]
+
     def test_every_state_has_its_chief_election_office(self) -> None:
         """Every state, DC and territory names its chief election office; where no https page
         of the office's own site was read, the record says so (the data check enforces it)."""
@@ -194,6 +231,25 @@ class TestLocalCoverage:
                 assert found is not None
                 assert found.id == org.id
         assert towns >= 40
+
+    def test_every_town_committee_is_found_from_its_town_alone(self) -> None:
+        """Naming only the town and the state finds each town or city committee, and a
+        profile that names them is in the committee's county and offered the committee."""
+        checked = 0
+        for org in organizations():
+            if org.kind is OrgKind.LOCAL_PARTY and org.coverage.towns:
+                assert org.official_party is not None
+                ((state,), (town,)) = (tuple(org.coverage.states), tuple(org.coverage.towns))
+                party = org.official_party.value
+                found = find_local_party(party=party, state=state, town=town).organization
+                assert (found.id if found else None) == org.id
+                person = Profile(state=state, town=town, party=party)
+                assert person.county is not None
+                assert person.county.fips in org.coverage.counties
+                offered = {m.org.id: m.status for m in eligible_orgs(person)}
+                assert MatchStatus.ELIGIBLE == offered.get(org.id), org.id
+                checked += 1
+        assert checked >= 40
 
     def test_local_answers(self) -> None:
         """The answer names the record and keeps the search text as the fallback."""
@@ -267,8 +323,10 @@ class TestTownCommittees:
         )
         other = explain(Profile(state="MA", town="Boston", party="D"), self.CAMBRIDGE_D)
         assert other.status is MatchStatus.INELIGIBLE
+        # Boston's county is known (its own committees' records), so the county decides.
         assert [r.text for r in other.failed] == [
-            "works only in Cambridge (Middlesex County, MA); this profile's town is Boston"
+            "works only in Cambridge (Middlesex County, MA); this profile's county is "
+            "Suffolk County, MA"
         ]
         met = explain(Profile(state="MA", town="cambridge", party="D"), self.CAMBRIDGE_D)
         assert met.status is MatchStatus.ELIGIBLE

@@ -3,8 +3,9 @@
 Every public function of ``civicrun`` is a method of :class:`Data` with the same signature
 (a test checks it), as ``random``'s functions are methods of a hidden ``Random()``:
 
-* the lookups of states, counties and office categories read only records every dataset
-  shares (an extra dataset adds organizations only): the method *is* the function;
+* the lookups of states, counties and office categories, and :func:`offices_for`, read only
+  records every dataset shares (an extra dataset adds organizations only): the method *is*
+  the function;
 * the rest (organizations, matching, parties, election offices) ask :func:`shipped`, the
   :class:`Data` of the shipped records, whose indices are built on first use, once, behind a
   lock; a dataset from :func:`~civicrun.load_dataset` builds its own over its records.
@@ -17,9 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from . import _counties, _offices, _states
+from . import _candidacy, _counties, _offices, _states
 from ._args import default_keyword_only, need_text
 from ._data import Dataset, Derived, dataset
 from ._orgs import get_in, lookup_in, names_of, search_in, shipped_names
@@ -41,7 +42,9 @@ __all__ = [
     "eligible_orgs",
     "explain",
     "find_election_office",
+    "find_local_parties",
     "find_local_party",
+    "find_local_party_query",
     "get_county",
     "get_office_category",
     "get_organization",
@@ -52,6 +55,7 @@ __all__ = [
     "lookup_state",
     "office_categories",
     "office_categories_for_state",
+    "offices_for",
     "organizations",
     "resolve_county",
     "search_counties",
@@ -74,19 +78,6 @@ def _index_of(data: Dataset) -> Index:
     from ._match import index_of  # noqa: PLC0415
 
     return index_of(data)
-
-
-def _party_given(party: str | Party | None, stacklevel: int) -> str | Party:
-    """``party``, or (for one release, with a warning) the Democratic party when it is None."""
-    if party is not None:
-        return party
-    warnings.warn(
-        "find_local_party(): give the party (party='D', 'R', 'Green' ...); the Democratic "
-        "default is deprecated and will be removed in the next release",
-        DeprecationWarning,
-        stacklevel=stacklevel + 1,
-    )
-    return Party.DEMOCRATIC
 
 
 class Data:
@@ -124,6 +115,12 @@ class Data:
     def shipped() -> Data:
         """The :class:`Data` of the shipped records, which the module-level functions ask."""
         return _SHIPPED
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as its extra records (the shipped ones are in every process already), so a
+        # Data can be handed to a process pool's workers; the shipped Data unpickles as itself.
+        organizations = self._data().organizations
+        return (_with_extra, (tuple(organizations[i] for i in sorted(self.extra_ids)),))
 
     def __repr__(self) -> str:
         extra = f"{len(self.extra_ids)} extra organizations" if self.extra_ids else "shipped"
@@ -165,6 +162,9 @@ class Data:
     lookup_office_category = staticmethod(_offices.lookup_office_category)
     search_office_categories = staticmethod(_offices.search_office_categories)
     office_categories_for_state = staticmethod(_offices.office_categories_for_state)
+
+    # offices are the same in every dataset too
+    offices_for = staticmethod(_candidacy.offices_for)
 
     # --- matching ---------------------------------------------------------------------------
 
@@ -216,8 +216,32 @@ class Data:
         county or town committee is found too)."""
         from ._local import find_local_party  # noqa: PLC0415
 
-        given = _party_given(party, stacklevel=2)
-        return find_local_party(self._officials(), county, given, state=state, town=town)
+        return find_local_party(self._officials(), county, party, state=state, town=town)
+
+    def find_local_parties(
+        self,
+        county: str | County | None = None,
+        *,
+        state: str | None = None,
+        town: str | None = None,
+    ) -> tuple[LocalParty, ...]:
+        """As :func:`civicrun.find_local_parties`, over this dataset's records."""
+        from ._local import find_local_parties  # noqa: PLC0415
+
+        return find_local_parties(self._officials(), county, state=state, town=town)
+
+    def find_local_party_query(
+        self,
+        county: str | County | None = None,
+        party: str | Party | None = None,
+        *,
+        state: str | None = None,
+        town: str | None = None,
+    ) -> str:
+        """As :func:`civicrun.find_local_party_query`, over this dataset's records."""
+        from ._local import find_local_party_query  # noqa: PLC0415
+
+        return find_local_party_query(self._officials(), county, party, state=state, town=town)
 
     @staticmethod
     def find_election_office(
@@ -230,6 +254,20 @@ class Data:
 
 
 _SHIPPED = Data()
+
+
+def _with_extra(extra: tuple[Organization, ...]) -> Data:
+    """The shipped data with ``extra`` records added or replacing shipped ones (unpickling)."""
+    if not extra:
+        return _SHIPPED
+    shipped = dataset()
+    data = Dataset(
+        organizations={**shipped.organizations, **{org.id: org for org in extra}},
+        states=shipped.states,
+        offices=shipped.offices,
+        counties=shipped.counties,
+    )
+    return Data(data, frozenset(org.id for org in extra))
 
 
 def shipped() -> Data:
@@ -252,6 +290,7 @@ get_office_category = Data.get_office_category
 lookup_office_category = Data.lookup_office_category
 search_office_categories = Data.search_office_categories
 office_categories_for_state = Data.office_categories_for_state
+offices_for = Data.offices_for
 
 
 def resolve_county(name: str, state: str | None = None) -> County:
@@ -416,38 +455,79 @@ def find_local_party(
     state: str | None = None,
     town: str | None = None,
 ) -> LocalParty:
-    """How to reach a party's local committee: the state party's record, and the search text
-    that finds the local committee.
+    """How to reach one party's local committee: its record where civicrun has it, the state
+    party's record and directory, and the search text that finds the local committee.
+
+    ``party`` is required: civicrun never picks a party for you
+    (:func:`find_local_parties` answers for every party recorded in the state). It must be a
+    party civicrun has a record of in the state, or "independent" (the answer then says
+    that an independent has no party committee).
 
     * the party's local name: "DFL" in Minnesota, "Democratic-NPL" in North Dakota,
-      "Republican", "Libertarian", "Green", or any other party name given as is;
-      synonyms such as "Dem", "D", "GOP" and "R" are accepted (the rule of
-      :func:`state_party`);
+      "Republican", "Libertarian", "Green"; synonyms such as "Dem", "D", "GOP" and "R" are
+      accepted;
     * the place's proper name and suffix ("Doña Ana County", "Orleans Parish",
       "City of Fairfax"), with the state's name when the name exists in another state too;
     * the right unit: a parish executive committee in Louisiana, a town committee where
-      parties organize by town (then ``town`` is required), a ward committee in DC.
-
-    ``party`` will be required: leaving it out still means the Democratic party for this
-    release, with a :class:`DeprecationWarning`.
+      parties organize by town (then ``town`` is required), a ward committee in DC;
+    * a ``town`` without a county leads to the town's county where civicrun knows it
+      (``find_local_party(town="Cambridge", state="MA", party="R")``).
 
     >>> find_local_party("Hennepin", "DFL", state="MN").query
     'Hennepin County DFL'
-    >>> str(find_local_party("Caddo Parish", "D"))
+    >>> str(find_local_party("Caddo Parish", "Democratic"))
     'Caddo Parish Democratic Executive Committee'
     >>> found = find_local_party("Harris", "GOP", state="TX")
     >>> found.query, found.state_party.coverage.states
     ('Harris County, Texas Republican Party', frozenset({'TX'}))
+    >>> find_local_party("Travis", "independent", state="TX").local_unit is None
+    True
 
     Raises:
         LocalUnitError: the state needs a town (or a county) that was not given.
-        UnknownPartyError: ``party`` is empty, or a party with no local committees in the
-            state (independents).
+        UnknownPartyError: no ``party`` was given, or it is not a party civicrun has a record
+            of in the state; ``accepted`` lists the ones it has.
         UnknownStateError: ``state`` is not a state.
-        AmbiguousCountyError, UnknownCountyError: as :func:`lookup_county`.
+        AmbiguousCountyError: as :func:`lookup_county`, or ``town`` lies in several counties.
+        UnknownCountyError: as :func:`lookup_county`.
     """
-    given = _party_given(party, stacklevel=2)
-    return _SHIPPED.find_local_party(county, given, state=state, town=town)
+    return _SHIPPED.find_local_party(county, party, state=state, town=town)
+
+
+def find_local_parties(
+    county: str | County | None = None, *, state: str | None = None, town: str | None = None
+) -> tuple[LocalParty, ...]:
+    """:func:`find_local_party` for every party civicrun has a record of in the state, in
+    alphabetical order of the parties' names (no party first by civicrun's choice).
+
+    >>> [found.party_label for found in find_local_parties("Hennepin", state="MN")]
+    ['DFL', 'Green', 'Libertarian', 'Republican']
+
+    Raises:
+        as :func:`find_local_party` does for a place.
+    """
+    return _SHIPPED.find_local_parties(county, state=state, town=town)
+
+
+def find_local_party_query(
+    county: str | County | None = None,
+    party: str | Party | None = None,
+    *,
+    state: str | None = None,
+    town: str | None = None,
+) -> str:
+    """The search text that finds a party's local committee (``find_local_party(...).query``),
+    or, with no ``party``, the committees of every party in the place (naming none).
+
+    >>> find_local_party_query("Hennepin", "D", state="MN")
+    'Hennepin County DFL'
+    >>> find_local_party_query("Travis County, TX")
+    'Travis County, Texas local party committees'
+
+    Raises:
+        as :func:`find_local_party`.
+    """
+    return _SHIPPED.find_local_party_query(county, party, state=state, town=town)
 
 
 def find_election_office(
@@ -459,7 +539,8 @@ def find_election_office(
     * where towns or municipalities run them (Michigan, Wisconsin, New England): the town or
       city clerk (``town`` is required);
     * where the state runs them (Alaska, Delaware, DC, the territories): the state's election
-      office, by its name where recorded.
+      office, by its name where recorded;
+    * a ``town`` without a county leads to the town's county where civicrun knows it.
 
     Where civicrun has the county's office (or offices: Chicago has a board of its own), it is
     in ``offices``; the state's chief election office is in ``chief_election_office``.
@@ -468,8 +549,10 @@ def find_election_office(
     'Madison, Wisconsin city or town clerk elections'
 
     Raises:
-        LocalUnitError: the state's elections are run by towns and no ``town`` was given.
+        LocalUnitError: the state's elections are run by towns and no ``town`` was given, or
+            by counties and neither a county nor a town civicrun knows the county of was.
         UnknownStateError: ``state`` is not a state.
-        AmbiguousCountyError, UnknownCountyError: as :func:`lookup_county`.
+        AmbiguousCountyError: as :func:`lookup_county`, or ``town`` lies in several counties.
+        UnknownCountyError: as :func:`lookup_county`.
     """
     return _SHIPPED.find_election_office(county, state=state, town=town)

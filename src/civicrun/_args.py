@@ -3,7 +3,9 @@
 A wrong type raises :class:`~civicrun.errors.ArgumentTypeError` (also a ``TypeError``) naming
 the function, the argument and the type expected; text longer than :data:`MAX_TEXT` characters
 raises :class:`~civicrun.errors.InvalidArgumentError` (also a ``ValueError``), since no name
-civicrun knows is that long and matching very long text would only cost time.
+civicrun knows is that long and matching very long text would only cost time; so does text
+that is not valid Unicode (a lone surrogate, as an undecodable byte on a command line gives),
+and a date before :data:`EARLIEST_DAY`.
 """
 
 from __future__ import annotations
@@ -16,10 +18,32 @@ from typing import Any, TypeVar
 
 from .errors import ArgumentTypeError, InvalidArgumentError
 
-__all__ = ["MAX_TEXT", "default_keyword_only", "need_bool", "need_date", "need_text"]
+__all__ = [
+    "EARLIEST_DAY",
+    "MAX_TEXT",
+    "default_keyword_only",
+    "need_bool",
+    "need_date",
+    "need_text",
+    "valid_unicode",
+]
 
 #: The longest text any look-up reads, in characters.
 MAX_TEXT = 200
+#: The earliest date matching is done on (birth dates start in 1900 too): ages counted back from
+#: it stay in the calendar.
+EARLIEST_DAY = dt.date(1900, 1, 1)
+
+
+def valid_unicode(text: str) -> bool:
+    """Whether ``text`` can be written as UTF-8 (it holds no lone surrogate)."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def need_text(value: object, function: str, argument: str, *, optional: bool = False) -> str | None:
@@ -34,6 +58,11 @@ def need_text(value: object, function: str, argument: str, *, optional: bool = F
             f"{function}(): {argument} is {len(value):,} characters long; "
             f"at most {MAX_TEXT} are read"
         )
+    if not valid_unicode(value):
+        raise InvalidArgumentError(
+            f"{function}(): {argument} is not valid Unicode text (it holds a lone surrogate, "
+            "such as an undecodable byte gives)"
+        )
     return value
 
 
@@ -45,13 +74,18 @@ def need_bool(value: object, function: str, argument: str) -> bool:
 
 
 def need_date(value: object, function: str, argument: str) -> dt.date | None:
-    """``value`` as a date (a datetime gives its date), or None."""
+    """``value`` as a date (a datetime gives its date) from :data:`EARLIEST_DAY` on, or None."""
     if value is None:
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
+        value = value.date()
     if not isinstance(value, dt.date):
         raise ArgumentTypeError(function, argument, "a datetime.date or None", value)
+    if value < EARLIEST_DAY:
+        raise InvalidArgumentError(
+            f"{function}(): {argument} is {value.isoformat()}; give a date from "
+            f"{EARLIEST_DAY.isoformat()} on"
+        )
     return value
 
 

@@ -1,12 +1,13 @@
 """Decoding the compiled bundle into records, fast and without generating code.
 
 The bundle (``data/bundle.json``) holds records exactly as the one cattrs converter unstructures
-them, compiled from TOML that the converter has already validated (``scripts/build_bundle.py``;
-``.ci/run`` checks it matches). Validating it a second time on every first load is what cattrs'
-generated code would cost: 45 to 95 ms of code generation in a fresh process, as profiled with
-cProfile on this project's machine (2026-12-01). This decoder instead builds each record
-class's plan once, from its type hints, and calls the record's own ``__init__`` (so attrs validators
-still run). ``tests/test_data.py`` checks that it gives records equal to the converter's.
+them, compiled from TOML that the converter has already validated (``hatch_build.py`` for a
+wheel, ``civicrun._data.checkout_bundle`` in a source checkout; a test checks the two agree).
+Validating it a second time on every first load is what cattrs' generated code would cost: 45 to 95
+ms of code generation in a fresh process, as profiled with cProfile on this project's machine
+(2026-12-01). This decoder instead builds each record class's plan once, from its type hints, and
+calls the record's own ``__init__`` (so attrs validators still run). ``tests/test_data.py`` checks
+that it gives records equal to the converter's.
 """
 
 from __future__ import annotations

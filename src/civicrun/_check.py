@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 import urllib.parse
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-from importlib_resources.abc import Traversable
 
 from . import _data
-from ._fmt import canonical
-from ._text import fold
+from ._files import Problem, read_text, shown
+from ._fmt import PLACEHOLDERS, canonical
+from ._text import FORMULA_STARTS, fold_name
 from .errors import DataError
 from .records import (
     AnyOf,
@@ -26,7 +27,21 @@ from .records import (
     Source,
     State,
 )
-from .vocab import OrgKind, Partisanship, Party, ProfileField, Scope, SourceKind
+from .vocab import (
+    QUALIFIED_OFFICE_CATEGORIES,
+    OrgKind,
+    Partisanship,
+    Party,
+    ProfileField,
+    Scope,
+    SourceKind,
+)
+
+if TYPE_CHECKING:
+    # Only for annotations: importing a submodule of importlib_resources at run time, while
+    # another thread imports the package itself (_data.data_root), takes the two module locks
+    # in opposite orders and can end in importlib's _DeadlockError.
+    from importlib_resources.abc import Traversable
 
 __all__ = ["check_data"]
 
@@ -166,10 +181,22 @@ def _candidacy_problems(state: State, urls: set[str]) -> list[str]:
         if here.category in seen:
             problems.append(f"office category {here.category!r} is listed twice @ {where}")
         seen.add(here.category)
+        if not here.present and here.local_name is not None:
+            problems.append(
+                f"local_name is given for {here.category!r}, which the state does not have "
+                f"(present = false); leave one out @ {where}.local_name"
+            )
+    absent = {here.category for here in state.offices if not here.present}
     offices: set[str] = set()
     for number, qual in enumerate(state.qualifications):
         where = f"$.qualifications[{number}]"
         problems += _cites(qual.source, urls, where)
+        category = QUALIFIED_OFFICE_CATEGORIES[qual.office]
+        if category in absent:
+            problems.append(
+                f"qualifications for {qual.office.value} are given, but the state's offices "
+                f"say it has no {category!r} (present = false) @ {where}.office"
+            )
         if qual.office in offices:
             problems.append(f"qualifications for {qual.office.value} are given twice @ {where}")
         offices.add(qual.office)
@@ -303,7 +330,32 @@ _NOT_CANONICAL = "not in canonical form (key order, quoting, wrapping): run civi
 LIMITS = {"name": 200, "title": 300, "summary": 1000, "url": 500}
 NOTE_LIMIT = 2500
 _TAG = re.compile(r"<[a-zA-Z/!][^<>]{0,200}>")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+#: C0 and C1 controls, DEL, and the bidi, zero-width and other invisible format characters.
+_CONTROL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
+)
+#: Fields that name a record: look-alike and invisible characters are refused in them.
+_NAME_KEYS = frozenset({"name", "aliases", "former_names"})
+#: Scripts whose letters look like Latin ones; a name mixing one with Latin is a look-alike.
+_CONFUSABLE_SCRIPTS = frozenset({"CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC"})
+
+
+def _lookalike_problem(name: str) -> str | None:
+    """Why ``name`` could pass for another name it does not equal, or None."""
+    if unicodedata.normalize("NFKC", name) != name:
+        return "has full-width, ligature or styled characters; write plain letters"
+    scripts = {
+        unicodedata.name(c, "?").split(" ", 1)[0] for c in name if c.isalpha() and not c.isascii()
+    }
+    if any(c.isascii() and c.isalpha() for c in name):
+        scripts.add("LATIN")
+    mixed = sorted(scripts & _CONFUSABLE_SCRIPTS)
+    if mixed and "LATIN" in scripts:
+        return (
+            f"mixes Latin and {', '.join(s.title() for s in mixed)} letters, as a look-alike "
+            "of another name would"
+        )
+    return None
 
 
 def _url_problem(url: str) -> str | None:
@@ -313,6 +365,22 @@ def _url_problem(url: str) -> str | None:
         return "is not a plain http(s) URL"
     if "@" in parts.netloc:
         return "carries credentials (user@host); give the plain address"
+    return None
+
+
+#: Host names reserved for examples (RFC 2606): a url on one is a placeholder, never a page read.
+_EXAMPLE_HOST = re.compile(r"^https?://([^/]*\.)?example(\.(com|org|net))?(/|:|$)", re.IGNORECASE)
+
+
+def _placeholder_problem(text: str) -> str | None:
+    """Why ``text`` is a placeholder left from a skeleton or an example, or None."""
+    if _EXAMPLE_HOST.match(text):
+        return (
+            f"{text[:60]!r} is an example address (reserved for documentation): give the page "
+            "you read"
+        )
+    if text in PLACEHOLDERS:
+        return f"{text[:60]!r} is the skeleton's placeholder: write what the sources say"
     return None
 
 
@@ -332,8 +400,24 @@ def _text_problems(record: object, path: str = "$") -> list[str]:
         limit = LIMITS.get(key, NOTE_LIMIT)
         if len(record) > limit:
             problems.append(f"is {len(record):,} characters long; at most {limit:,} @ {path}")
-        if _CONTROL.search(record):
-            problems.append(f"has a control character (a tab or line break inside) @ {path}")
+        control = _CONTROL.search(record)
+        if control:
+            problems.append(
+                f"has a control character (U+{ord(control[0]):04X}: a tab, line break, bidi "
+                f"control or invisible character inside) @ {path}"
+            )
+        if record.startswith(FORMULA_STARTS):
+            problems.append(
+                f"starts with {record[:1]!r}, which a spreadsheet would run as a formula; "
+                f"reword it @ {path}"
+            )
+        placeholder = _placeholder_problem(record)
+        if placeholder:
+            problems.append(f"{placeholder} @ {path}")
+        if key in _NAME_KEYS:
+            lookalike = _lookalike_problem(record)
+            if lookalike:
+                problems.append(f"{lookalike} @ {path}")
         if path == "$.url":
             pass  # a record's own url is checked with the record (_org_problems)
         elif key in ("url", "source") and record.startswith(("http://", "https://")):
@@ -361,20 +445,25 @@ def _record_problems(record: object, today: dt.date) -> list[str]:
 
 
 def _names_problems(organizations: Mapping[str, Organization], given: set[str]) -> list[str]:
-    """Ids, names and aliases each lead to one organization (compared folded)."""
+    """Ids, names, former names and aliases each lead to one organization (compared folded), so
+    no record can capture another's look-up by taking a name it had."""
     owner: dict[str, str] = {}
     problems: list[str] = []
     # Shipped records first: a given record that takes a name is the one reported.
     for org in sorted(organizations.values(), key=lambda o: (o.id in given, o.id)):
         named = [("id", org.id), ("name", org.name)]
         named += [(f"aliases[{i}]", a) for i, a in enumerate(org.aliases)]
+        named += [(f"former_names[{i}]", a) for i, a in enumerate(org.former_names)]
         for where, name in named:
-            key = fold(name)
+            key = fold_name(name)
             other = owner.setdefault(key, org.id)
             if other != org.id:
                 problems.append(
-                    f"organizations/{org.id}.toml: {name!r} is already a name of {other}; "
-                    f"each id, name and alias must lead to one organization @ $.{where}"
+                    Problem(
+                        f"organizations/{org.id}.toml",
+                        f"{name!r} is already a name of {other}; each id, name, former name "
+                        f"and alias must lead to one organization @ $.{where}",
+                    )
                 )
     return problems
 
@@ -396,29 +485,48 @@ def check_data(
     base = _data.data_root() if root is None else root
     day = dt.date.today() if today is None else today
     if paths:
-        return _check_given(base, paths, day)
+        # The shipped records come from the compiled bundle (checked when it was built), not
+        # from re-reading every TOML file; an explicit root is read as it is.
+        return _check_given(base if root is not None else None, paths, day)
     problems: list[str] = []
     for folder, cls, key in _data.RECORD_FOLDERS:
+        problems += _link_problems(base, folder)
         for record in _data.iter_records(base, folder, cls, key):
             if isinstance(record, DataError):
-                problems.extend(f"{record.path}: {m}" for m in record.messages)
+                problems.extend(Problem(record.path, m) for m in record.messages)
                 continue
             relpath = f"{folder}/{str(getattr(record, key)).lower()}.toml"
-            problems.extend(f"{relpath}: {m}" for m in _record_problems(record, day))
-            text = base.joinpath(relpath).read_text(encoding="utf-8")
+            problems.extend(Problem(relpath, m) for m in _record_problems(record, day))
+            text = read_text(base.joinpath(relpath), relpath)
             if text != canonical(record):
-                problems.append(f"{relpath}: {_NOT_CANONICAL} @ $")
+                problems.append(Problem(relpath, f"{_NOT_CANONICAL} @ $"))
     if not problems:
         try:
             data = _data.load(base)
         except DataError as exc:
-            problems.extend(f"{exc.path}: {m}" for m in exc.messages)
+            problems.extend(Problem(exc.path, m) for m in exc.messages)
         else:
             problems += _names_problems(data.organizations, set())
     return problems
 
 
-def _check_given(base: Traversable, paths: Sequence[Path], day: dt.date) -> list[str]:
+def _link_problems(base: Traversable, folder: str) -> list[str]:
+    """A symbolic link among the data's record files, which the loader skips: a data pull
+    request could otherwise make the check read (and show the keys of) a file elsewhere."""
+    place = base.joinpath(folder)
+    if not isinstance(place, Path) or not place.is_dir():
+        return []
+    return [
+        Problem(
+            f"{folder}/{shown(entry.name)}",
+            "is a symbolic link; a record file must be a regular file; not read @ $",
+        )
+        for entry in sorted(place.iterdir())
+        if entry.name.endswith(".toml") and entry.is_symlink()
+    ]
+
+
+def _check_given(base: Traversable | None, paths: Sequence[Path], day: dt.date) -> list[str]:
     files, problems = _data.given_files(paths)
     shipped = _data.load(base)
     merged: dict[str, dict[str, Any]] = {
@@ -426,25 +534,35 @@ def _check_given(base: Traversable, paths: Sequence[Path], day: dt.date) -> list
         "states": dict(shipped.states),
         "offices": dict(shipped.offices),
     }
-    shown: dict[str, str] = {}  # "organizations/<id>.toml" -> the given path
+    shown_as: dict[str, str] = {}  # "organizations/<id>.toml" -> the given path, shown
     for file in files:
+        where = shown(file)
         folder, cls, key = _data.kind_of(file)
         try:
-            record = _data._load_record(file, str(file), cls)
+            record = _data._load_record(file, where, cls)
         except DataError as exc:
-            problems.extend(f"{file}: {m}" for m in exc.messages)
+            problems.extend(Problem(where, m) for m in exc.messages)
             continue
         ident = str(getattr(record, key))
         if ident.lower() != file.stem:
             problems.append(
-                f"{file}: {key} {ident!r} must equal the file name {file.stem!r} @ $.{key}"
+                Problem(where, f"{key} {ident!r} must equal the file name {file.stem!r} @ $.{key}")
+            )
+            continue
+        relpath = f"{folder}/{ident.lower()}.toml"
+        if relpath in shown_as:
+            problems.append(
+                Problem(
+                    where,
+                    f"{ident!r} is also given in {shown_as[relpath]}; give each record once @ "
+                    f"$.{key}",
+                )
             )
             continue
         merged[folder][getattr(record, key)] = record
-        shown[f"{folder}/{ident.lower()}.toml"] = str(file)
-        problems.extend(f"{file}: {m}" for m in _record_problems(record, day))
-        if file.read_text(encoding="utf-8") != canonical(record):
-            problems.append(f"{file}: {_NOT_CANONICAL} @ $")
+        shown_as[relpath] = where
+        # Any valid formatting is accepted in given files; `data fmt` makes it canonical.
+        problems.extend(Problem(where, m) for m in _record_problems(record, day))
     data = _data.Dataset(
         organizations=merged["organizations"],
         states=merged["states"],
@@ -454,10 +572,9 @@ def _check_given(base: Traversable, paths: Sequence[Path], day: dt.date) -> list
     try:
         _data.cross_check(data)
     except DataError as exc:
-        problems.extend(f"{shown.get(exc.path, exc.path)}: {m}" for m in exc.messages)
-    given_orgs = {k.removeprefix("organizations/").removesuffix(".toml") for k in shown}
+        problems.extend(Problem(shown_as.get(exc.path, exc.path), m) for m in exc.messages)
+    given_orgs = {k.removeprefix("organizations/").removesuffix(".toml") for k in shown_as}
     for line in _names_problems(data.organizations, given_orgs):
-        relpath, _, rest = line.partition(": ")
-        if relpath in shown:
-            problems.append(f"{shown[relpath]}: {rest}")
+        if isinstance(line, Problem) and line.file in shown_as:
+            problems.append(Problem(shown_as[line.file], line.text))
     return problems

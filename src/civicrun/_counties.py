@@ -9,12 +9,15 @@ after :func:`civicrun._text.fold` with spaces removed, so "De Kalb", "DeKalb", "
 from __future__ import annotations
 
 import itertools
+import os
+import sys
 import warnings
 from collections.abc import Callable, Iterable
 
 from ._args import MAX_TEXT, need_text
 from ._data import CountyAlias, CountyTable, Derived, county_table
 from ._lookup import Names
+from ._places import town_counties
 from ._states import lookup_state, states
 from ._text import fold
 from .errors import (
@@ -22,6 +25,7 @@ from .errors import (
     ArgumentTypeError,
     FormerNameWarning,
     InvalidPlaceNameError,
+    LocalUnitError,
     UnknownCountyError,
     UnknownStateError,
 )
@@ -188,18 +192,30 @@ def _build_names(table: CountyTable) -> Names[str]:
 _names = Derived(county_table, _build_names)
 
 
-def counties(state: str | None = None) -> tuple[County, ...]:
-    """Every current county-equivalent (of one state, if given), in FIPS order.
+def counties(state: str | None = None, *, town: str | None = None) -> tuple[County, ...]:
+    """Every current county-equivalent (of one state, if given), in FIPS order; with ``town``,
+    the ones that town or city of ``state`` lies in, as far as civicrun knows (empty for a
+    town it does not know: the guide's "Towns and cities" says which it knows).
 
     >>> len(counties())
     3235
     >>> len(counties("Connecticut"))
     9
+    >>> [str(c) for c in counties("MA", town="Cambridge")]
+    ['Middlesex County, MA']
+
+    Raises:
+        LocalUnitError: ``town`` was given without ``state``.
     """
     table = _index.get().table
+    town = need_text(town, "counties", "town", optional=True)
     if state is None:
+        if town is not None:
+            raise LocalUnitError("give the state a town is in (state=), as well as the town")
         return tuple(table.values())
     code = lookup_state(need_text(state, "counties", "state")).code
+    if town is not None:
+        return town_counties(code, town)
     return tuple(c for c in table.values() if c.state == code)
 
 
@@ -310,7 +326,7 @@ def lookup_county(name: str, state: str | None = None) -> County:
     if state is not None and len(state) > MAX_TEXT:
         need_text(state, "lookup_county", "state")  # raises the right error
     index = _index.get()
-    if text.startswith("ocd-division/"):
+    if text[:13].lower() == "ocd-division/":  # OCD ids are case-insensitive
         return _from_ocd(index, text, state)
     code = None if state is None else index.state_keys.get(state.strip().lower(), "")
     if code != "":
@@ -328,9 +344,23 @@ def lookup_county(name: str, state: str | None = None) -> County:
     if error is not None:
         raise error()
     if warning is not None:
-        warnings.warn(warning, FormerNameWarning, stacklevel=2)
+        warnings.warn(warning, FormerNameWarning, stacklevel=caller_level())
     assert county is not None
     return county
+
+
+def caller_level() -> int:
+    """The ``stacklevel`` that makes a warning issued by the calling function point at the
+    first frame outside civicrun: the user's line, not civicrun's own file."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    frame = sys._getframe(1)
+    level = 1
+    while frame.f_back is not None and (
+        frame.f_code.co_filename.startswith((package, "<attrs generated"))
+    ):
+        frame = frame.f_back
+        level += 1
+    return level
 
 
 #: What resolving one input gave: the county, a former-name warning, or how to raise the error.

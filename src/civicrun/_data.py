@@ -1,9 +1,11 @@
 """Loading the package data: lazy, once, thread-safe, all-or-nothing.
 
 Nothing is read, and nothing heavy imported, at ``import civicrun``. The package's records are
-shipped twice: as the TOML files contributors edit, and compiled into one ``bundle.json``
-(``scripts/build_bundle.py``; ``.ci/run`` checks it matches the TOML exactly). The first call
-that needs data reads the bundle through :func:`importlib_resources.files` (a ``Traversable``,
+the TOML files contributors edit; a wheel also carries them compiled into one ``bundle.json``,
+built when the wheel is built (``hatch_build.py``). In a source checkout or editable install
+no bundle is kept in git: the first use compiles the TOML and caches the result by a key of the
+files (:func:`checkout_bundle`), so an edited record is seen at once. The first call that needs
+data reads the bundle through :func:`importlib_resources.files` (a ``Traversable``,
 so zip imports work), structures it with the one converter, checks cross-references and only
 then publishes it. :func:`load` with an explicit ``root`` reads the TOML files instead (the
 data check and tests use it). A bad file raises :class:`~civicrun.errors.DataError` naming the
@@ -14,6 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import tempfile
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -54,6 +58,8 @@ T = TypeVar("T")
 BUNDLE = "bundle.json"
 #: The bundle's format; bumped when its shape changes.
 BUNDLE_FORMAT = 1
+#: What to do about a bad bundle.
+_REBUILD = "rebuild the wheel, or delete the bundle to compile the TOML records"
 
 
 COUNTY_COLUMNS = ["fips", "name", "kind", "state", "key", "short_key", "population"]
@@ -145,20 +151,22 @@ def data_root() -> Traversable:
 def _toml_files(folder: Traversable) -> Iterator[Traversable]:
     if not folder.is_dir():
         return
+    # A link is never a record file (the data check reports it): it could read a file elsewhere.
     yield from sorted(
-        (f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name
+        (
+            f
+            for f in folder.iterdir()
+            if f.name.endswith(".toml") and not (isinstance(f, Path) and f.is_symlink())
+        ),
+        key=lambda f: f.name,
     )
 
 
 def _load_record(file: Traversable, relpath: str, cls: type[T]) -> T:
-    import tomllib  # noqa: PLC0415
-
     from ._converter import converter, describe_error  # noqa: PLC0415
+    from ._files import parse_toml, read_text  # noqa: PLC0415  (bounded: a stranger's file)
 
-    try:
-        raw = tomllib.loads(file.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(relpath, [f"not valid TOML: {exc}"]) from None
+    raw = parse_toml(read_text(file, relpath), relpath)
     try:
         return converter.structure(raw, cls)
     except Exception as exc:  # cattrs raises a tree of errors; describe every leaf
@@ -201,11 +209,11 @@ def kind_of(file: Path) -> tuple[str, type[Any], str]:
     for folder, cls, key in RECORD_FOLDERS:
         if file.parent.name == folder:
             return folder, cls, key
-    import tomllib  # noqa: PLC0415
+    from ._files import parse_toml, read_text  # noqa: PLC0415
 
     try:
-        keys = set(tomllib.loads(file.read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        keys = set(parse_toml(read_text(file, str(file)), str(file)))
+    except DataError:  # reported when the file is loaded
         keys = set()
     if {"code", "county_term"} <= keys:
         return RECORD_FOLDERS[1]
@@ -215,16 +223,11 @@ def kind_of(file: Path) -> tuple[str, type[Any], str]:
 
 
 def given_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
-    files: list[Path] = []
-    problems: list[str] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(path.rglob("*.toml"))
-        elif path.is_file():
-            files.append(path)
-        else:
-            problems.append(f"{path}: no such file or folder")
-    return files, problems
+    """The record files ``paths`` name, and a problem for each that cannot be read as one
+    (bounded, regular files only: :func:`civicrun._files.record_files`)."""
+    from ._files import record_files  # noqa: PLC0415
+
+    return record_files(paths)
 
 
 def load_record_file(path: Traversable, cls: type[T]) -> T:
@@ -404,12 +407,21 @@ class LazyRecords(Mapping[str, Any]):
             try:
                 made = self._decode(raw)
             except (TypeError, ValueError, KeyError, AttributeError) as exc:
-                raise DataError(
-                    BUNDLE, [f"{key} does not decode ({exc}); rebuild: scripts/build_bundle.py"]
-                ) from None
+                raise DataError(BUNDLE, [f"{key} does not decode ({exc}); {_REBUILD}"]) from None
             with self._lock:
                 made = self._made.setdefault(key, made)
         return made
+
+    def decoded_field(self, key: str, name: str, cls: type[T]) -> T:
+        """One field of ``key``'s entry (a sub-record of type ``cls``), decoded through the
+        one bundle decoder without decoding the rest of the entry."""
+        from ._bundle import decoder  # noqa: PLC0415
+
+        try:
+            value: T = decoder(cls)(self._raw[key][name])
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:
+            raise DataError(BUNDLE, [f"{key} does not decode ({exc}); {_REBUILD}"]) from None
+        return value
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._raw)
@@ -448,18 +460,70 @@ def compile_bundle(root: Traversable) -> str:
 
 
 def _read_bundle() -> dict[str, Any]:
-    file = data_root().joinpath(BUNDLE)
-    if not file.is_file():
-        raise DataError(BUNDLE, ["the compiled bundle is missing; run scripts/build_bundle.py"])
+    root = data_root()
+    file = root.joinpath(BUNDLE)
+    if file.is_file():  # an installed wheel: the bundle was compiled when the wheel was built
+        text = file.read_text(encoding="utf-8")
+    elif root.joinpath("organizations").is_dir():  # a source checkout: compiled here, cached
+        text = checkout_bundle(root)
+    else:
+        raise DataError(
+            BUNDLE, ["the compiled bundle is missing and there are no records to compile"]
+        )
     try:
-        body = json.loads(file.read_text(encoding="utf-8"))
+        body = json.loads(text)
     except ValueError as exc:
         raise DataError(BUNDLE, [f"not valid JSON: {exc}"]) from None
     if not isinstance(body, dict) or body.get("format") != BUNDLE_FORMAT:
-        raise DataError(
-            BUNDLE, [f"format must be {BUNDLE_FORMAT}; rebuild it with scripts/build_bundle.py"]
-        )
+        raise DataError(BUNDLE, [f"format must be {BUNDLE_FORMAT}; {_REBUILD}"])
     return body
+
+
+def cache_dir() -> Path:
+    """Where a source checkout's compiled bundles are cached: ``$CIVICRUN_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/civicrun``, else ``~/.cache/civicrun``."""
+    given = os.environ.get("CIVICRUN_CACHE_DIR")
+    if given:
+        return Path(given)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "civicrun"
+
+
+def _checkout_key(root: Traversable) -> str:
+    """A key that changes whenever a record file or the package's code changes: the names,
+    sizes and modification times of every data and module file, and the bundle format."""
+    digest = hashlib.sha256(f"format {BUNDLE_FORMAT}".encode())
+    package = Path(str(root)).parent
+    for path in sorted(
+        [*package.glob("*.py"), *Path(str(root)).rglob("*.toml"), *Path(str(root)).glob("*.tsv")]
+    ):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(package)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:24]
+
+
+def checkout_bundle(root: Traversable) -> str:
+    """The bundle's text for a source checkout or editable install, where none is built: the
+    TOML records compiled (and checked) now, and cached by :func:`_checkout_key` in
+    :func:`cache_dir`, so an edited record is seen on the next run with no script to run. A
+    cache that cannot be written only costs the compile on each first use."""
+    key = _checkout_key(root)
+    cached = cache_dir() / f"bundle-{key}.json"
+    try:
+        return cached.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        pass
+    text = compile_bundle(root)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=cached.parent, delete=False, suffix=".tmp"
+        ) as out:
+            out.write(text)
+        os.replace(out.name, cached)
+    except OSError:
+        pass  # a read-only home: compile again next time
+    return text
 
 
 def data_version() -> tuple[str, str]:
@@ -479,9 +543,7 @@ def _lazy_part(folder: str) -> LazyRecords:
         raw = {entry[key]: entry for entry in entries}
     except (TypeError, KeyError):
         _raw_bundle.reset()
-        raise DataError(
-            BUNDLE, [f"an entry of {folder} has no {key}; rebuild: scripts/build_bundle.py"]
-        ) from None
+        raise DataError(BUNDLE, [f"an entry of {folder} has no {key}; {_REBUILD}"]) from None
     return LazyRecords(raw, decoder(cls))
 
 

@@ -10,10 +10,16 @@ SQLite:
 * ``organization_sources``: one row per source of an organization;
 * ``states``, ``counties`` (with their Census population) and ``office_categories``;
 * ``election_offices``: one row per county election office, with the page that names it.
+
+Every file is written atomically (a temporary file beside it, then ``os.replace``), and only a
+regular file or a new path is written (:mod:`civicrun._files`). A CSV text cell that a
+spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a line
+break) is written with a leading ``'``, OWASP's rule; the data check refuses such text too.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import sqlite3
@@ -22,11 +28,16 @@ from pathlib import Path
 from typing import Any
 
 from ._data import Dataset, data_version, dataset
+from ._files import prepare_folder, shown, write_atomic
 from ._fmt import mapping_of
+from ._text import FORMULA_STARTS
 from .errors import InvalidArgumentError
 from .records import AnyOf, Condition, Organization, State
 
-__all__ = ["TABLES", "export"]
+__all__ = ["FORMS", "TABLES", "export", "export_text"]
+
+#: The export formats.
+FORMS = ("json", "csv", "sqlite")
 
 #: Each table: its columns as (name, Frictionless type), its primary key, its foreign keys.
 TABLES: dict[str, tuple[list[tuple[str, str]], list[str], list[tuple[str, str, str]]]] = {
@@ -351,63 +362,112 @@ def _datapackage(version: str, date: str) -> dict[str, Any]:
     }
 
 
+def _cell(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula, with a leading ``'`` (OWASP)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _json_text(data: Dataset, version: str, date: str, tables: dict[str, Any]) -> str:
+    body = {
+        "data_version": version,
+        "data_date": date,
+        "organizations": [mapping_of(data.organizations[k]) for k in sorted(data.organizations)],
+        "states": [mapping_of(data.states[k]) for k in sorted(data.states)],
+        "office_categories": [mapping_of(data.offices[k]) for k in sorted(data.offices)],
+        "counties": tables["counties"],
+    }
+    return json.dumps(body, indent=1, ensure_ascii=False, default=str) + "\n"
+
+
+def export_text(form: str) -> str:
+    """The ``json`` export as text (for ``--output -``, standard output).
+
+    Raises:
+        InvalidArgumentError: ``form`` is not ``json``: a CSV export is a folder of files and a
+            SQLite one a binary database, so neither is one text.
+    """
+    if form != "json":
+        raise InvalidArgumentError(
+            f"export(): only json can be written to standard output (--output -); {form} "
+            "writes " + ("a folder of files" if form == "csv" else "a database file")
+        )
+    data = dataset()
+    version, date = data_version()
+    return _json_text(data, version, date, {"counties": rows(data)["counties"]})
+
+
 def export(form: str, output: Path) -> Path:
     """Write the whole dataset as ``json`` (one file), ``csv`` (a folder of tables and a
-    ``datapackage.json``) or ``sqlite`` (one database) at ``output``; returns what was written."""
+    ``datapackage.json``) or ``sqlite`` (one database) at ``output``; returns what was written.
+
+    Each file is written to a temporary file beside it and moved into place, so a failed export
+    leaves what was there; ``output`` must be a regular file or a new path (for ``csv``, a
+    folder or a new one) whose folder exists.
+
+    Raises:
+        InvalidArgumentError: no such format, or ``output`` cannot be written.
+    """
+    if form not in FORMS:
+        raise InvalidArgumentError(f"export(): no format {form!r}; use json, csv or sqlite")
+    if form == "csv" and output.suffix.lower() in (".csv", ".json", ".sqlite", ".zip"):
+        raise InvalidArgumentError(
+            f"export(): csv writes a folder of tables (organizations.csv ...); give a folder "
+            f"name for --output, not {shown(output)}"
+        )
     data = dataset()
     version, date = data_version()
     tables = rows(data)
     if form == "json":
-        body = {
-            "data_version": version,
-            "data_date": date,
-            "organizations": [
-                mapping_of(data.organizations[k]) for k in sorted(data.organizations)
-            ],
-            "states": [mapping_of(data.states[k]) for k in sorted(data.states)],
-            "office_categories": [mapping_of(data.offices[k]) for k in sorted(data.offices)],
-            "counties": tables["counties"],
-        }
-        output.write_text(
-            json.dumps(body, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
-        )
-        return output
+        return write_atomic(output, _json_text(data, version, date, tables))
     if form == "csv":
-        output.mkdir(parents=True, exist_ok=True)
-        for table, (columns, _key, _foreign) in TABLES.items():
-            with (output / f"{table}.csv").open("w", encoding="utf-8", newline="") as handle:
+        return _write_csv(output, tables, version, date)
+    return write_atomic(output, lambda path: _write_sqlite(path, tables, version, date))
+
+
+def _write_csv(output: Path, tables: dict[str, Any], version: str, date: str) -> Path:
+    prepare_folder(output)
+    for table, (columns, _key, _foreign) in TABLES.items():
+        text = [name for name, kind in columns if kind == "string"]
+
+        def write(path: Path, table: str = table, columns: Any = columns, text: Any = text) -> None:
+            with path.open("w", encoding="utf-8", newline="") as handle:
                 writer = csv.DictWriter(handle, fieldnames=[name for name, _ in columns])
                 writer.writeheader()
-                writer.writerows(tables[table])
-        (output / "datapackage.json").write_text(
-            json.dumps(_datapackage(version, date), indent=2) + "\n", encoding="utf-8"
-        )
-        return output
-    if form == "sqlite":
-        if output.exists():
-            output.unlink()
-        with sqlite3.connect(output) as db:
-            db.execute("PRAGMA foreign_keys = ON")
-            db.execute("CREATE TABLE dataset (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            db.executemany(
-                "INSERT INTO dataset VALUES (?, ?)",
-                [("data_version", version), ("data_date", date)],
-            )
-            order = ("states", "counties", "election_offices", "office_categories", "organizations")
-            for table in (*order, "organization_rules", "organization_sources"):
-                columns, key, foreign = TABLES[table]
-                types = {"integer": "INTEGER", "date": "TEXT", "string": "TEXT"}
-                spec = [f'"{name}" {types[kind]}' for name, kind in columns]
-                spec.append("PRIMARY KEY (" + ", ".join(f'"{k}"' for k in key) + ")")
-                spec += [
-                    f'FOREIGN KEY ("{field}") REFERENCES {other} ("{column}")'
-                    for field, other, column in foreign
-                ]
-                db.execute(f"CREATE TABLE {table} (" + ", ".join(spec) + ")")
-                names = [name for name, _ in columns]
-                db.executemany(
-                    f"INSERT INTO {table} VALUES (" + ", ".join("?" * len(names)) + ")",
-                    [[row[n] for n in names] for row in tables[table]],
+                writer.writerows(
+                    {k: _cell(v) if k in text else v for k, v in row.items()}
+                    for row in tables[table]
                 )
-        return output
-    raise InvalidArgumentError(f"export(): no format {form!r}; use json, csv or sqlite")
+
+        write_atomic(output / f"{table}.csv", write)
+    write_atomic(
+        output / "datapackage.json", json.dumps(_datapackage(version, date), indent=2) + "\n"
+    )
+    return output
+
+
+def _write_sqlite(path: Path, tables: dict[str, Any], version: str, date: str) -> None:
+    with contextlib.closing(sqlite3.connect(path)) as db, db:  # closed, not only committed
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("CREATE TABLE dataset (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        db.executemany(
+            "INSERT INTO dataset VALUES (?, ?)",
+            [("data_version", version), ("data_date", date)],
+        )
+        order = ("states", "counties", "election_offices", "office_categories", "organizations")
+        for table in (*order, "organization_rules", "organization_sources"):
+            columns, key, foreign = TABLES[table]
+            types = {"integer": "INTEGER", "date": "TEXT", "string": "TEXT"}
+            spec = [f'"{name}" {types[kind]}' for name, kind in columns]
+            spec.append("PRIMARY KEY (" + ", ".join(f'"{k}"' for k in key) + ")")
+            spec += [
+                f'FOREIGN KEY ("{field}") REFERENCES {other} ("{column}")'
+                for field, other, column in foreign
+            ]
+            db.execute(f"CREATE TABLE {table} (" + ", ".join(spec) + ")")
+            names = [name for name, _ in columns]
+            db.executemany(
+                f"INSERT INTO {table} VALUES (" + ", ".join("?" * len(names)) + ")",
+                [[row[n] for n in names] for row in tables[table]],
+            )

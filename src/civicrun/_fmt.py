@@ -19,12 +19,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from enum import Enum
-from pathlib import Path
 from typing import Any
 
 import attrs
 
-__all__ = ["SKELETONS", "canonical", "format_file", "mapping_of"]
+from .errors import DataError
+
+__all__ = ["PLACEHOLDERS", "SKELETONS", "canonical", "format_file", "mapping_of", "skeleton"]
 
 WIDTH = 100
 
@@ -37,7 +38,8 @@ def _value(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+        # JSON's escapes are TOML's, but JSON leaves DEL raw and a TOML basic string may not.
+        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
     if isinstance(value, dict):
         return "{ " + ", ".join(f"{k} = {_value(v)}" for k, v in value.items()) + " }"
     raise TypeError(f"no TOML form for {value!r}")
@@ -100,39 +102,75 @@ def canonical(record: Any) -> str:
     return "\n".join(lines) + "\n"
 
 
-def format_file(path: Path) -> tuple[str, str]:
-    """(the file's text, its canonical text).
+def format_file(path: Any, cls: type[Any] | None = None) -> tuple[str, str]:
+    """(the file's text, its canonical text), for a record file (a path, or a ``Traversable``
+    with its record class ``cls``).
+
+    The canonical text is checked to read back as the same record, so ``civicrun data fmt``
+    never writes a file that no longer loads.
 
     Raises:
-        DataError: the file is not a record civicrun can read.
+        DataError: the file is not a record civicrun can read, or (a bug) its canonical form
+            would not read back as the same record.
     """
+    import tomllib  # noqa: PLC0415
+
+    from ._converter import converter  # noqa: PLC0415
     from ._data import kind_of, load_record_file  # noqa: PLC0415
+    from ._files import read_text, shown  # noqa: PLC0415
 
-    _folder, cls, _key = kind_of(path)
+    if cls is None:
+        _folder, cls, _key = kind_of(path)
     record = load_record_file(path, cls)
-    return path.read_text(encoding="utf-8"), canonical(record)
+    where = shown(path)
+    text = read_text(path, where)
+    result = canonical(record)
+    try:
+        same = converter.structure(tomllib.loads(result), cls) == record
+    except Exception:  # any failure to read it back is the bug reported below
+        same = False
+    if not same:
+        raise DataError(
+            where,
+            [
+                "its canonical form would not read back as the same record (a civicrun bug; "
+                "please report it); the file was left as it is"
+            ],
+        )
+    return text, result
 
+
+#: The texts the skeletons below put where a contributor writes their own; ``data check``
+#: refuses a record that still holds one (and any url on an example.org-style host).
+PLACEHOLDERS = frozenset(
+    {
+        "Official Name",
+        "Office name",
+        "One to three sentences in your own words: what it does for candidates.",
+        "Where sources are old, disagree or are missing, say so here.",
+        "What that page says, in your own words.",
+        "What the office does, in your own words.",
+    }
+)
 
 #: A new record's skeleton for each kind ``civicrun data new`` writes, every field explained.
 SKELETONS = {
     "organization": """\
 id = "{id}"                      # the file name without .toml: lower-case, hyphens; never reused
 name = "Official Name"           # the group's own name for itself
-# kind: national-group | national-party | state-party | state-program | local-party
+# kind: {kinds}
 kind = "national-group"
 url = "https://example.org/"     # its own website, from a page you read (leave out if unknown)
 summary = "One to three sentences in your own words: what it does for candidates."
-# support: online-training in-person-training fellowship endorsement money volunteers
-#          network mentorship staff-training resources
+# support: {supports}
 support = ["in-person-training"]
 office_levels = ["local", "state"]  # local | state | federal: the offices it helps with
-# partisanship: democratic republican libertarian green progressive conservative
-#               nonpartisan cross-partisan
+# partisanship: {partisanships}
 partisanship = "nonpartisan"
 roles = ["candidates"]           # candidates | staff: whom its programs are for
-how_to_join = "apply"            # apply | nominated | endorsement | membership | open
-status = "active"                # active | inactive | defunct | unknown
-confidence = "medium"            # high | medium | low: how sure the record is, given its sources
+how_to_join = "apply"            # {joins}
+status = "active"                # {statuses}
+confidence = "medium"            # {confidences}: how sure, given its sources
 last_verified = {today}          # the day you checked it against its sources
 notes = ["Where sources are old, disagree or are missing, say so here."]
 
@@ -150,7 +188,7 @@ note = "What that page says, in your own words."
 url = "https://example.org/about"
 read = {today}                   # the date you read it
 title = "About us"
-kind = "own-site"                # own-site | government | press | reference | other
+kind = "own-site"                # {source_kinds}
 """,
     "state-program": """\
 id = "{id}"
@@ -187,6 +225,28 @@ last_verified = {today}
 [[sources]]
 url = "https://example.org/page"
 read = {today}
-kind = "reference"               # own-site | government | press | reference | other
+kind = "reference"               # {source_kinds}
 """,
 }
+
+
+def skeleton(kind: str, record_id: str, today: str) -> str:
+    """The skeleton ``civicrun data new KIND ID`` prints: :data:`SKELETONS` with the id, the
+    date and every vocabulary's values filled in from :mod:`civicrun.vocab`, so the lists in
+    its comments can never drift from what ``data check`` accepts."""
+    from .vocab import Confidence, HowToJoin, OrgKind, OrgStatus, Partisanship, SourceKind, Support  # noqa: PLC0415  # noqa: PLC0415
+
+    def values(enum: Any) -> str:
+        return " | ".join(m.value for m in enum)
+
+    return SKELETONS[kind].format(
+        id=record_id,
+        today=today,
+        kinds=values(OrgKind),
+        supports=values(Support),
+        partisanships=values(Partisanship),
+        joins=values(HowToJoin),
+        statuses=values(OrgStatus),
+        confidences=values(Confidence),
+        source_kinds=values(SourceKind),
+    )

@@ -21,7 +21,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import Generic, TypeVar
 
-from ._text import fold
+from ._text import fold, fold_name
 
 T = TypeVar("T")
 
@@ -195,7 +195,7 @@ class Names(Generic[T]):
         extra: Iterable[tuple[str, T]] = (),
     ) -> None:
         self._records = tuple(records)
-        named = [[fold(n) for n in names_of(r)] for r in self._records]
+        named = [[fold_name(n) for n in names_of(r)] for r in self._records]
         exact: dict[str, int] = {}
         for order, names in enumerate(named):  # keys first: an id beats another's alias
             if names:

@@ -18,13 +18,13 @@ import functools
 import attrs
 
 from ._args import need_bool, need_date, need_text
-from ._data import Dataset, Derived, dataset
+from ._data import Dataset, Derived, LazyRecords, dataset
 from ._orgs import lookup_organization
 from ._profile import Profile
 from ._rules import CompiledOrg, Index, Reason, Verdict, is_live, rank_of, years_before
 from ._wording import describe, describe_audience
 from .errors import ArgumentTypeError
-from .records import Organization
+from .records import Coverage, Organization
 from .vocab import MatchStatus, ProfileField, Scope
 
 __all__ = [
@@ -64,8 +64,8 @@ class Match:
             and six for party or ideology that a requirement or audience rule tests and this
             profile meets, plus three for each other field a priority tests and it meets, less
             three for each priority it is known to miss. Age and birth date count as one
-            field; place and office level filter, they never score. See :func:`sort_key` for
-            how it ranks.
+            field; place and office level filter, they never score. ``civicrun._match.sort_key``
+            says how it ranks.
         profile: the profile matched.
         on: the date age and birth-date rules were measured on.
         include_staff: whether programs for campaign staff were counted as open.
@@ -78,9 +78,8 @@ class Match:
     profile: Profile = attrs.field(repr=False)
     on: dt.date = attrs.field(repr=False)
     include_staff: bool = attrs.field(default=False, repr=False)
-    _compiled: CompiledOrg | None = attrs.field(
-        default=None, repr=False, eq=False, alias="_compiled"
-    )
+    # The compiled rules that decided this match, set by the matcher (not an argument).
+    _compiled: CompiledOrg | None = attrs.field(init=False, default=None, repr=False, eq=False)
 
     @functools.cached_property
     def _explained(self) -> tuple[tuple[Reason, ...], tuple[Reason, ...], tuple[Reason, ...]]:
@@ -123,7 +122,7 @@ class Match:
 def _match(
     compiled: CompiledOrg, verdict: Verdict, profile: Profile, on: dt.date, include_staff: bool
 ) -> Match:
-    return Match(
+    match = Match(
         org=compiled.org,
         status=verdict.status,
         unknowns=verdict.unknowns,
@@ -131,8 +130,9 @@ def _match(
         profile=profile,
         on=on,
         include_staff=include_staff,
-        _compiled=compiled,
     )
+    object.__setattr__(match, "_compiled", compiled)
+    return match
 
 
 _STATUS_ORDER = {
@@ -167,13 +167,20 @@ def sort_key(match: Match) -> tuple[int, int, int, int, int, str]:
 
 
 def index_of(data: Dataset) -> Index:
-    """The compiled index of ``data``'s organizations."""
+    """The compiled index of ``data``'s organizations (each record read when first asked)."""
     counties = data.counties
+    orgs = data.organizations
 
     def county_name(fips: str) -> str | None:
         return str(counties.county(fips)) if fips in counties else None
 
-    return Index(data.organizations, {c: s.kind for c, s in data.states.items()}, county_name)
+    def coverage_of(key: str) -> Coverage:
+        if isinstance(orgs, LazyRecords):  # from the bundle: decode the coverage alone
+            return orgs.decoded_field(key, "coverage", Coverage)
+        return orgs[key].coverage
+
+    kinds = {c: s.kind for c, s in data.states.items()}
+    return Index(orgs, kinds, county_name, coverage_of)
 
 
 _shipped = Derived(dataset, index_of)

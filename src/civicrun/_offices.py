@@ -12,9 +12,10 @@ from ._data import Dataset, Derived, dataset
 from ._lookup import Names
 from ._states import lookup_state
 from .errors import UnknownOfficeCategoryError
-from .records import OfficeCategory
+from .records import OfficeCategory, State
 
 __all__ = [
+    "categories_in",
     "get_office_category",
     "lookup_office_category",
     "office_categories",
@@ -87,14 +88,34 @@ def search_office_categories(text: str) -> tuple[OfficeCategory, ...]:
     return _names.get().search(need_text(text, "search_office_categories", "text") or "")
 
 
+def categories_in(state: State) -> tuple[OfficeCategory, ...]:
+    """The categories that exist in ``state`` (a record), in :func:`office_categories` order.
+
+    * a category with a ``states`` list is kept only for the states it lists;
+    * a category the state's record marks absent (an ``offices`` entry with
+      ``present = false``, such as Alaska's sheriffs) is left out;
+    * every other category is kept: an empty ``states`` list means "everywhere, or no
+      sourced list", and a state's ``offices`` entries need not name every category.
+    """
+    absent = {here.category for here in state.offices if not here.present}
+    return tuple(
+        o
+        for o in office_categories()
+        if (not o.states or state.code in o.states) and o.id not in absent
+    )
+
+
 def office_categories_for_state(state: str) -> tuple[OfficeCategory, ...]:
-    """The categories relevant to ``state``: those with no state list, plus those listing it.
+    """The categories relevant to ``state``: those with no state list, plus those listing it,
+    less those the state's record marks absent (``present = false`` in its ``offices``).
 
     A category whose ``states`` list is empty exists everywhere or has no sourced list; one
     with a list (townships, town meetings, elected judges ...) is kept only for listed states.
 
+    >>> "sheriff" in [o.id for o in office_categories_for_state("CT")]
+    False
+
     Raises:
         UnknownStateError: ``state`` is not a state.
     """
-    code = lookup_state(need_text(state, "office_categories_for_state", "state")).code
-    return tuple(o for o in office_categories() if not o.states or code in o.states)
+    return categories_in(lookup_state(need_text(state, "office_categories_for_state", "state")))

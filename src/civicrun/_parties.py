@@ -66,11 +66,22 @@ class Officials:
     county FIPS code for county ones, by :func:`town_key` for town and city committees (the
     first id wins)."""
 
-    __slots__ = ("_local", "_state")
+    __slots__ = ("_local", "_parties_in", "_state")
 
     def __init__(self, data: Dataset) -> None:
         self._state = _official(data, OrgKind.STATE_PARTY)
         self._local = _official(data, OrgKind.LOCAL_PARTY)
+        found: dict[str, set[Party]] = {}
+        for org in data.organizations.values():
+            if org.kind in (OrgKind.STATE_PARTY, OrgKind.LOCAL_PARTY) and org.official_party:
+                for state in org.coverage.states:
+                    found.setdefault(state, set()).add(org.official_party)
+        self._parties_in = {state: frozenset(parties) for state, parties in found.items()}
+
+    def parties_in(self, code: str) -> frozenset[Party]:
+        """The parties with an official organization (state, county or town) recorded in the
+        state with this code."""
+        return self._parties_in.get(code, frozenset())
 
     def state(self, code: str, party: Party) -> Organization | None:
         """The party's official organization in the state with this code, if recorded."""

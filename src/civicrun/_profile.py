@@ -10,14 +10,18 @@ table. ``tests/test_profile.py`` checks that the three agree.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+import functools
+import itertools
+from collections.abc import Iterable, Mapping, Sized
 from enum import StrEnum
 from typing import Any, TypeVar
 
 import attrs
 
-from ._args import MAX_TEXT
+from ._args import MAX_TEXT, valid_unicode
 from ._counties import lookup_county
+from ._data import county_table
+from ._places import county_of_town
 from ._states import get_state, search_states
 from ._text import fold
 from .errors import FieldProblem, InvalidProfileError
@@ -60,16 +64,33 @@ def _member(vocabulary: type[E], value: object) -> E | None:
     return found
 
 
+#: The most items a list field reads (each vocabulary has far fewer values).
+MAX_ITEMS = 50
+#: The most keys :meth:`Profile.from_dict` reads (a profile has 20 fields).
+MAX_KEYS = 200
+
+
 def _members(vocabulary: type[E], value: object) -> frozenset[E] | None:
-    """A set of vocabulary values; an empty list is the same as not saying (``None``)."""
+    """A set of vocabulary values; an empty list is the same as not saying (``None``).
+
+    At most :data:`MAX_ITEMS` items are read, counted before any is parsed; an iterator is
+    read once.
+    """
     if value is None:
         return None
+    too_many = f"a list of at most {MAX_ITEMS} of " + choices(vocabulary)
     if isinstance(value, str):
+        if len(value) > MAX_ITEMS * 40:
+            raise _Bad(too_many)
         items: list[object] = [part for part in value.split(",") if part.strip()]
-    elif isinstance(value, Iterable) and not isinstance(value, Mapping):
-        items = list(value)
+    elif isinstance(value, Iterable) and not isinstance(value, Mapping | bytes):
+        if isinstance(value, Sized) and len(value) > MAX_ITEMS:
+            raise _Bad(too_many)
+        items = list(itertools.islice(value, MAX_ITEMS + 1))
     else:
         raise _Bad("a list of " + choices(vocabulary))
+    if len(items) > MAX_ITEMS:
+        raise _Bad(too_many)
     found = [parse(vocabulary, item) for item in items]
     if any(f is None for f in found):
         raise _Bad("a list of " + choices(vocabulary))
@@ -110,14 +131,25 @@ def _to_state(value: object) -> str | None:
 def _to_text(value: object) -> str | None:
     if value is None:
         return None
-    if not isinstance(value, str) or not value.strip() or len(value) > 100:
+    if (
+        not isinstance(value, str)
+        or not value.strip()
+        or len(value) > 100
+        or not valid_unicode(value)
+    ):
         raise _Bad("a non-empty name of at most 100 characters")
     return " ".join(value.split())
 
 
 def _to_county(value: object) -> County | str | None:
-    """A county record as is, or its name, resolved once the state is known."""
-    return value if isinstance(value, County) else _to_text(value)
+    """A county record of civicrun's table as is, or its name, resolved once the state is
+    known."""
+    if isinstance(value, County):
+        table = county_table()
+        if value.fips not in table or table.county(value.fips) != value:
+            raise _Bad("a County from civicrun (lookup_county), or a county name")
+        return value
+    return _to_text(value)
 
 
 def _to_party(value: object) -> Party | None:
@@ -193,6 +225,8 @@ def _to_date(value: object) -> dt.date | None:
         raise _Bad("a date as YYYY-MM-DD")
     if value.year < 1900:
         raise _Bad("a date in 1900 or later, as YYYY-MM-DD")
+    if value > dt.date.today():
+        raise _Bad("a date in the past, as YYYY-MM-DD")
     return value
 
 
@@ -221,7 +255,10 @@ class Profile:
     * ``county`` is resolved against the county table, and fills in ``state`` when the name
       fits one state only.
     * ``town`` is the town or city, as written; where a party organizes by town, it picks the
-      town's own committee (names are compared ignoring case, accents and punctuation).
+      town's own committee (names are compared ignoring case, accents and punctuation). With
+      ``state`` and no ``county``, it fills in ``county`` where civicrun knows the town's one
+      county (see :func:`~civicrun.counties`); a town in several counties, or one it does not
+      know, leaves ``county`` unknown.
 
     A bad value raises :class:`~civicrun.errors.InvalidProfileError` naming every bad field,
     the value and what is accepted.
@@ -255,12 +292,6 @@ class Profile:
     office_level: OfficeLevel | None = attrs.field(default=None, converter=_to_office_level)
     prior_runs: int | None = attrs.field(default=None, converter=_to_prior_runs)
 
-    def __attrs_pre_init__(self, **given: Any) -> None:
-        # Every bad field is reported at once, before the converters run one by one.
-        problems = _problems(given)
-        if problems:
-            raise InvalidProfileError(problems)
-
     def __attrs_post_init__(self) -> None:
         county: Any = self.county
         if isinstance(county, str):
@@ -270,6 +301,12 @@ class Profile:
                 raise InvalidProfileError([FieldProblem("county", county, str(exc))]) from None
             object.__setattr__(self, "county", resolved)
             county = resolved
+        if county is None and self.town is not None and self.state is not None:
+            try:
+                county = county_of_town(self.state, self.town)
+            except LookupError:  # a town in several counties: its county stays unknown
+                county = None
+            object.__setattr__(self, "county", county)
         if isinstance(county, County):
             if self.state is None:
                 object.__setattr__(self, "state", county.state)
@@ -305,18 +342,20 @@ class Profile:
             raise InvalidProfileError(
                 [FieldProblem("profile", data, "a mapping of field names to values")]
             )
-        names = [f.name for f in attrs.fields(Profile)]
-        problems = [
-            FieldProblem(str(key), value, "a field name: " + ", ".join(names))
-            for key, value in data.items()
-            if key not in names
-        ]
-        known = {k: v for k, v in data.items() if k in names}
-        problems += _problems(known)
+        if len(data) > MAX_KEYS:  # far more than there are fields: refused before any work
+            raise InvalidProfileError(
+                [
+                    FieldProblem(
+                        "profile",
+                        f"a mapping of {len(data):,} keys",
+                        f"at most {MAX_KEYS} keys, each a field name: " + ", ".join(_FIELDS),
+                    )
+                ]
+            )
+        converted, problems = _convert(data.items())
         if problems:
-            order = list(data)
-            raise InvalidProfileError(sorted(problems, key=lambda p: order.index(p.field)))
-        return cls(**known)
+            raise InvalidProfileError(problems)
+        return cls(**converted)
 
     def to_dict(self) -> dict[str, Any]:
         """The known fields as JSON-ready values (``county`` as its FIPS code).
@@ -344,14 +383,45 @@ class Profile:
         return tuple(f.name for f in attrs.fields(Profile) if getattr(self, f.name) is not None)
 
 
-def _problems(values: Mapping[str, Any]) -> list[FieldProblem]:
-    """Every field of ``values`` whose converter rejects it, as problems naming the field."""
-    fields = attrs.fields_dict(Profile)
+_FIELDS = attrs.fields_dict(Profile)
+_NAMES = "a field name: " + ", ".join(_FIELDS)
+
+
+def _convert(items: Iterable[tuple[object, Any]]) -> tuple[dict[str, Any], list[FieldProblem]]:
+    """Each value converted once by its field's converter, and a problem (in the order given)
+    for every unknown name and every value its converter rejects."""
+    converted: dict[str, Any] = {}
     problems: list[FieldProblem] = []
-    for name, value in values.items():
-        converter = fields[name].converter
+    for name, value in items:
+        field = _FIELDS.get(name) if isinstance(name, str) else None
+        if field is None:
+            problems.append(FieldProblem(str(name), value, _NAMES))
+            continue
         try:
-            converter(value)  # type: ignore[misc,operator]
+            converted[field.name] = field.converter(value)  # type: ignore[misc,operator]
         except _Bad as bad:
-            problems.append(FieldProblem(name, value, bad.accepted))
-    return problems
+            problems.append(FieldProblem(field.name, value, bad.accepted))
+    return converted, problems
+
+
+_attrs_init = Profile.__init__
+
+
+@functools.wraps(_attrs_init)
+def _init(self: Profile, *args: Any, **given: Any) -> None:
+    # Every field is converted once, here, so an iterator given is read once and every bad
+    # field (or unknown name) is reported at once, as an InvalidProfileError. attrs' __init__
+    # then converts the converted values again, which leaves them as they are.
+    if args:
+        raise InvalidProfileError(
+            [FieldProblem("profile", args, "fields given by name, as Profile(state='TX')")]
+        )
+    ordered = [(name, given[name]) for name in _FIELDS if name in given]  # in field order
+    ordered += [(name, value) for name, value in given.items() if name not in _FIELDS]
+    converted, problems = _convert(ordered)
+    if problems:
+        raise InvalidProfileError(problems)
+    _attrs_init(self, **converted)
+
+
+Profile.__init__ = _init  # type: ignore[method-assign]

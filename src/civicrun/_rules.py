@@ -410,12 +410,19 @@ class Verdict:
 
 
 class CompiledOrg:
-    """One organization's rules, compiled: what :class:`Index` lists and a match reads."""
+    """One organization's rules, compiled: what :class:`Index` lists and a match reads.
+
+    Only its coverage is read when the index is built; the record itself (``org``) and its
+    rules are read and compiled the first time a question reaches it, so a first answer does
+    not decode every organization in the data.
+    """
 
     __slots__ = (
+        "_fetch",
+        "_org",
+        "_ready",
         "id",
         "levels",
-        "org",
         "placement",
         "priorities",
         "requirements",
@@ -425,18 +432,36 @@ class CompiledOrg:
 
     def __init__(
         self,
-        org: Organization,
+        key: str,
+        coverage: Coverage,
+        fetch: Callable[[str], Organization],
         territories: frozenset[str],
         county_names: Callable[[str], str | None],
     ) -> None:
-        self.org = org
-        self.id = org.id
+        self.id = key
+        self._fetch = fetch
+        self._org: Organization | None = None
+        self._ready = False
         self.territories = territories
-        self.placement = Placement(org.coverage, county_names)
+        self.placement = Placement(coverage, county_names)
+
+    @property
+    def org(self) -> Organization:
+        """The organization's record."""
+        org = self._org
+        if org is None:
+            org = self._org = self._fetch(self.id)
+        return org
+
+    def _compile(self) -> bool:
+        """Read the record and compile its rules (once); True."""
+        org = self.org
         self.levels = None if org.office_levels >= set(OfficeLevel) else org.office_levels
         self.requirements = tuple(Rule(RuleKind.REQUIREMENT, r) for r in org.requirements)
         self.serves = tuple(Rule(RuleKind.AUDIENCE, r) for r in org.serves)
         self.priorities = tuple(Rule(RuleKind.PRIORITY, r) for r in org.priorities)
+        self._ready = True  # last: a thread that sees it sees the rules
+        return True
 
     def closed(self, include_staff: bool) -> bool:
         """No longer running programs, or only for campaign staff (and staff not asked for)."""
@@ -450,6 +475,7 @@ class CompiledOrg:
     ) -> Verdict | None:
         """Every rule decided for ``profile`` and folded into a verdict. Without ``full``, the
         fold stops at the first failure that makes the match ineligible and returns None."""
+        self._ready or self._compile()  # the rules are compiled on first use
         failed_hard = self.closed(include_staff)
         if failed_hard and not full:
             return None
@@ -612,6 +638,7 @@ class Index:
     county committees by county and town committees by town."""
 
     __slots__ = (
+        "_fetch",
         "by_id",
         "county_names",
         "everywhere",
@@ -627,12 +654,16 @@ class Index:
         organizations: Mapping[str, Organization],
         state_kinds: Mapping[str, StateKind],
         county_names: Callable[[str], str | None],
+        coverage_of: Callable[[str], Coverage] | None = None,
     ) -> None:
         territories = frozenset(c for c, k in state_kinds.items() if k is StateKind.TERRITORY)
         self.territories = territories
         self.county_names = county_names
+        self._fetch = organizations.__getitem__
+        coverage = coverage_of or (lambda key: organizations[key].coverage)
         compiled = [
-            CompiledOrg(organizations[k], territories, county_names) for k in sorted(organizations)
+            CompiledOrg(k, coverage(k), self._fetch, territories, county_names)
+            for k in sorted(organizations)
         ]
         self.by_id = {c.id: c for c in compiled}
         # County and town committees are listed by their place only, so a question that names
@@ -672,7 +703,9 @@ class Index:
         found = self.by_id.get(org.id)
         if found is not None and found.org is org:
             return found
-        return CompiledOrg(org, self.territories, self.county_names)
+        return CompiledOrg(
+            org.id, org.coverage, lambda _key: org, self.territories, self.county_names
+        )
 
     def candidates(self, profile: Profile) -> tuple[CompiledOrg, ...]:
         """The organizations that can work where ``profile`` lives: the pre-selection."""

@@ -1,5 +1,5 @@
 """JSON Schema (draft 2020-12) for each record kind, generated from the records themselves, and
-for the JSON that ``civicrun match --json`` prints.
+for the JSON that ``civicrun match --json`` and ``civicrun offices --state ST --json`` print.
 
 A record's schema follows its attrs fields: a field with no default is required; a field that
 may be None is optional (data files leave it out); vocabularies are enums of their values;
@@ -10,6 +10,7 @@ dates are ``"format": "date"`` strings; unknown keys are not allowed, as in the 
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import types
 import typing
 from enum import Enum
@@ -22,7 +23,7 @@ from . import records, vocab
 __all__ = ["KINDS", "schema"]
 
 #: The schemas ``civicrun schema KIND`` prints.
-KINDS = ("organization", "state", "office-category", "match")
+KINDS = ("organization", "state", "office-category", "match", "offices")
 
 _ROOTS = {
     "organization": records.Organization,
@@ -69,7 +70,9 @@ def _object(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
     hints = typing.get_type_hints(cls, globalns=namespace)
     properties = {f.name: _type(hints[f.name], defs) for f in attrs.fields(cls)}
     required = [f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING]
-    doc = (cls.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
+    # The docstring's first paragraph, its lines joined: cleandoc first, because Python 3.13
+    # strips docstring indentation at compile time and 3.11 and 3.12 do not.
+    doc = " ".join(inspect.cleandoc(cls.__doc__ or "").split("\n\n")[0].split())
     return {
         "type": "object",
         "description": doc,
@@ -122,9 +125,58 @@ def _match() -> dict[str, Any]:
     }
 
 
+def _offices() -> dict[str, Any]:
+    text_or_null = {"oneOf": [{"type": "string"}, {"type": "null"}]}
+    strings = {"type": "array", "items": {"type": "string"}}
+    return {
+        "type": "array",
+        "description": "What `civicrun offices --state ST --json` prints: each office category "
+        "in the state, local first, with whether the person meets its qualifications, when it "
+        "is elected, where to file and the official guide (null where not recorded).",
+        "items": {
+            "type": "object",
+            "properties": {
+                "category": {"type": "string"},
+                "state": {"type": "string"},
+                "name": {"type": "string"},
+                "level": {"enum": [v.value for v in vocab.OfficeLevel]},
+                "status": {"enum": [s.value for s in vocab.QualificationStatus]},
+                "reasons": {"type": "array", "items": {"$ref": "#/$defs/Reason"}},
+                "unknowns": {
+                    "type": "array",
+                    "items": {"enum": [f.value for f in vocab.ProfileField]},
+                },
+                "elections": text_or_null,
+                "filing": text_or_null,
+                "guide": text_or_null,
+                "note": text_or_null,
+                "not_recorded": strings,
+                "sources": strings,
+            },
+            "required": [
+                "category",
+                "state",
+                "name",
+                "level",
+                "status",
+                "reasons",
+                "unknowns",
+                "elections",
+                "filing",
+                "guide",
+                "not_recorded",
+                "sources",
+            ],
+            "additionalProperties": False,
+        },
+        "$defs": {"Reason": _reason()},
+    }
+
+
 def schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema of one record kind (organization, state, office-category) or of the
-    JSON ``civicrun match --json`` prints (match)."""
+    """The JSON Schema of one record kind (organization, state, office-category), of the JSON
+    ``civicrun match --json`` prints (match) or of what ``civicrun offices --state ST --json``
+    prints (offices)."""
     head = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://github.com/civicrun/civicrun/blob/main/docs/schema/{kind}.schema.json",
@@ -132,6 +184,8 @@ def schema(kind: str) -> dict[str, Any]:
     }
     if kind == "match":
         return {**head, **_match()}
+    if kind == "offices":
+        return {**head, **_offices()}
     defs: dict[str, Any] = {}
     body = _object(_ROOTS[kind], defs)
     return {**head, **body, "$defs": dict(sorted(defs.items()))}

@@ -33,7 +33,8 @@ _names = Derived(state_table, _build_names)
 
 
 def states() -> tuple[State, ...]:
-    """The 50 states, DC and the five inhabited territories, in order of their codes."""
+    """The 50 states, DC and the five inhabited territories (PR, GU, VI, AS, MP), in order of
+    their two-letter codes."""
     return _names.get().records
 
 

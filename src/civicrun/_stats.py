@@ -6,12 +6,17 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
+from ._args import need_date
 from ._data import Dataset, dataset
 from ._rules import years_before
+from .errors import ArgumentTypeError, InvalidArgumentError
 from .records import state_kind
 from .vocab import OrgKind, OrgStatus, Party, Scope, SourceKind, StateKind
 
-__all__ = ["coverage_report", "render_markdown"]
+__all__ = ["MAX_DAYS", "coverage_report", "render_markdown"]
+
+#: The longest staleness asked about, in days (a century).
+MAX_DAYS = 36_500
 
 
 def coverage_report(*, on: dt.date | None = None) -> dict[str, Any]:
@@ -20,7 +25,8 @@ def coverage_report(*, on: dt.date | None = None) -> dict[str, Any]:
     A record is stale when its ``last_verified`` date is more than a year before ``on``
     (default today).
     """
-    day = dt.date.today() if on is None else on
+    when = need_date(on, "coverage_report", "on")
+    day = dt.date.today() if when is None else when
     data = dataset()
     orgs = list(data.organizations.values())
     cutoff = years_before(day, 1)
@@ -75,6 +81,8 @@ def coverage_report(*, on: dt.date | None = None) -> dict[str, Any]:
         ),
         **_program_coverage(data, day),
         **_local_coverage(data),
+        "running_for_office": _running_coverage(data),
+        "local_party_answers": _party_answers(data),
         "stale": stale,
     }
 
@@ -165,9 +173,143 @@ def _local_coverage(data: Dataset) -> dict[str, Any]:
     }
 
 
+#: The running-for-office facts a state record holds (see :class:`~civicrun.State`).
+RUNNING_FACTS = ("candidacy", "offices", "qualifications", "local_governments")
+
+
+def _running_coverage(data: Dataset) -> dict[str, Any]:
+    """Per state, which running-for-office facts are recorded (how many entries of each list),
+    and the totals: states with each, and entries of each."""
+    by_state: dict[str, dict[str, int]] = {}
+    for code in sorted(data.states):
+        record = data.states[code]
+        by_state[code] = {
+            "candidacy": int(record.candidacy is not None),
+            "offices": len(record.offices),
+            "qualifications": len(record.qualifications),
+            "local_governments": len(record.local_governments),
+        }
+    return {
+        "states_with": {f: sum(1 for c in by_state.values() if c[f]) for f in RUNNING_FACTS},
+        "entries": {f: sum(c[f] for c in by_state.values()) for f in RUNNING_FACTS},
+        "by_state": by_state,
+    }
+
+
+def _running_lines(running: dict[str, Any], states: int) -> list[str]:
+    def cell(fact: str, value: int) -> str:
+        if not value:
+            return "-"
+        return "yes" if fact == "candidacy" else str(value)
+
+    lines = [
+        "## Running for office: what each state's record holds",
+        "",
+        "How to get on the ballot and when elections are held (`candidacy`), which office "
+        "categories exist or do not (`offices`), qualifications for office (`qualifications`) "
+        "and Census of Governments counts (`local_governments`); a number is how many entries "
+        "the record has, `-` none yet.",
+        "",
+    ]
+    lines += [
+        f"- {fact}: {running['states_with'][fact]} of the {states} state records "
+        f"({running['entries'][fact]} entries)"
+        for fact in RUNNING_FACTS
+    ]
+    lines += ["", "| state | " + " | ".join(RUNNING_FACTS) + " |", "| --- |" + " ---: |" * 4]
+    for code, counts in running["by_state"].items():
+        lines.append(f"| {code} | " + " | ".join(cell(f, counts[f]) for f in RUNNING_FACTS) + " |")
+    return [*lines, ""]
+
+
+def _party_answers(data: Dataset) -> dict[str, dict[str, Any]]:
+    """Per party, what a person in each county of the 50 states and DC is given by
+    ``find_local_party``: the county party's own record, else the state party's directory of
+    its local committees, else only a search, or (where civicrun has no record of the party in
+    the state) an error naming the parties it has. Counted by county and by population (town
+    and city committees cover their town, not the county, so they do not count here).
+
+    The parties are those with an official state organization recorded in a state or DC.
+    """
+    table = data.counties
+    home = sorted(fips for fips in table.rows if state_kind(fips[:2]) is not StateKind.TERRITORY)
+    people = {fips: table.population.get(fips, 0) for fips in home}
+    total = sum(people.values())
+    county_records: set[tuple[str, Party]] = set()
+    directories: set[tuple[str, Party]] = set()
+    parties: set[Party] = set()
+    recorded = {(st.code, p.party) for st in data.states.values() for p in st.parties}
+    for org in data.organizations.values():
+        party = org.official_party
+        if party is None:
+            continue
+        if org.kind in (OrgKind.LOCAL_PARTY, OrgKind.STATE_PARTY):
+            recorded.update((s, party) for s in org.coverage.states)
+        if org.kind is OrgKind.LOCAL_PARTY and not org.coverage.towns:
+            county_records.update((fips, party) for fips in org.coverage.counties)
+        elif org.kind is OrgKind.STATE_PARTY:
+            if any(data.states[s].kind is not StateKind.TERRITORY for s in org.coverage.states):
+                parties.add(party)
+            if org.local_directory is not None:
+                directories.update((s, party) for s in org.coverage.states)
+    state_of = {fips: table.rows[fips][2] for fips in home}
+    report: dict[str, dict[str, Any]] = {}
+    for party in sorted(parties, key=lambda p: p.value):
+        kinds: dict[str, list[str]] = {
+            "county_record": [],
+            "state_directory": [],
+            "search": [],
+            "party_not_recorded": [],
+        }
+        for fips in home:
+            if (state_of[fips], party) not in recorded:
+                kinds["party_not_recorded"].append(fips)
+            elif (fips, party) in county_records:
+                kinds["county_record"].append(fips)
+            elif (state_of[fips], party) in directories:
+                kinds["state_directory"].append(fips)
+            else:
+                kinds["search"].append(fips)
+        report[party.value] = {
+            "counties": {kind: len(found) for kind, found in kinds.items()},
+            "counties_percent": {
+                kind: round(100 * len(found) / len(home), 1) for kind, found in kinds.items()
+            },
+            "population_percent": {
+                kind: round(100 * sum(people[f] for f in found) / total, 1) if total else 0.0
+                for kind, found in kinds.items()
+            },
+        }
+    return report
+
+
 def _table(title: str, counts: dict[str, int], unit: str = "records") -> list[str]:
     lines = [f"## {title}", "", f"| | {unit} |", "| --- | ---: |"]
     lines += [f"| {k} | {v} |" for k, v in counts.items()]
+    return [*lines, ""]
+
+
+def _answers_table(answers: dict[str, dict[str, Any]]) -> list[str]:
+    """Per party: the share of counties (and of people) given the county party's record, the
+    state party's directory, or only a search."""
+    lines = [
+        "## What find_local_party gives, by party",
+        "",
+        "For each county of the 50 states and DC: the county party's own record, else the "
+        "state party's directory of its local committees, else only a search; where no "
+        "organization of the party is recorded in the state, no answer. Counties, then the "
+        "share of counties and of the population.",
+        "",
+        "| party | county record | state directory | only a search | party not recorded |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for party, found in answers.items():
+        cells = [
+            f"{found['counties'][kind]} ({found['counties_percent'][kind]}%; "
+            f"{found['population_percent'][kind]}% of people)"
+            for kind in ("county_record", "state_directory", "search", "party_not_recorded")
+        ]
+        lines.append(f"| {party} | " + " | ".join(cells) + " |")
     return [*lines, ""]
 
 
@@ -231,6 +373,8 @@ def render_markdown(report: dict[str, Any]) -> str:
         f"{report['largest_100_counties']['with_an_election_office']} with an election office",
         "",
     ]
+    lines += _running_lines(report["running_for_office"], report["states"])
+    lines += _answers_table(report["local_party_answers"])
     lines += _table("Organizations by kind", report["by_kind"])
     lines += _table("Organizations by partisanship", report["by_partisanship"])
     lines += _table("Organizations by status", report["by_status"])
@@ -246,7 +390,12 @@ def render_markdown(report: dict[str, Any]) -> str:
 def stale_records(*, days: int = 365, on: dt.date | None = None) -> list[dict[str, str]]:
     """Records whose ``last_verified`` is more than ``days`` before ``on`` (default today), and
     coverage lists whose ``as_of`` date has lapsed by as much, oldest first."""
-    day = dt.date.today() if on is None else on
+    when = need_date(on, "stale_records", "on")
+    day = dt.date.today() if when is None else when
+    if isinstance(days, bool) or not isinstance(days, int):
+        raise ArgumentTypeError("stale_records", "days", "a whole number", days)
+    if not 0 <= days <= MAX_DAYS:
+        raise InvalidArgumentError(f"stale_records(): days must be from 0 to {MAX_DAYS:,}")
     cutoff = day - dt.timedelta(days=days)
     data = dataset()
     found: list[tuple[dt.date, str, str]] = []

@@ -4,13 +4,14 @@ Close spellings are found by :class:`civicrun._lookup.Names`, the one search hel
 
 from __future__ import annotations
 
+import functools
 import string
 import unicodedata
-from typing import TypeVar
 
-T = TypeVar("T")
+__all__ = ["FORMULA_STARTS", "fold", "fold_name", "printable", "town_key"]
 
-__all__ = ["fold", "town_key"]
+#: A spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\x00")
 
 # Every ASCII character that is not a letter or digit becomes a space, except apostrophes
 # (dropped, so O'Brien meets OBrien) and & (which becomes "and").
@@ -51,6 +52,39 @@ def fold(text: str) -> str:
             text = unicodedata.normalize("NFKD", text)
     words = text.translate(_ASCII_TABLE).split()
     return " ".join([_WORDS.get(w, w) for w in words])
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def printable(text: str, *, keep_newlines: bool = True) -> str:
+    r"""``text`` safe for a terminal or a log: every control, bidi, invisible or unassigned
+    character (all that :meth:`str.isprintable` rejects, but the space and, if
+    ``keep_newlines``, the line break) written as a Python escape, so text from a file cannot
+    move the cursor, recolour the terminal or reorder the line.
+
+    >>> print(printable("Safe Group \u202egnp.exe"))
+    Safe Group \u202egnp.exe
+    >>> print(printable("x\r\x1b[2Kdata check passed"))
+    x\x0d\x1b[2Kdata check passed
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        c if c.isprintable() or (keep_newlines and c == "\n") else _escape(c) for c in text
+    )
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def fold_name(name: str) -> str:
+    """:func:`fold` for the names of records, remembered: the same few thousand names are folded
+    whenever an index or the names check is built for a dataset with extra records. (Look-ups
+    of a caller's text use :func:`fold`, so a stranger's input never fills this cache.)"""
+    return fold(name)
 
 
 def town_key(state: str, town: str) -> str:

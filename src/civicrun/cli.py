@@ -2,29 +2,43 @@
 
 Exit codes: 0 success; 1 the data check found problems; 2 a usage error or bad input (one line
 on stderr, no traceback).
+
+Everything printed passes through :func:`print` here, which escapes control, bidi and invisible
+characters (:func:`civicrun._text.printable`), so text from a data file or a file name cannot
+rewrite the terminal or a CI log.
 """
 
 from __future__ import annotations
 
 import argparse
+import builtins
 import datetime as dt
 import json
 import os
+import re
 import sys
 import textwrap
+import warnings
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 from ._api import Data
+from ._args import EARLIEST_DAY
+from ._candidacy import offices_for
 from ._counties import lookup_county
+from ._local import LocalParty
 from ._match import Match
-from ._offices import lookup_office_category, office_categories, office_categories_for_state
+from ._offices import lookup_office_category, office_categories
+from ._places import split_place
 from ._profile import Profile
+from ._states import lookup_state
+from ._text import printable
 from ._version import version
-from .errors import CivicrunError
+from .errors import CivicrunError, InvalidArgumentError
 from .records import Organization
-from .vocab import MatchStatus, Outcome
+from .vocab import MatchStatus, OrgKind, Outcome, QualificationStatus
 
 __all__ = ["main"]
 
@@ -53,13 +67,23 @@ _PROFILE_FLAGS = (
 )
 
 
+def print(*values: object, sep: str = " ", end: str = "\n", file: Any = None) -> None:
+    """:func:`builtins.print`, with control, bidi and invisible characters escaped."""
+    text = sep.join(str(v) for v in values)
+    builtins.print(printable(text), end=end, file=file)
+
+
 class _VersionAction(argparse.Action):
     """``--version``: the library's version and the dataset's (read only when asked)."""
 
     def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> None:
         from ._data import data_version  # noqa: PLC0415
 
-        data, date = data_version()
+        try:
+            data, date = data_version()
+        except CivicrunError as exc:  # a damaged bundle: say so, as every command does
+            print(f"civicrun {version()} (data unreadable: {exc})", file=sys.stderr)
+            parser.exit(2)
         print(f"civicrun {version()} (data {data}, {date})")
         parser.exit(0)
 
@@ -71,9 +95,20 @@ class _Parser(argparse.ArgumentParser):
 
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text!r}") from None
+        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text[:40]!r}") from None
+    if day < EARLIEST_DAY:
+        raise argparse.ArgumentTypeError(f"give a date from {EARLIEST_DAY.isoformat()} on")
+    return day
+
+
+def _days(text: str) -> int:
+    from ._stats import MAX_DAYS  # noqa: PLC0415
+
+    if not (text.isascii() and text.isdigit() and len(text) <= 6 and int(text) <= MAX_DAYS):
+        raise argparse.ArgumentTypeError(f"give a whole number of days from 0 to {MAX_DAYS:,}")
+    return int(text)
 
 
 def _add_data_option(parser: argparse.ArgumentParser) -> None:
@@ -84,6 +119,13 @@ def _add_data_option(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="extra organization records (a file or folder; repeatable), on top of the shipped",
     )
+    parser.add_argument(
+        "--replace",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="a shipped organization's id that a --data record replaces (repeatable)",
+    )
 
 
 def _source(args: argparse.Namespace) -> Data:
@@ -93,13 +135,14 @@ def _source(args: argparse.Namespace) -> Data:
         return Data.shipped()
     from ._extra import load_dataset  # noqa: PLC0415
 
-    return load_dataset(extra)
+    return load_dataset(extra, replace=getattr(args, "replace", ()))
 
 
 def _add_profile(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("profile (all optional; leave out what you don't know)")
     for flag, help_text in _PROFILE_FLAGS:
         group.add_argument(f"--{flag}", help=help_text)
+    group.add_argument("--place", help='a town or city and its state: "Phoenix, AZ"')
     parser.add_argument("--on", type=_date, help="date rules are measured on (default: today)")
     parser.add_argument(
         "--include-staff", action="store_true", help="also list programs for campaign staff"
@@ -107,6 +150,7 @@ def _add_profile(parser: argparse.ArgumentParser) -> None:
 
 
 def _profile(args: argparse.Namespace) -> Profile:
+    _place(args)
     values = {
         flag.replace("-", "_"): getattr(args, flag.replace("-", "_"))
         for flag, _help in _PROFILE_FLAGS
@@ -122,8 +166,14 @@ def _unstructure(value: Any) -> Any:
     return converter.unstructure(value)
 
 
+#: What JSON leaves raw but a terminal acts on: C1 controls, bidi and invisible characters.
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
 def _print_json(value: Any) -> None:
-    print(json.dumps(value, indent=2, ensure_ascii=False, sort_keys=False))
+    text = json.dumps(value, indent=2, ensure_ascii=False, sort_keys=False)
+    # Such characters occur only inside JSON strings, where \\uXXXX is the same text.
+    builtins.print(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text))
 
 
 #: How each outcome is marked in the table: met, failed, unknown, and a caveat.
@@ -222,34 +272,58 @@ def _cmd_county(args: argparse.Namespace) -> int:
     return 0
 
 
+def _place(args: argparse.Namespace) -> None:
+    """``--place "Phoenix, AZ"``: the town and the state, unless given apart (and then they
+    must agree)."""
+    if getattr(args, "place", None) is None:
+        return
+    town, state = split_place(args.place)
+    if args.town is not None and args.town != town:
+        raise InvalidArgumentError(f"--place names {town!r} but --town {args.town!r}")
+    if args.state is not None and lookup_state(args.state).code != state:
+        raise InvalidArgumentError(f"--place is in {state} but --state is {args.state!r}")
+    args.town, args.state = town, state
+
+
 def _cmd_local_party(args: argparse.Namespace) -> int:
-    party = args.party
-    if party is None:  # as find_local_party: no default party from the next release
-        print(
-            "civicrun: note: give --party (D, R, Green ...); leaving it out means the "
-            "Democratic party for now, and will be an error in the next release",
-            file=sys.stderr,
-        )
-        party = "democratic"
-    found = _source(args).find_local_party(args.county, party, state=args.state, town=args.town)
-    if args.json:
-        record = _unstructure(found)
-        record["organization"] = _org_summary(found.organization)
-        record["state_party"] = _org_summary(found.state_party)
-        _print_json(record)
+    _place(args)
+    source = _source(args)
+    if args.party is None:
+        found = source.find_local_parties(args.county, state=args.state, town=args.town)
     else:
-        if found.organization:
-            site = f" ({found.organization.url})" if found.organization.url else ""
-            print(f"{found.organization.name}{site}")
-            print(f"  search: {found.query}")
-        else:
-            print(found.query)
-        print(f"  {found.explanation}")
-        if found.state_party:
-            site = f" ({found.state_party.url})" if found.state_party.url else ""
-            print(f"  state party: {found.state_party.name}{site}")
-        print(f"  {found.search_url}")
+        found = (
+            source.find_local_party(args.county, args.party, state=args.state, town=args.town),
+        )
+    if args.json:
+        records = []
+        for answer in found:
+            record = _unstructure(answer)
+            record["organization"] = _org_summary(answer.organization)
+            record["state_party"] = _org_summary(answer.state_party)
+            records.append(record)
+        _print_json(records if args.party is None else records[0])
+        return 0
+    for number, answer in enumerate(found):
+        if number:
+            print()
+        _print_local_party(answer)
     return 0
+
+
+def _print_local_party(found: LocalParty) -> None:
+    if found.organization:
+        site = f" ({found.organization.url})" if found.organization.url else ""
+        print(f"{found.organization.name}{site}")
+        print(f"  search: {found.query}")
+    else:
+        print(found.query)
+    print(f"  {found.explanation}")
+    if found.state_party:
+        site = f" ({found.state_party.url})" if found.state_party.url else ""
+        print(f"  state party: {found.state_party.name}{site}")
+    if found.directory:
+        print(f"  the state party's directory of local committees: {found.directory}")
+    print(f"  {found.search_url}")
 
 
 def _org_summary(org: Organization | None) -> dict[str, Any] | None:
@@ -257,6 +331,7 @@ def _org_summary(org: Organization | None) -> dict[str, Any] | None:
 
 
 def _cmd_election_office(args: argparse.Namespace) -> int:
+    _place(args)
     found = _source(args).find_election_office(args.county, state=args.state, town=args.town)
     if args.json:
         _print_json(_unstructure(found))
@@ -276,13 +351,56 @@ def _cmd_election_office(args: argparse.Namespace) -> int:
 
 
 def _cmd_offices(args: argparse.Namespace) -> int:
-    found = office_categories_for_state(args.state) if args.state else office_categories()
+    place_or_person = ("state", "county", "town", "age", "birth_date")
+    if all(getattr(args, key) is None for key in place_or_person):
+        found = office_categories()
+        if args.json:
+            _print_json([_unstructure(o) for o in found])
+        else:
+            for office in found:
+                print(f"{office.id:<32} {office.level.value:<8} {office.name}")
+        return 0
+    values = {key: getattr(args, key) for key in place_or_person if getattr(args, key) is not None}
+    profile = Profile.from_dict(values)
+    options = offices_for(profile, on=args.on)
     if args.json:
-        _print_json([_unstructure(o) for o in found])
-    else:
-        for office in found:
-            print(f"{office.id:<32} {office.level.value:<8} {office.name}")
+        _print_json([o.to_dict() for o in options])
+        return 0
+    place = ", ".join(str(p) for p in (profile.town, profile.county) if p is not None)
+    print(f"Offices in {place or profile.state} (status: whether you meet the qualifications)\n")
+    _print_offices(options)
     return 0
+
+
+def _print_offices(options: Sequence[Any]) -> None:
+    """Each office: its local name, level and status, its reasons, then the state's facts on
+    when and where (said once: they are the state's, not the office's)."""
+    for option in options:
+        print(f"{option.status.value:<14} {option.name} ({option.category.id}, {option.level})")
+        for reason in option.reasons:
+            print(
+                textwrap.fill(
+                    str(reason),
+                    width=96,
+                    initial_indent=" " * 15 + _MARKS[reason.outcome] + " ",
+                    subsequent_indent=" " * 17,
+                )
+            )
+    if not options:
+        return
+    first = options[0]
+    print()
+    for label, value in (
+        ("elections", first.elections),
+        ("filing", first.filing),
+        ("guide", first.guide),
+    ):
+        if value is not None:
+            print(textwrap.fill(f"{label}: {value}", width=96, subsequent_indent="  "))
+    for line in first.not_recorded:
+        print(line)
+    counts = Counter(o.status for o in options)
+    print("\n" + ", ".join(f"{counts[s]} {s.value}" for s in QualificationStatus if counts[s]))
 
 
 def _cmd_office(args: argparse.Namespace) -> int:
@@ -299,8 +417,6 @@ def _cmd_office(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from pathlib import Path  # noqa: PLC0415
-
     from ._check import check_data  # noqa: PLC0415  (only this command needs it)
 
     problems = check_data(paths=[Path(p) for p in args.paths])
@@ -317,7 +433,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _problem_record(line: str) -> dict[str, str | None]:
-    """A data-check line as its file, field path and message."""
+    """A data-check line as its file, field path and message (kept apart from the start, so a
+    path holding ": " or " @ " is never split)."""
+    from ._files import Problem  # noqa: PLC0415
+
+    if isinstance(line, Problem):
+        return {"file": line.file, "field": line.field, "message": line.message}
     file, _, rest = line.partition(": ")
     message, at, field = rest.rpartition(" @ ")
     if not at:
@@ -325,43 +446,63 @@ def _problem_record(line: str) -> dict[str, str | None]:
     return {"file": file, "field": field or None, "message": message}
 
 
-def _data_files(paths: Sequence[str]) -> list[Any]:
-    """The record files named (folders searched), or every shipped record file."""
-    from pathlib import Path  # noqa: PLC0415
+def _shipped_files(*, writing: bool) -> list[tuple[Any, str, type[Any]]]:
+    """Every shipped record file, as (file, name shown, record class), read through the
+    package's ``Traversable`` (so a zip import works). Rewriting them is refused unless the
+    package runs from a source checkout: an installed package's files are not to be edited."""
+    from ._data import RECORD_FOLDERS, data_root  # noqa: PLC0415
+    from .errors import InvalidArgumentError  # noqa: PLC0415
 
-    if paths:
-        found: list[Path] = []
-        for path in map(Path, paths):
-            found += sorted(path.rglob("*.toml")) if path.is_dir() else [path]
-        return found
-    from ._data import data_root  # noqa: PLC0415
-
-    root = Path(str(data_root()))
-    return sorted(
-        p
-        for folder in ("organizations", "states", "offices")
-        for p in (root / folder).glob("*.toml")
-    )
+    root = data_root()
+    if writing and not (
+        isinstance(root, Path)
+        and root.parent.parent.name == "src"
+        and (root.parent.parent.parent / "pyproject.toml").is_file()
+    ):
+        raise InvalidArgumentError(
+            "data fmt with no paths rewrites the shipped records, but this civicrun is an "
+            "installed package, not a source checkout; give the record files to format "
+            "(--check only reports)"
+        )
+    found = []
+    for folder, cls, _key in RECORD_FOLDERS:
+        files = [f for f in root.joinpath(folder).iterdir() if f.name.endswith(".toml")]
+        for file in sorted(files, key=lambda f: f.name):
+            shown = str(file) if isinstance(file, Path) else f"{folder}/{file.name}"
+            found.append((file, shown, cls))
+    return found
 
 
 def _cmd_fmt(args: argparse.Namespace) -> int:
+    from ._files import record_files, shown, write_atomic  # noqa: PLC0415
     from ._fmt import format_file  # noqa: PLC0415
 
-    changed = 0
-    files = _data_files(args.paths)
-    for path in files:
+    problems: list[str] = []
+    if args.paths:
+        paths, problems = record_files([Path(p) for p in args.paths])
+        files: list[tuple[Any, str, type[Any] | None]] = [(p, shown(p), None) for p in paths]
+    else:
+        files = [*_shipped_files(writing=not args.check)]
+    for problem in problems:
+        print(f"civicrun: error: {problem}", file=sys.stderr)
+    changed = failed = 0
+    for path, name, cls in files:
         try:
-            text, canonical = format_file(path)
-        except CivicrunError as exc:
+            text, canonical = format_file(path, cls)
+        except CivicrunError as exc:  # reported; the other files are still formatted
             print(f"civicrun: error: {exc}", file=sys.stderr)
-            return 2
+            failed += 1
+            continue
         if text != canonical:
             changed += 1
             if args.check:
-                print(f"{path}: not in canonical form (run civicrun data fmt)")
+                print(f"{name}: not in canonical form (run civicrun data fmt)")
             else:
-                path.write_text(canonical, encoding="utf-8", newline="\n")
-                print(f"formatted {path}")
+                write_atomic(path, canonical)
+                print(f"formatted {name}")
+    if problems or failed:
+        print(f"{len(problems) + failed} file(s) could not be read", file=sys.stderr)
+        return 2
     if args.check and changed:
         print(f"{changed} file(s) to format", file=sys.stderr)
         return 1
@@ -369,26 +510,70 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_new(args: argparse.Namespace) -> int:
-    import re  # noqa: PLC0415
+def _cmd_links(args: argparse.Namespace) -> int:
+    from pathlib import Path  # noqa: PLC0415
 
-    from ._fmt import SKELETONS  # noqa: PLC0415
+    from . import _links  # noqa: PLC0415  (only this command needs it)
+    from ._data import data_root  # noqa: PLC0415
+    from ._files import record_files, write_atomic  # noqa: PLC0415
+
+    if args.paths:
+        files, problems = record_files([Path(p) for p in args.paths])
+        for problem in problems:
+            print(f"civicrun: error: {printable(problem)}", file=sys.stderr)
+        if problems:
+            return 2
+    else:
+        files = [Path(str(f)) for f, _name, _cls in _shipped_files(writing=bool(args.rewrite))]
+    if args.rewrite:
+        report = json.loads(Path(args.rewrite).read_text(encoding="utf-8"))
+        changed = _links.rewrite(report, files)
+        for path, count in changed.items():
+            print(f"rewrote {count} URL(s) in {path}")
+        print(f"{sum(changed.values())} URL(s) rewritten in {len(changed)} file(s)")
+        if changed:
+            print("next: civicrun data check, and read the diff")
+        return 0
+    root = None if args.paths else Path(str(data_root()))
+    checker = _links.LinkChecker(
+        workers=args.workers, timeout=args.timeout, per_host_interval=args.per_host_interval
+    )
+    results = checker.check(_links.collect_urls(files, root))
+    as_json = json.dumps(_links.render_json(results), indent=2, ensure_ascii=False) + "\n"
+    text = as_json if args.format == "json" else _links.render_markdown(results)
+    if args.json_output:
+        write_atomic(Path(args.json_output), as_json)
+    if args.output:
+        write_atomic(Path(args.output), text)
+        print(f"wrote {args.output}")
+    else:
+        print(text, end="")
+    broken = {_links.LinkStatus.DEAD, _links.LinkStatus.ERROR}
+    return 1 if any(r.status in broken for r in results) else 0
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from ._fmt import skeleton  # noqa: PLC0415
 
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", args.id):
         print(
-            f"civicrun: error: id {args.id!r} must be lower-case words joined by hyphens",
+            f"civicrun: error: id {args.id[:80]!r} must be lower-case words joined by hyphens",
             file=sys.stderr,
         )
         return 2
-    text = SKELETONS[args.kind].format(id=args.id, today=dt.date.today().isoformat())
+    text = skeleton(args.kind, args.id, dt.date.today().isoformat())
     if args.output:
-        from pathlib import Path  # noqa: PLC0415
+        from ._files import shown, write_atomic  # noqa: PLC0415
 
-        target = Path(args.output) / f"{args.id}.toml"
-        if target.exists():
-            print(f"civicrun: error: {target} exists already", file=sys.stderr)
+        folder = Path(args.output)
+        target = folder / f"{args.id}.toml"
+        if not folder.is_dir():
+            print(f"civicrun: error: no folder {shown(folder)}; create it first", file=sys.stderr)
             return 2
-        target.write_text(text, encoding="utf-8", newline="\n")
+        if os.path.lexists(target):
+            print(f"civicrun: error: {shown(target)} exists already", file=sys.stderr)
+            return 2
+        write_atomic(target, text)
         print(f"wrote {target}")
     else:
         print(text, end="")
@@ -409,10 +594,11 @@ def _cmd_stale(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from pathlib import Path  # noqa: PLC0415
+    from ._export import export, export_text  # noqa: PLC0415
 
-    from ._export import export  # noqa: PLC0415
-
+    if args.output == "-":
+        sys.stdout.write(export_text(args.format))
+        return 0
     default = {"json": "civicrun.json", "csv": "civicrun-csv", "sqlite": "civicrun.sqlite"}
     written = export(args.format, Path(args.output or default[args.format]))
     print(f"wrote {written}")
@@ -464,9 +650,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_data_option(why)
     why.set_defaults(run=_cmd_explain)
     orgs = command("orgs", "list organizations")
-    orgs.add_argument(
-        "--kind", choices=["national-group", "national-party", "state-party", "state-program"]
-    )
+    orgs.add_argument("--kind", choices=[k.value for k in OrgKind])
     _add_data_option(orgs)
     orgs.set_defaults(run=_cmd_orgs)
     show = command("show", "one organization's record")
@@ -480,7 +664,8 @@ def _parser() -> argparse.ArgumentParser:
     for name, help_text, run in (
         (
             "local-party",
-            "your state party, and the search that finds your local party",
+            "your local party's record, its state party, and the search that finds it "
+            "(for every party recorded in the state unless --party)",
             _cmd_local_party,
         ),
         ("election-office", "the search text for your local election office", _cmd_election_office),
@@ -489,33 +674,54 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("county", nargs="?")
         sub.add_argument("--state")
         sub.add_argument("--town")
+        sub.add_argument("--place", help='a town or city and its state: "Phoenix, AZ"')
         if name == "local-party":
             sub.add_argument(
-                "--party", help="the party: D, R, DFL, Green, Libertarian or any party's name"
+                "--party",
+                help="the party (D, R, Libertarian, Green, independent ...); "
+                "leave it out for every party recorded in the state",
             )
             _add_data_option(sub)
         sub.set_defaults(run=run)
-    offices = command("offices", "office categories (for one state with --state)")
-    offices.add_argument("--state")
-    offices.set_defaults(run=_cmd_offices)
+    _add_offices_command(command)
     office = command("office", "one office category")
     office.add_argument("office")
     office.set_defaults(run=_cmd_office)
     export = commands.add_parser("export", help="the whole dataset as JSON, CSV or SQLite")
     export.add_argument("--format", choices=["json", "csv", "sqlite"], required=True)
-    export.add_argument("--output", help="the file (or, for csv, folder) to write")
+    export.add_argument(
+        "--output", help="the file (or, for csv, folder) to write; - for standard output (json)"
+    )
     export.set_defaults(run=_cmd_export)
     schema = commands.add_parser(
-        "schema", help="the JSON Schema of a record kind or of match --json"
+        "schema", help="the JSON Schema of a record kind, of match --json or of offices --json"
     )
-    schema.add_argument("kind", choices=["organization", "state", "office-category", "match"])
+    schema.add_argument(
+        "kind", choices=["organization", "state", "office-category", "match", "offices"]
+    )
     schema.set_defaults(run=_cmd_schema)
     _add_data_commands(commands)
     return parser
 
 
+def _add_offices_command(command: Any) -> None:
+    """``civicrun offices``: every category, or with a place, the offices there."""
+    offices = command(
+        "offices",
+        "office categories; with --state, the offices there: whether you meet their "
+        "qualifications, when they are elected, where to file",
+    )
+    offices.add_argument("--state", help="a state code or name (TX, Texas)")
+    offices.add_argument("--county", help="a county name or FIPS code")
+    offices.add_argument("--town", help="a town or city")
+    offices.add_argument("--age", help="age in years on the date (--on)")
+    offices.add_argument("--birth-date", help="YYYY-MM-DD")
+    offices.add_argument("--on", type=_date, help="the date age is measured on (default: today)")
+    offices.set_defaults(run=_cmd_offices)
+
+
 def _add_data_commands(commands: Any) -> None:
-    """``civicrun data check | fmt | new | stale | stats``."""
+    """``civicrun data check | fmt | links | new | stale | stats``."""
     data = commands.add_parser("data", help="check the data, or report its coverage")
     data_commands = data.add_subparsers(dest="data_command", required=True, parser_class=_Parser)
     check = data_commands.add_parser(
@@ -533,13 +739,39 @@ def _add_data_commands(commands: Any) -> None:
     fmt.add_argument("paths", nargs="*", help="files or folders (default: the shipped data)")
     fmt.add_argument("--check", action="store_true", help="only report files not canonical")
     fmt.set_defaults(run=_cmd_fmt)
+    links = data_commands.add_parser(
+        "links",
+        help="check every URL in the data and report the dead, moved and http-only ones",
+        description="Check every URL in the record files (exit 1 if any is dead or failed), or,"
+        " with --rewrite, write the replacements of a reviewed JSON report into the files.",
+    )
+    links.add_argument("paths", nargs="*", help="files or folders (default: the shipped data)")
+    links.add_argument("--format", choices=["markdown", "json"], default="markdown")
+    links.add_argument("--output", help="write the report to this file (default: print it)")
+    links.add_argument("--json-output", metavar="FILE", help="also write the JSON report here")
+    links.add_argument(
+        "--rewrite",
+        metavar="REPORT",
+        help="a reviewed JSON report: write each replacement it keeps over the old URL",
+    )
+    links.add_argument("--workers", type=int, default=8, help="requests at once (default 8)")
+    links.add_argument(
+        "--timeout", type=float, default=15.0, help="seconds per request (default 15)"
+    )
+    links.add_argument(
+        "--per-host-interval",
+        type=float,
+        default=1.0,
+        help="seconds between two requests to one host (default 1)",
+    )
+    links.set_defaults(run=_cmd_links)
     new = data_commands.add_parser("new", help="a new record's skeleton, each field explained")
     new.add_argument("kind", choices=["organization", "state-program", "office-category"])
     new.add_argument("id", help="the new record's id (its file name)")
     new.add_argument("--output", help="a folder to write ID.toml into (default: print it)")
     new.set_defaults(run=_cmd_new)
     stale = data_commands.add_parser("stale", help="records not checked against sources lately")
-    stale.add_argument("--days", type=int, default=365, help="older than this (default 365)")
+    stale.add_argument("--days", type=_days, default=365, help="older than this (default 365)")
     stale.add_argument("--on", type=_date, help="the date to measure from (default: today)")
     stale.add_argument("--json", action="store_true")
     stale.set_defaults(run=_cmd_stale)
@@ -558,7 +790,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0)
     try:
-        code: int = args.run(args)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                code: int = args.run(args)
+            finally:
+                for warning in caught:  # a note for a person, not Python's file and line
+                    print(f"civicrun: note: {warning.message}", file=sys.stderr)
     except CivicrunError as exc:
         print(f"civicrun: error: {exc}", file=sys.stderr)
         return 2
@@ -566,7 +804,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
-    except (OSError, ValueError, TypeError, LookupError) as exc:  # never a traceback
-        print(f"civicrun: error: {exc}", file=sys.stderr)
+    except (OSError, ValueError, TypeError, LookupError, ArithmeticError, RecursionError) as exc:
+        print(f"civicrun: error: {_short(str(exc))}", file=sys.stderr)  # never a traceback
         return 2
     return code
+
+
+def _short(text: str) -> str:
+    from .errors import QUOTE_LIMIT  # noqa: PLC0415
+
+    limit = 2 * QUOTE_LIMIT
+    return text if len(text) <= limit else text[:limit] + f"... ({len(text):,} characters)"

@@ -30,6 +30,7 @@ __all__ = [
     "BOOL_FIELDS",
     "BOOL_GROUP_LABELS",
     "BOOL_LABELS",
+    "CHAMBER_OFFICES",
     "COMMUNITY_LABELS",
     "DATE_FIELDS",
     "GENDER_GROUP_LABELS",
@@ -40,6 +41,8 @@ __all__ = [
     "OPEN_FIELDS",
     "PARTY_LABELS",
     "PROFESSION_LABELS",
+    "QUALIFIED_OFFICE_CATEGORIES",
+    "QUALIFIED_OFFICE_LABELS",
     "RACE_ETHNICITY_LABELS",
     "SYNONYMS",
     "Chamber",
@@ -63,6 +66,7 @@ __all__ = [
     "Party",
     "Profession",
     "ProfileField",
+    "QualificationStatus",
     "QualifiedOffice",
     "RaceEthnicity",
     "RacePartisanship",
@@ -403,6 +407,55 @@ class QualifiedOffice(StrEnum):
     COUNTY_COMMISSION = "county-commission"
     MAYOR = "mayor"
     SCHOOL_BOARD = "school-board"
+
+
+#: The office category each qualified office belongs to (a category id of
+#: ``data/offices``): a state's legislature has two chambers, the governor is one of the
+#: statewide executives.
+QUALIFIED_OFFICE_CATEGORIES: Mapping[QualifiedOffice, str] = {
+    QualifiedOffice.US_HOUSE: "us-house",
+    QualifiedOffice.US_SENATE: "us-senate",
+    QualifiedOffice.GOVERNOR: "statewide-executive",
+    QualifiedOffice.STATE_SENATE: "state-legislature",
+    QualifiedOffice.STATE_HOUSE: "state-legislature",
+    QualifiedOffice.COUNTY_COMMISSION: "county-commission",
+    QualifiedOffice.MAYOR: "mayor",
+    QualifiedOffice.SCHOOL_BOARD: "school-board",
+}
+
+#: Each qualified office's name in a sentence.
+QUALIFIED_OFFICE_LABELS: Mapping[QualifiedOffice, str] = {
+    QualifiedOffice.US_HOUSE: "U.S. House",
+    QualifiedOffice.US_SENATE: "U.S. Senate",
+    QualifiedOffice.GOVERNOR: "Governor",
+    QualifiedOffice.STATE_SENATE: "State senate",
+    QualifiedOffice.STATE_HOUSE: "State house or assembly",
+    QualifiedOffice.COUNTY_COMMISSION: "County commission",
+    QualifiedOffice.MAYOR: "Mayor",
+    QualifiedOffice.SCHOOL_BOARD: "School board",
+}
+
+#: The qualified office of each legislative chamber (Nebraska's single chamber is a senate).
+CHAMBER_OFFICES: Mapping[Chamber, QualifiedOffice] = {
+    Chamber.SENATE: QualifiedOffice.STATE_SENATE,
+    Chamber.HOUSE: QualifiedOffice.STATE_HOUSE,
+}
+
+
+class QualificationStatus(StrEnum):
+    """Whether a person meets an office's published qualifications where they live.
+
+    ``meets``: every qualification recorded for the office (for one of its offices, such as a
+    legislature's two chambers) holds for the profile. ``does-not-meet``: a recorded
+    qualification fails for every one of them (too young, say). ``unknown``: nothing fails
+    but something is not known: a fact the profile leaves out (its age), one civicrun does not
+    ask (citizenship, years of residence, voter registration), or qualifications not recorded
+    yet. A fact that is not known is never a "does not meet".
+    """
+
+    MEETS = "meets"
+    DOES_NOT_MEET = "does-not-meet"
+    UNKNOWN = "unknown"
 
 
 class GovernmentKind(StrEnum):
