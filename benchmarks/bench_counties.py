@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.county_cases import CASES
 
-from civicrun import _counties, _data, resolve_county
+from civicrun import _counties, _data, lookup_county
 from civicrun import counties as civicrun_counties
 
 REPEATS = 7
@@ -40,7 +40,7 @@ def best_of(func: Callable[[], object], repeats: int = REPEATS) -> float:
 
 def civicrun_answer(name: str, state: str | None) -> str:
     try:
-        return resolve_county(name, state).fips
+        return lookup_county(name, state).fips
     except LookupError:
         return "none"
     except ValueError:
@@ -87,7 +87,7 @@ def main() -> int:  # noqa: PLR0915  (one report, read top to bottom)
     ours_t = best_of(run_civicrun) / len(same)
     theirs_t = best_of(run_addfips) / len(same)
     print(f"warm per call, {len(same)} inputs with a state:")
-    print(f"  civicrun.resolve_county      {ours_t * 1e6:8.2f} us")
+    print(f"  civicrun.lookup_county       {ours_t * 1e6:8.2f} us")
     print(f"  AddFIPS().get_county_fips    {theirs_t * 1e6:8.2f} us")
     print(f"  ratio civicrun/addfips        {ours_t / theirs_t:8.2f}")
 
@@ -120,7 +120,7 @@ def main() -> int:  # noqa: PLR0915  (one report, read top to bottom)
         distinct
     )
     print(f"uncached, {len(distinct):,} distinct inputs (every county's name and short name):")
-    print(f"  civicrun.resolve_county      {ours_d * 1e6:8.2f} us")
+    print(f"  civicrun.lookup_county       {ours_d * 1e6:8.2f} us")
     print(f"  AddFIPS().get_county_fips    {theirs_d * 1e6:8.2f} us")
     print(f"  ratio civicrun/addfips        {ours_d / theirs_d:8.2f}")
 

@@ -48,7 +48,7 @@ tracemalloc.start()
 import civicrun
 before = tracemalloc.get_traced_memory()[0]
 civicrun.eligible_orgs(civicrun.Profile())
-civicrun.resolve_county('Travis', 'TX')
+civicrun.lookup_county('Travis', 'TX')
 civicrun.office_categories()
 print(tracemalloc.get_traced_memory()[0] - before)
 """

@@ -133,16 +133,17 @@ class TestOtherCommands:
 
     def test_local_party(self, capsys: pytest.CaptureFixture[str]) -> None:
         """local-party prints the query, why, the state party and a search URL."""
-        _, out, _ = run(capsys, "local-party", "Hennepin", "--state", "MN")
+        _, out, err = run(capsys, "local-party", "Hennepin", "--state", "MN", "--party", "DFL")
         assert out.startswith("Hennepin County DFL\n")
         assert "  state party: Minnesota Democratic" in out
+        assert "" == err
         _, out, _ = run(
             capsys, "local-party", "--state", "CT", "--town", "Darien", "--party", "R", "--json"
         )
         found = json.loads(out)
         assert "Darien Republican Town Committee Connecticut" == found["query"]
         assert "state-party-ct-republican" == found["state_party"]["id"]
-        code, _, err = run(capsys, "local-party", "--state", "CT")
+        code, _, err = run(capsys, "local-party", "--state", "CT", "--party", "D")
         assert 2 == code
         assert "town" in err
 
@@ -199,13 +200,15 @@ class TestOtherCommands:
         """Where the answer has the state party's directory, local-party prints it."""
         import attrs
 
-        from civicrun import _local, state_party
+        from civicrun import _parties, state_party
 
         official = state_party("TX", "R")
         assert official is not None
         page = "https://example.org/county-chairs"
         monkeypatch.setattr(
-            _local, "state_party", lambda s, p: attrs.evolve(official, local_directory=page)
+            _parties.Officials,
+            "state",
+            lambda self, code, party: attrs.evolve(official, local_directory=page),
         )
         _, out, _ = run(capsys, "local-party", "Loving", "--state", "TX", "--party", "R")
         assert f"  the state party's directory of local committees: {page}" in out.splitlines()

@@ -57,10 +57,12 @@ CALLS: dict[str, Callable[[Any, Any], object]] = {
     "office_categories_for_state": lambda a, _b: civicrun.office_categories_for_state(a),
     "counties": lambda a, _b: civicrun.counties(a),
     "get_county": civicrun.get_county,
-    "resolve_county": civicrun.resolve_county,
+    "lookup_county": civicrun.lookup_county,
     "search_counties": civicrun.search_counties,
     "state_party": civicrun.state_party,
-    "find_local_party": lambda a, b: civicrun.find_local_party(a, b, state=b, town=a),
+    "find_local_party": lambda a, b: civicrun.find_local_party(
+        a, "D" if a is None and b is None else (a if b is None else b), state=b, town=a
+    ),
     "find_election_office": lambda a, b: civicrun.find_election_office(a, state=b, town=a),
     "explain": lambda a, b: civicrun.explain(Profile(), a, on=b if b is None else ON),
     "eligible_orgs": lambda a, b: civicrun.eligible_orgs(a, on=b if b is None else ON),

@@ -16,8 +16,8 @@ from civicrun import (
     find_local_party_query,
     get_county,
     get_state,
+    lookup_county,
     lookup_state,
-    resolve_county,
     search_counties,
     search_states,
     states,
@@ -42,26 +42,26 @@ def test_hard_cases(name: str, state: str | None, expected: str) -> None:
     """Every case in the corpus resolves, fails or is ambiguous exactly as expected."""
     if expected == "invalid":
         with pytest.raises(InvalidPlaceNameError):
-            resolve_county(name, state)
+            lookup_county(name, state)
     elif expected == "wrong-type":
-        with pytest.raises(ArgumentTypeError, match="resolve_county\\(\\): name must be a string"):
-            resolve_county(name, state)
+        with pytest.raises(ArgumentTypeError, match="lookup_county\\(\\): name must be a string"):
+            lookup_county(name, state)
     elif expected == "unknown":
         with pytest.raises(UnknownCountyError):
-            resolve_county(name, state)
+            lookup_county(name, state)
     elif expected.startswith("ambiguous:"):
         with pytest.raises(AmbiguousCountyError) as info:
-            resolve_county(name, state)
+            lookup_county(name, state)
         assert expected.removeprefix("ambiguous:").split(",") == [
             c.fips for c in info.value.candidates
         ]
     elif expected.startswith("former:"):
         with pytest.warns(FormerNameWarning):
-            assert expected.removeprefix("former:") == resolve_county(name, state).fips
+            assert expected.removeprefix("former:") == lookup_county(name, state).fips
     else:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            assert expected == resolve_county(name, state).fips
+            assert expected == lookup_county(name, state).fips
 
 
 def test_corpus_is_large() -> None:
@@ -117,21 +117,21 @@ class TestCountyTable:
     def test_errors_carry_data(self) -> None:
         """Errors carry candidates and suggestions, and are LookupErrors."""
         with pytest.raises(UnknownCountyError) as info:
-            resolve_county("Hennepen", "MN")
-        assert [resolve_county("27053")] == list(info.value.suggestions)
+            lookup_county("Hennepen", "MN")
+        assert [lookup_county("27053")] == list(info.value.suggestions)
         assert "did you mean 'Hennepin County, MN'?" in str(info.value)
         assert isinstance(info.value, LookupError)
         with pytest.raises(UnknownCountyError) as retired:
-            resolve_county("Valdez-Cordova")
+            lookup_county("Valdez-Cordova")
         assert "Chugach" in str(retired.value)
 
     def test_three_tiers(self) -> None:
-        """get_county never raises, resolve_county does, search_counties ranks."""
+        """get_county never raises, lookup_county does, search_counties ranks."""
         assert "27053" == (get_county("Hennepin", "MN") or pytest.fail("none")).fips
         assert get_county("Fairfax", "VA") is None  # ambiguous: the county and the city
         assert get_county("Nowhere Such") is None
         assert get_county(["x"]) is None  # type: ignore[arg-type]
-        assert get_county("Shannon County", "SD") == resolve_county("46102")  # former, no warning
+        assert get_county("Shannon County", "SD") == lookup_county("46102")  # former, no warning
         ranked = [str(c) for c in search_counties("Fairfax", "VA")]
         assert ["Fairfax County, VA", "Fairfax city, VA"] == ranked
         assert "Hennepin County, MN" == str(search_counties("Henne")[0])
@@ -140,25 +140,25 @@ class TestCountyTable:
     def test_a_list_for_the_state_is_a_clear_error(self) -> None:
         """A list where a state belongs is the library's own error, not an unhashable TypeError."""
         with pytest.raises(ArgumentTypeError, match="state must be a string or None, not list"):
-            resolve_county("Travis", state=["TX"])  # type: ignore[arg-type]
+            lookup_county("Travis", state=["TX"])  # type: ignore[arg-type]
         with pytest.raises(TypeError):  # it is also the builtin it is
-            resolve_county("Travis", state=["TX"])  # type: ignore[arg-type]
+            lookup_county("Travis", state=["TX"])  # type: ignore[arg-type]
 
     def test_every_county_resolves_to_itself(self) -> None:
         """Every county is found by its name and state, its FIPS code and "Name, ST"."""
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             for county in counties():
-                assert county == resolve_county(county.name, county.state)
-                assert county == resolve_county(county.fips)
-                assert county == resolve_county(f"{county.name}, {county.state}")
+                assert county == lookup_county(county.name, county.state)
+                assert county == lookup_county(county.fips)
+                assert county == lookup_county(f"{county.name}, {county.state}")
 
     def test_short_names_find_the_county_or_list_it(self) -> None:
         """A name without its suffix gives the county, or an ambiguity that includes it."""
         for county in counties():
             candidates: tuple[object, ...]
             try:
-                candidates = (resolve_county(county.short_name, county.state),)
+                candidates = (lookup_county(county.short_name, county.state),)
             except AmbiguousCountyError as exc:
                 candidates = exc.candidates
             assert county in candidates
@@ -180,17 +180,17 @@ class TestCountyTable:
         """Cached answers raise fresh errors and repeat former-name warnings."""
         for _ in range(2):
             with pytest.raises(AmbiguousCountyError) as info:
-                resolve_county("Baltimore", "MD")
+                lookup_county("Baltimore", "MD")
             assert 2 == len(info.value.candidates)
             with pytest.warns(FormerNameWarning):
-                assert "46102" == resolve_county("Shannon County", "SD").fips
+                assert "46102" == lookup_county("Shannon County", "SD").fips
             with pytest.raises(UnknownStateError):
-                resolve_county("Harris", "Texass")
+                lookup_county("Harris", "Texass")
 
     def test_short_name(self) -> None:
         """The short name drops only the suffix."""
-        assert "Orleans" == resolve_county("Orleans Parish").short_name
-        assert "Carson City" == resolve_county("Carson City").short_name
+        assert "Orleans" == lookup_county("Orleans Parish").short_name
+        assert "Carson City" == lookup_county("Carson City").short_name
 
 
 class TestStates:
@@ -562,7 +562,7 @@ class TestTownsAndCities:
         every county as a candidate; a Profile leaves its county unknown."""
         from civicrun import Profile, _places
 
-        two = (resolve_county("Harris, TX"), resolve_county("Fort Bend, TX"))
+        two = (lookup_county("Harris, TX"), lookup_county("Fort Bend, TX"))
         monkeypatch.setattr(_places, "town_counties", lambda state, town: two)
         with pytest.raises(AmbiguousCountyError) as info:
             find_local_party(town="Houston", state="TX", party="R")
@@ -593,12 +593,12 @@ class TestStateDirectory:
         its local committees, the answer gives that page; where a record exists, the record."""
         import attrs
 
-        from civicrun import _local, state_party
+        from civicrun import _parties, state_party
 
         page = "https://example.org/county-parties"
         official = state_party("TX", "R") or pytest.fail("no Texas Republican record")
         with_directory = attrs.evolve(official, local_directory=page)
-        monkeypatch.setattr(_local, "state_party", lambda state, party: with_directory)
+        monkeypatch.setattr(_parties.Officials, "state", lambda self, code, party: with_directory)
         assert page == find_local_party("Loving", "R", state="TX").directory
         assert None is find_local_party("Harris", "R", state="TX").directory  # has its record
         assert None is find_local_party("Loving, TX", "R").organization

@@ -368,9 +368,9 @@ class TestCrashes:
     def test_c6_a_county_not_in_the_table_is_refused(self) -> None:
         """C6: a made-up County record is refused by Profile and find_local_party."""
         fake = County(fips="99999", name="Nowhere County", kind="county", state="ZZ")  # type: ignore[arg-type]
-        with pytest.raises(InvalidProfileError, match="resolve_county"):
+        with pytest.raises(InvalidProfileError, match="lookup_county"):
             Profile(county=fake)
-        with pytest.raises(InvalidArgumentError, match="resolve_county"):
+        with pytest.raises(InvalidArgumentError, match="lookup_county"):
             civicrun.find_local_party(fake)
 
     def test_c7_data_explain_checks_its_arguments(self) -> None:
@@ -409,11 +409,11 @@ class TestCrashes:
         """C10: an AmbiguousCountyError raised in a worker reaches the parent whole, and the
         pool keeps working."""
         with concurrent.futures.ProcessPoolExecutor(max_workers=1) as pool:
-            failed = pool.submit(civicrun.resolve_county, "Washington")
+            failed = pool.submit(civicrun.lookup_county, "Washington")
             with pytest.raises(AmbiguousCountyError) as info:
                 failed.result(timeout=60)
             assert len(info.value.candidates) > 10
-            assert "TX" == pool.submit(civicrun.resolve_county, "Travis").result(60).state
+            assert "TX" == pool.submit(civicrun.lookup_county, "Travis").result(60).state
 
     def test_c10_a_data_with_extra_records_pickles(self, tmp_path: Path) -> None:
         """C10 (the review's aside): a Data pickles as its extra records, for process pools."""
@@ -490,7 +490,7 @@ class TestCrashes:
 
 class TestEveryErrorPickles:
     def examples(self) -> Iterator[CivicrunError]:
-        county = civicrun.resolve_county("Travis", "TX")
+        county = civicrun.lookup_county("Travis", "TX")
         org = civicrun.lookup_organization("ndtc")
         yield DataError("organizations/x.toml", ["bad @ $.id", "worse @ $.name"])
         yield InvalidProfileError([errors.FieldProblem("age", "old", "a whole number")])
@@ -654,7 +654,7 @@ class TestWrongAnswers:
 
     def test_w8_a_county_and_a_state_that_disagree(self) -> None:
         """W8: find_local_party(<Travis County, TX>, state='MN') says they disagree."""
-        travis = civicrun.resolve_county("Travis", "TX")
+        travis = civicrun.lookup_county("Travis", "TX")
         with pytest.raises(InvalidArgumentError, match="not in MN"):
             civicrun.find_local_party(travis, "R", state="MN")
         assert civicrun.find_local_party(travis, "R", state="TX").state == "TX"
@@ -662,7 +662,7 @@ class TestWrongAnswers:
     def test_w9_an_upper_case_ocd_id_resolves(self) -> None:
         """W9: OCD ids are compared without case, the prefix too."""
         ocd = "ocd-division/country:us/state:tx/county:travis"
-        assert civicrun.resolve_county(ocd) == civicrun.resolve_county(ocd.upper())
+        assert civicrun.lookup_county(ocd) == civicrun.lookup_county(ocd.upper())
 
 
 # --- unclear errors -----------------------------------------------------------------------
@@ -695,7 +695,7 @@ class TestUnclearErrors:
     ) -> None:
         """U3: the warning's file is the caller's; the CLI prints it as a note line."""
         with pytest.warns(FormerNameWarning) as caught:
-            civicrun.resolve_county("Shannon", "SD")
+            civicrun.lookup_county("Shannon", "SD")
         assert __file__ == caught[0].filename
         with pytest.warns(FormerNameWarning) as caught:
             Profile(county="Shannon, SD")
@@ -766,7 +766,7 @@ class TestFast:
         with pytest.raises(errors.UnknownOrganizationError) as info:
             civicrun.lookup_organization("Emerge Amercia Nevada")
         assert "emerge" in [o.id for o in info.value.suggestions]
-        assert _orgs._suggester.get() is _orgs._suggester.get()
+        assert _orgs.shipped_names() is _orgs.shipped_names()
 
     @pytest.mark.parametrize("keys", [5_000, 20_000, 100_000])
     def test_l3_from_dict_with_many_unknown_keys(self, keys: int) -> None:
@@ -839,7 +839,7 @@ class TestProperties:
             lambda: civicrun.lookup_state(text),
             lambda: civicrun.find_local_party(state="CT", town=text or "x"),
             lambda: civicrun.find_election_office(state="WI", town=text or "x"),
-            lambda: civicrun.resolve_county(text or "x"),
+            lambda: civicrun.lookup_county(text or "x"),
         ):
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", FormerNameWarning)

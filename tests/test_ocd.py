@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from civicrun import counties, lookup_state, resolve_county, states
+from civicrun import counties, lookup_county, lookup_state, states
 from civicrun.errors import UnknownCountyError
 
 
@@ -76,12 +76,12 @@ def test_county_ids_equal_the_published_ones() -> None:
     assert places >= 40
 
 
-def test_resolve_county_accepts_an_ocd_id() -> None:
+def test_lookup_county_accepts_an_ocd_id() -> None:
     """An OCD id resolves to its county; one that names none is a clear error."""
-    assert "48453" == resolve_county("ocd-division/country:us/state:tx/county:travis").fips
-    assert "51510" == resolve_county("ocd-division/country:us/state:va/place:alexandria").fips
-    assert "11001" == resolve_county("ocd-division/country:us/district:dc").fips
+    assert "48453" == lookup_county("ocd-division/country:us/state:tx/county:travis").fips
+    assert "51510" == lookup_county("ocd-division/country:us/state:va/place:alexandria").fips
+    assert "11001" == lookup_county("ocd-division/country:us/district:dc").fips
     with pytest.raises(UnknownCountyError, match="no county-equivalent has this OCD id"):
-        resolve_county("ocd-division/country:us/state:tx/county:narnia")
+        lookup_county("ocd-division/country:us/state:tx/county:narnia")
     with pytest.raises(UnknownCountyError, match="is Travis County, TX"):
-        resolve_county("ocd-division/country:us/state:tx/county:travis", state="CA")
+        lookup_county("ocd-division/country:us/state:tx/county:travis", state="CA")

@@ -12,13 +12,13 @@ from civicrun import (
     explain,
     find_election_office,
     find_local_party,
+    lookup_county,
     lookup_state,
     organizations,
-    resolve_county,
     state_party,
     states,
 )
-from civicrun._parties import local_party_of
+from civicrun._parties import shipped_officials
 from civicrun._stats import coverage_report
 from civicrun.errors import UnknownPartyError
 from civicrun.records import Coverage
@@ -44,23 +44,23 @@ class TestTerritories:
 
     def test_anasco(self) -> None:
         """The issue's example resolves, with or without the tilde, to the Census name."""
-        county = resolve_county("Añasco", state="PR")
+        county = lookup_county("Añasco", state="PR")
         assert (county.fips, county.name, county.kind) == (
             "72011",
             "Añasco Municipio",
             CountyKind.MUNICIPIO,
         )
-        assert resolve_county("Anasco", state="PR") == county
-        assert resolve_county("añasco municipio, puerto rico") == county
+        assert lookup_county("Anasco", state="PR") == county
+        assert lookup_county("añasco municipio, puerto rico") == county
         assert county.ocd_id == "ocd-division/country:us/territory:pr/municipio:añasco"
-        assert resolve_county(county.ocd_id) == county
+        assert lookup_county(county.ocd_id) == county
 
     def test_other_kinds(self) -> None:
         """Islands, districts and municipalities, and Guam as one county-equivalent."""
-        assert resolve_county("St. Croix", state="VI").kind is CountyKind.ISLAND
-        assert resolve_county("Eastern District", state="AS").kind is CountyKind.DISTRICT
-        assert resolve_county("Saipan", state="MP").kind is CountyKind.MUNICIPALITY
-        guam = resolve_county("Guam")
+        assert lookup_county("St. Croix", state="VI").kind is CountyKind.ISLAND
+        assert lookup_county("Eastern District", state="AS").kind is CountyKind.DISTRICT
+        assert lookup_county("Saipan", state="MP").kind is CountyKind.MUNICIPALITY
+        guam = lookup_county("Guam")
         assert (guam.fips, guam.kind, guam.ocd_id) == ("66010", CountyKind.ISLAND, None)
 
     def test_profile_accepts_territories(self) -> None:
@@ -153,9 +153,9 @@ class TestPopulation:
 
     def test_figures(self) -> None:
         """Spot values of ACS 2018-2022 table B01003, and the national total."""
-        assert resolve_county("Los Angeles", state="CA").population == 9_936_690
-        assert (resolve_county("Loving", state="TX").population or 0) < 200
-        assert resolve_county("Añasco", state="PR").population == 25_497
+        assert lookup_county("Los Angeles", state="CA").population == 9_936_690
+        assert (lookup_county("Loving", state="TX").population or 0) < 200
+        assert lookup_county("Añasco", state="PR").population == 25_497
         home = [c for c in counties() if lookup_state(c.state).kind is not StateKind.TERRITORY]
         assert sum(c.population or 0 for c in home) == 331_097_593
 
@@ -199,7 +199,9 @@ class TestLocalCoverage:
         organizations = {**data.organizations, texas.id: attrs.evolve(texas, local_directory=page)}
         before = _party_answers(data)["republican"]["counties"]
         after = _party_answers(attrs.evolve(data, organizations=organizations))["republican"]
-        with_record = sum(1 for c in counties("TX") if local_party_of(c.fips, Party.REPUBLICAN))
+        with_record = sum(
+            1 for c in counties("TX") if shipped_officials().county(c.fips, Party.REPUBLICAN)
+        )
         assert 254 - with_record == after["counties"]["state_directory"]
         assert before["search"] - after["counties"]["search"] == 254 - with_record
         assert before["county_record"] == after["counties"]["county_record"]

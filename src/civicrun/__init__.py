@@ -15,44 +15,51 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._candidacy import OfficeOption, offices_for
-    from ._counties import counties, get_county, resolve_county, search_counties
-    from ._extra import Data, load_dataset
-    from ._local import (
-        ElectionOffice,
-        LocalParty,
+    from ._api import (
+        Data,
+        counties,
+        eligible_orgs,
+        explain,
         find_election_office,
         find_local_parties,
         find_local_party,
         find_local_party_query,
-    )
-    from ._match import Match, eligible_orgs, explain
-    from ._offices import (
+        get_county,
         get_office_category,
+        get_organization,
+        get_state,
+        lookup_county,
         lookup_office_category,
+        lookup_organization,
+        lookup_state,
         office_categories,
         office_categories_for_state,
-        search_office_categories,
-    )
-    from ._orgs import (
-        get_organization,
-        lookup_organization,
+        offices_for,
         organizations,
+        resolve_county,
+        search_counties,
+        search_office_categories,
         search_organizations,
+        search_states,
+        state_party,
+        states,
     )
-    from ._parties import state_party
+    from ._candidacy import OfficeOption
+    from ._extra import load_dataset
+    from ._local import ElectionOffice, LocalParty
+    from ._match import Match
     from ._profile import Profile
     from ._rules import Reason
-    from ._states import get_state, lookup_state, search_states, states
     from .errors import CivicrunError
     from .records import County, OfficeCategory, Organization, State
 
 #: Where each public name lives: imported on first use (PEP 562), so ``import civicrun``
-#: loads no data and imports neither attrs nor cattrs.
+#: loads no data and imports neither attrs nor cattrs. Every function is a method of the
+#: shipped :class:`Data` (``_api``).
 _HOMES = {
     "CivicrunError": "errors",
     "County": "records",
-    "Data": "_extra",
+    "Data": "_api",
     "ElectionOffice": "_local",
     "LocalParty": "_local",
     "Match": "_match",
@@ -62,32 +69,33 @@ _HOMES = {
     "Profile": "_profile",
     "Reason": "_rules",
     "State": "records",
-    "counties": "_counties",
-    "eligible_orgs": "_match",
-    "explain": "_match",
-    "find_election_office": "_local",
-    "find_local_parties": "_local",
-    "find_local_party": "_local",
-    "find_local_party_query": "_local",
-    "get_county": "_counties",
-    "get_office_category": "_offices",
-    "get_organization": "_orgs",
-    "get_state": "_states",
-    "lookup_office_category": "_offices",
-    "lookup_organization": "_orgs",
+    "counties": "_api",
+    "eligible_orgs": "_api",
+    "explain": "_api",
+    "find_election_office": "_api",
+    "find_local_parties": "_api",
+    "find_local_party": "_api",
+    "find_local_party_query": "_api",
+    "get_county": "_api",
+    "get_office_category": "_api",
+    "get_organization": "_api",
+    "get_state": "_api",
     "load_dataset": "_extra",
-    "lookup_state": "_states",
-    "office_categories": "_offices",
-    "office_categories_for_state": "_offices",
-    "offices_for": "_candidacy",
-    "organizations": "_orgs",
-    "resolve_county": "_counties",
-    "search_counties": "_counties",
-    "search_office_categories": "_offices",
-    "search_organizations": "_orgs",
-    "search_states": "_states",
-    "state_party": "_parties",
-    "states": "_states",
+    "lookup_county": "_api",
+    "lookup_office_category": "_api",
+    "lookup_organization": "_api",
+    "lookup_state": "_api",
+    "office_categories": "_api",
+    "office_categories_for_state": "_api",
+    "offices_for": "_api",
+    "organizations": "_api",
+    "resolve_county": "_api",
+    "search_counties": "_api",
+    "search_office_categories": "_api",
+    "search_organizations": "_api",
+    "search_states": "_api",
+    "state_party": "_api",
+    "states": "_api",
 }
 
 __all__ = [
@@ -118,6 +126,7 @@ __all__ = [
     "get_organization",
     "get_state",
     "load_dataset",
+    "lookup_county",
     "lookup_office_category",
     "lookup_organization",
     "lookup_state",

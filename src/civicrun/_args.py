@@ -11,10 +11,22 @@ and a date before :data:`EARLIEST_DAY`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import warnings
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from .errors import ArgumentTypeError, InvalidArgumentError
 
-__all__ = ["EARLIEST_DAY", "MAX_TEXT", "need_bool", "need_date", "need_text", "valid_unicode"]
+__all__ = [
+    "EARLIEST_DAY",
+    "MAX_TEXT",
+    "default_keyword_only",
+    "need_bool",
+    "need_date",
+    "need_text",
+    "valid_unicode",
+]
 
 #: The longest text any look-up reads, in characters.
 MAX_TEXT = 200
@@ -75,3 +87,37 @@ def need_date(value: object, function: str, argument: str) -> dt.date | None:
             f"{EARLIEST_DAY.isoformat()} on"
         )
     return value
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def default_keyword_only(function: F) -> F:
+    """Let a ``get_*(key, *, default=None)`` function still take ``default`` by position, with a
+    :class:`DeprecationWarning`, for one release (it was positional in 0.2).
+
+    The wrapper keeps the function's own signature (``inspect.signature`` follows
+    ``__wrapped__``), so documentation and the parity test see ``default`` as keyword-only.
+    """
+    name = function.__name__
+    with_default = 2 + _is_method(function)  # positional arguments when default is one
+
+    @functools.wraps(function)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        if len(args) == with_default and "default" not in kwargs:
+            warnings.warn(
+                f"{name}(): pass default= by keyword; giving it by position is deprecated "
+                "and will stop working in the next release",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+            kwargs["default"] = args[-1]
+            args = args[:-1]
+        return function(*args, **kwargs)
+
+    return call  # type: ignore[return-value]  # same signature, by functools.wraps
+
+
+def _is_method(function: Callable[..., Any]) -> int:
+    """1 if ``function`` is a method (its first argument is ``self``), else 0."""
+    return 1 if function.__code__.co_varnames[:1] == ("self",) else 0

@@ -1,6 +1,6 @@
 """County-equivalents: resolving what people type to one county, in three tiers.
 
-:func:`get_county` never raises, :func:`resolve_county` raises with candidates or suggestions
+:func:`get_county` never raises, :func:`lookup_county` raises with candidates or suggestions
 (:class:`~civicrun.County` records), :func:`search_counties` ranks. Place names are compared
 after :func:`civicrun._text.fold` with spaces removed, so "De Kalb", "DeKalb", "O Brien",
 "O'Brien", "St. Louis", "Saint Louis" and "Doña Ana"/"Dona Ana" meet.
@@ -8,6 +8,7 @@ after :func:`civicrun._text.fold` with spaces removed, so "De Kalb", "DeKalb", "
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import warnings
@@ -15,9 +16,10 @@ from collections.abc import Callable, Iterable
 
 from ._args import MAX_TEXT, need_text
 from ._data import CountyAlias, CountyTable, Derived, county_table
+from ._lookup import Names
 from ._places import town_counties
 from ._states import lookup_state, states
-from ._text import close_matches, fold
+from ._text import fold
 from .errors import (
     AmbiguousCountyError,
     ArgumentTypeError,
@@ -33,8 +35,8 @@ from .vocab import CountyKind
 __all__ = [
     "counties",
     "get_county",
+    "lookup_county",
     "needs_state_name",
-    "resolve_county",
     "search_counties",
 ]
 
@@ -130,7 +132,7 @@ class _CountyIndex:
 
     def exact_in(self, state: str | None) -> dict[str, str]:
         """Lower-case spelling -> FIPS for one state's counties (or, for ``None``, the whole
-        country), where the full rules of :func:`resolve_county` give that one county: the
+        country), where the full rules of :func:`lookup_county` give that one county: the
         whole name matches it alone, or the short name (with no suffix word of its own)
         matches it alone and no whole name does. Built for a state the first time it is asked
         about, so the index costs little to build."""
@@ -173,13 +175,21 @@ class _CountyIndex:
         table = self.table
         return tuple(table.county(f) for f in codes if state is None or table.rows[f][2] == state)
 
-    def labels(self, state: str | None) -> dict[str, str]:
-        """``"Name, ST"`` -> FIPS for every county (of one state), for suggestions."""
-        rows = self.table.rows
-        return {f"{r[0]}, {r[2]}": f for f, r in rows.items() if state is None or r[2] == state}
-
 
 _index = Derived(county_table, _CountyIndex)
+
+
+def _build_names(table: CountyTable) -> Names[str]:
+    """FIPS codes by their places' names, with and without the suffix, for close spellings."""
+    rows = table.rows
+    return Names(
+        sorted(rows),
+        lambda fips: (rows[fips][0], short_name(rows[fips][0], CountyKind(rows[fips][1]))),
+    )
+
+
+#: Built on the first name that needs suggestions, not with the index.
+_names = Derived(county_table, _build_names)
 
 
 def counties(state: str | None = None, *, town: str | None = None) -> tuple[County, ...]:
@@ -211,7 +221,7 @@ def counties(state: str | None = None, *, town: str | None = None) -> tuple[Coun
 
 def _check_name(name: object) -> str:
     if not isinstance(name, str):
-        raise ArgumentTypeError("resolve_county", "name", "a string", name)
+        raise ArgumentTypeError("lookup_county", "name", "a string", name)
     stripped = name.strip()
     if not stripped:
         raise InvalidPlaceNameError("a county name must not be empty; give a name or a FIPS code")
@@ -284,7 +294,7 @@ def _from_alias(index: _CountyIndex, text: str, state: str | None) -> County | N
     return county
 
 
-def resolve_county(name: str, state: str | None = None) -> County:
+def lookup_county(name: str, state: str | None = None) -> County:
     """The one county-equivalent that ``name`` (and ``state``) describe.
 
     * five digits: a FIPS code (a retired code raises with a note on what replaced it);
@@ -297,9 +307,9 @@ def resolve_county(name: str, state: str | None = None) -> County:
     * well-known local names resolve (Manhattan, Brooklyn); a former name resolves to the
       place it is part of now with a :class:`~civicrun.errors.FormerNameWarning`.
 
-    >>> str(resolve_county("Orleans Parish"))
+    >>> str(lookup_county("Orleans Parish"))
     'Orleans Parish, LA'
-    >>> resolve_county("hennepin", "mn").fips
+    >>> lookup_county("hennepin", "mn").fips
     '27053'
 
     Raises:
@@ -312,9 +322,9 @@ def resolve_county(name: str, state: str | None = None) -> County:
     if not text or len(text) > MAX_NAME_LENGTH:
         text = _check_name(name)  # raises the right error
     if state is not None and not isinstance(state, str):
-        raise ArgumentTypeError("resolve_county", "state", "a string or None", state)
+        raise ArgumentTypeError("lookup_county", "state", "a string or None", state)
     if state is not None and len(state) > MAX_TEXT:
-        need_text(state, "resolve_county", "state")  # raises the right error
+        need_text(state, "lookup_county", "state")  # raises the right error
     index = _index.get()
     if text[:13].lower() == "ocd-division/":  # OCD ids are case-insensitive
         return _from_ocd(index, text, state)
@@ -424,17 +434,19 @@ def _from_ocd(index: _CountyIndex, ocd_id: str, state: str | None) -> County:
 
 
 def _suggest(index: _CountyIndex, text: str, code: str | None) -> tuple[County, ...]:
-    """Up to five counties close to ``text``: by spelling, else by the first letters."""
-    pool = index.labels(code)
-    close = close_matches(f"{text}, {code}" if code else text, pool, n=5)
+    """Up to five counties close to ``text``: by spelling (the one indexed helper every kind's
+    search uses), else by the first letters."""
+    rows = index.table.rows
+    close = [f for f in _names.get().close(text) if code is None or rows[f][2] == code]
     if close:
-        return tuple(index.table.county(pool[label]) for label in close)
+        return tuple(index.table.county(f) for f in close[:5])
     prefix = _hinted(text)[0].replace(" ", "")[:4]
-    return tuple(
-        c
-        for c in index.found(sorted(index.table.rows), code)
-        if c.short_name and _key(c.short_name).startswith(prefix)
-    )[:5]
+    begins = (
+        fips
+        for fips in sorted(rows)
+        if (code is None or rows[fips][2] == code) and rows[fips][4].startswith(prefix)
+    )
+    return tuple(index.table.county(fips) for fips in itertools.islice(begins, 5))
 
 
 def get_county(
@@ -442,7 +454,7 @@ def get_county(
 ) -> County | None:
     """The one county-equivalent ``name`` (and ``state``) describe, or ``default``.
 
-    The same rules as :func:`resolve_county`, but it never raises: an ambiguous, unknown or
+    The same rules as :func:`lookup_county`, but it never raises: an ambiguous, unknown or
     malformed name (or state) gives ``default``; a former name gives today's place without a
     warning.
 
@@ -454,7 +466,7 @@ def get_county(
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", FormerNameWarning)
-            return resolve_county(name, state)
+            return lookup_county(name, state)
     except (LookupError, ValueError, TypeError):
         return default
 

@@ -13,9 +13,9 @@ import urllib.parse
 import attrs
 
 from ._args import need_text
-from ._counties import counties, needs_state_name, resolve_county
+from ._counties import counties, lookup_county, needs_state_name
 from ._data import county_table, state_table
-from ._parties import local_party_of, parties_in, state_party, town_party_of
+from ._parties import Officials
 from ._places import county_of_town
 from ._states import lookup_state
 from .errors import (
@@ -154,7 +154,7 @@ def _where(
         if county.fips not in table or table.county(county.fips) != county:
             raise InvalidArgumentError(
                 f"{function}(): county {quote(str(county))} is not a county of civicrun's "
-                "table; get one from resolve_county"
+                "table; get one from lookup_county"
             )
         if state is not None and lookup_state(state).code != county.state:
             raise InvalidArgumentError(
@@ -164,7 +164,7 @@ def _where(
         place_county = county
         state = county.state
     elif county is not None:
-        place_county = resolve_county(county, state)
+        place_county = lookup_county(county, state)
         state = place_county.state
     if state is None:
         raise LocalUnitError(f"give a county, or a state (and a town where {towns})")
@@ -205,23 +205,23 @@ def _town_note(town: str, county: County | None) -> str:
 _NATIONAL = (Party.DEMOCRATIC, Party.GREEN, Party.LIBERTARIAN, Party.REPUBLICAN)
 
 
-def recorded_parties(st: State) -> tuple[Party, ...]:
+def recorded_parties(officials: Officials, st: State) -> tuple[Party, ...]:
     """The parties civicrun has a record of in the state (a local structure, or an official
-    state, county or town organization), in alphabetical order of their names so that no
-    party comes first by civicrun's choice."""
-    found = {p.party for p in st.parties} | parties_in(st.code)
+    state, county or town organization among ``officials``), in alphabetical order of their
+    names so that no party comes first by civicrun's choice."""
+    found = {p.party for p in st.parties} | officials.parties_in(st.code)
     found -= {Party.INDEPENDENT, Party.OTHER}
     return tuple(sorted(found, key=lambda p: p.value))
 
 
-def _party(party: object, st: State, function: str) -> Party:
+def _party(party: object, officials: Officials, st: State, function: str) -> Party:
     """The party asked about, which civicrun must have a record of in the state (or be
     "independent")."""
     if party is not None and not isinstance(party, str):
         raise ArgumentTypeError(function, "party", "a string or a Party", party)
     if isinstance(party, str) and not isinstance(party, Party):
         party = need_text(party, function, "party")  # refuses text that is not valid Unicode
-    recorded = recorded_parties(st)
+    recorded = recorded_parties(officials, st)
     accepted = [*(p.value for p in recorded), Party.INDEPENDENT.value]
     known = parse(Party, party) if party is not None else None
     if known is None or (known is not Party.INDEPENDENT and known not in recorded):
@@ -229,7 +229,9 @@ def _party(party: object, st: State, function: str) -> Party:
     return known
 
 
-def _party_label(party: Party, st: State) -> tuple[str, LocalUnit, str | None, bool]:
+def _party_label(
+    party: Party, st: State, officials: Officials
+) -> tuple[str, LocalUnit, str | None, bool]:
     """(label, local unit, unit note, by name) for a party recorded in ``st``.
 
     A party's local structure is the state record's, where recorded; otherwise its unit is
@@ -241,7 +243,7 @@ def _party_label(party: Party, st: State) -> tuple[str, LocalUnit, str | None, b
         return structure.local_label, structure.local_unit, structure.local_unit_note, False
     if party in _NATIONAL:
         return PARTY_LABELS[party], LocalUnit.UNKNOWN, None, False
-    official = state_party(st.code, party)
+    official = officials.state(st.code, party)
     return (official.name if official else PARTY_LABELS[party]), LocalUnit.UNKNOWN, None, True
 
 
@@ -264,15 +266,15 @@ def _place_name(county: County, same_name_elsewhere: bool) -> str:
 
 
 def _recorded(
-    party: Party, state: str, county: County | None, town: str | None
+    officials: Officials, party: Party, state: str, county: County | None, town: str | None
 ) -> Organization | None:
     """The recorded local committee: the town's or city's own where the profile names a town
     that has one (in the county given, if any), else the county's."""
     if town is not None:
-        own = town_party_of(state, town, party)
+        own = officials.town(state, town, party)
         if own is not None and (county is None or county.fips in own.coverage.counties):
             return own
-    return local_party_of(county.fips, party) if county is not None else None
+    return officials.county(county.fips, party) if county is not None else None
 
 
 def _county_query(county: County, label: str, unit: LocalUnit, st: State, by_name: bool) -> str:
@@ -322,54 +324,20 @@ def _independent(st: State, county: County | None, town: str | None) -> LocalPar
 
 
 def find_local_party(
-    county: str | County | None = None,
-    party: str | Party | None = None,
+    officials: Officials,
+    county: str | County | None,
+    party: str | Party | None,
     *,
-    state: str | None = None,
-    town: str | None = None,
+    state: str | None,
+    town: str | None,
 ) -> LocalParty:
-    """How to reach one party's local committee: its record where civicrun has it, the state
-    party's record and directory, and the search text that finds the local committee.
-
-    ``party`` is required: civicrun never picks a party for you
-    (:func:`find_local_parties` answers for every party recorded in the state). It must be a
-    party civicrun has a record of in the state, or "independent" (the answer then says
-    that an independent has no party committee).
-
-    * the party's local name: "DFL" in Minnesota, "Democratic-NPL" in North Dakota,
-      "Republican", "Libertarian", "Green"; synonyms such as "Dem", "D", "GOP" and "R" are
-      accepted;
-    * the place's proper name and suffix ("Doña Ana County", "Orleans Parish",
-      "City of Fairfax"), with the state's name when the name exists in another state too;
-    * the right unit: a parish executive committee in Louisiana, a town committee where
-      parties organize by town (then ``town`` is required), a ward committee in DC;
-    * a ``town`` without a county leads to the town's county where civicrun knows it
-      (``find_local_party(town="Cambridge", state="MA", party="R")``).
-
-    >>> find_local_party("Hennepin", "DFL", state="MN").query
-    'Hennepin County DFL'
-    >>> str(find_local_party("Caddo Parish", "Democratic"))
-    'Caddo Parish Democratic Executive Committee'
-    >>> found = find_local_party("Harris", "GOP", state="TX")
-    >>> found.query, found.state_party.coverage.states
-    ('Harris County, Texas Republican Party', frozenset({'TX'}))
-    >>> find_local_party("Travis", "independent", state="TX").local_unit is None
-    True
-
-    Raises:
-        LocalUnitError: the state needs a town (or a county) that was not given.
-        UnknownPartyError: no ``party`` was given, or it is not a party civicrun has a record
-            of in the state; ``accepted`` lists the ones it has.
-        UnknownStateError: ``state`` is not a state.
-        AmbiguousCountyError: as :func:`resolve_county`, or ``town`` lies in several counties.
-        UnknownCountyError: as :func:`resolve_county`.
-    """
+    """:func:`civicrun.find_local_party` with the official organizations of a dataset."""
     town = _town(need_text(town, "find_local_party", "town", optional=True))
     given, st = _where(county, state, "parties organize by town", "find_local_party")
-    known = _party(party, st, "find_local_party")
+    known = _party(party, officials, st, "find_local_party")
     if known is Party.INDEPENDENT:
         return _independent(st, _county_of(given, st, town), town)
-    label, unit, unit_note, by_name = _party_label(known, st)
+    label, unit, unit_note, by_name = _party_label(known, st, officials)
     explanation = _how_it_organizes(st, label, unit, unit_note)
     place_county: County | None = given
     if unit in _TOWN_UNITS:
@@ -385,7 +353,7 @@ def find_local_party(
         if given is None and town is not None:
             explanation += _town_note(town, place_county)
         if unit is LocalUnit.TERRITORY:
-            official = state_party(st.code, known)
+            official = officials.state(st.code, known)
             query = official.name if official is not None else f"{label} Party of {st.name}"
             place = (
                 _place_name(place_county, needs_state_name(place_county))
@@ -400,8 +368,8 @@ def find_local_party(
             query = f"{town} {st.name} {label}" + ("" if by_name else " party")
         else:
             raise LocalUnitError(f"in {st.name} give a county (or town) to find the local party")
-    recorded = _recorded(known, st.code, place_county, town)
-    official = state_party(st.code, known)
+    recorded = _recorded(officials, known, st.code, place_county, town)
+    official = officials.state(st.code, known)
     return LocalParty(
         query=query,
         search_url=_search_url(query),
@@ -418,42 +386,28 @@ def find_local_party(
 
 
 def find_local_parties(
-    county: str | County | None = None, *, state: str | None = None, town: str | None = None
+    officials: Officials, county: str | County | None, *, state: str | None, town: str | None
 ) -> tuple[LocalParty, ...]:
-    """:func:`find_local_party` for every party civicrun has a record of in the state, in
-    alphabetical order of the parties' names (no party first by civicrun's choice).
-
-    >>> [found.party_label for found in find_local_parties("Hennepin", state="MN")]
-    ['DFL', 'Green', 'Libertarian', 'Republican']
-
-    Raises:
-        as :func:`find_local_party` does for a place.
-    """
+    """:func:`civicrun.find_local_parties` with the official organizations of a dataset."""
     town = _town(need_text(town, "find_local_parties", "town", optional=True))
     given, st = _where(county, state, "parties organize by town", "find_local_parties")
-    return tuple(find_local_party(given, p, state=st.code, town=town) for p in recorded_parties(st))
+    return tuple(
+        find_local_party(officials, given, p, state=st.code, town=town)
+        for p in recorded_parties(officials, st)
+    )
 
 
 def find_local_party_query(
-    county: str | County | None = None,
-    party: str | Party | None = None,
+    officials: Officials,
+    county: str | County | None,
+    party: str | Party | None,
     *,
-    state: str | None = None,
-    town: str | None = None,
+    state: str | None,
+    town: str | None,
 ) -> str:
-    """The search text that finds a party's local committee (``find_local_party(...).query``),
-    or, with no ``party``, the committees of every party in the place (naming none).
-
-    >>> find_local_party_query("Hennepin", "D", state="MN")
-    'Hennepin County DFL'
-    >>> find_local_party_query("Travis County, TX")
-    'Travis County, Texas local party committees'
-
-    Raises:
-        as :func:`find_local_party`.
-    """
+    """:func:`civicrun.find_local_party_query` with the official organizations of a dataset."""
     if party is not None:
-        return find_local_party(county, party, state=state, town=town).query
+        return find_local_party(officials, county, party, state=state, town=town).query
     town = _town(need_text(town, "find_local_party_query", "town", optional=True))
     given, st = _where(county, state, "parties organize by town", "find_local_party_query")
     if given is not None:
@@ -481,28 +435,8 @@ _ADMINISTRATION_WORDS = {
 def find_election_office(
     county: str | County | None = None, *, state: str | None = None, town: str | None = None
 ) -> ElectionOffice:
-    """How to reach the office that runs elections for a place.
-
-    * where counties run elections: the county's election office ("Harris County elections office");
-    * where towns or municipalities run them (Michigan, Wisconsin, New England): the town or
-      city clerk (``town`` is required);
-    * where the state runs them (Alaska, Delaware, DC, the territories): the state's election
-      office, by its name where recorded;
-    * a ``town`` without a county leads to the town's county where civicrun knows it.
-
-    Where civicrun has the county's office (or offices: Chicago has a board of its own), it is
-    in ``offices``; the state's chief election office is in ``chief_election_office``.
-
-    >>> find_election_office("Dane", state="WI", town="Madison").query
-    'Madison, Wisconsin city or town clerk elections'
-
-    Raises:
-        LocalUnitError: the state's elections are run by towns and no ``town`` was given, or
-            by counties and neither a county nor a town civicrun knows the county of was.
-        UnknownStateError: ``state`` is not a state.
-        AmbiguousCountyError: as :func:`resolve_county`, or ``town`` lies in several counties.
-        UnknownCountyError: as :func:`resolve_county`.
-    """
+    """:func:`civicrun.find_election_office`: the election office of a place (they are the same
+    in every dataset)."""
     town = _town(need_text(town, "find_election_office", "town", optional=True))
     place_county, st = _where(county, state, "towns run elections", "find_election_office")
     how = st.election_administration

@@ -2,17 +2,15 @@
 
 Lookups come in three tiers: :func:`get_office_category` never raises,
 :func:`lookup_office_category` raises with suggestions (records), :func:`search_office_categories`
-ranks.
+ranks (the rules of :meth:`civicrun._lookup.Names.search`, as for every kind of record).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-from ._args import MAX_TEXT, need_text
+from ._args import MAX_TEXT, default_keyword_only, need_text
 from ._data import Dataset, Derived, dataset
+from ._lookup import Names
 from ._states import lookup_state
-from ._text import closest, fold
 from .errors import UnknownOfficeCategoryError
 from .records import OfficeCategory, State
 
@@ -25,28 +23,28 @@ __all__ = [
     "search_office_categories",
 ]
 
-
-def _build_name_index(data: Dataset) -> Mapping[str, OfficeCategory]:
-    names: dict[str, OfficeCategory] = {}
-    for office in sorted(data.offices.values(), key=lambda o: o.id):
-        for name in (office.id, office.name, *office.aliases):
-            names.setdefault(fold(name), office)
-    return names
-
-
-_name_index = Derived(dataset, _build_name_index)
 _LEVEL_ORDER = {"local": 0, "state": 1, "federal": 2}
+
+
+def _build_names(data: Dataset) -> Names[OfficeCategory]:
+    return Names(
+        sorted(data.offices.values(), key=lambda o: (_LEVEL_ORDER[o.level.value], o.id)),
+        lambda office: (office.id, office.name, *office.aliases),
+        lambda office: office.description,
+    )
+
+
+_names = Derived(dataset, _build_names)
 
 
 def office_categories() -> tuple[OfficeCategory, ...]:
     """Every office category, local first, then state, then federal; by id within a level."""
-    return tuple(
-        sorted(dataset().offices.values(), key=lambda o: (_LEVEL_ORDER[o.level.value], o.id))
-    )
+    return _names.get().records
 
 
+@default_keyword_only
 def get_office_category(
-    id_or_name: object, default: OfficeCategory | None = None
+    id_or_name: object, *, default: OfficeCategory | None = None
 ) -> OfficeCategory | None:
     """The office category with this id, name or alias (case ignored), or ``default``.
 
@@ -57,43 +55,37 @@ def get_office_category(
     """
     if not isinstance(id_or_name, str) or len(id_or_name) > MAX_TEXT:
         return default
-    return _name_index.get().get(fold(id_or_name), default)
+    found = _names.get().get(id_or_name)
+    return default if found is None else found
 
 
 def lookup_office_category(id_or_name: object) -> OfficeCategory:
     """The office category with this id, name or alias (as :func:`get_office_category`).
 
     Raises:
-        UnknownOfficeCategoryError: nothing matches; ``suggestions`` lists close categories.
+        UnknownOfficeCategoryError: nothing matches; ``suggestions`` lists up to three close
+            categories.
     """
     text = need_text(id_or_name, "lookup_office_category", "id_or_name") or ""
-    found = get_office_category(text)
+    names = _names.get()
+    found = names.get(text)
     if found is None:
-        named = [(n, o) for o in office_categories() for n in (o.id, o.name, *o.aliases)]
-        raise UnknownOfficeCategoryError(text, closest(text, named, n=3))
+        raise UnknownOfficeCategoryError(text, names.suggest(text, 3))
     return found
 
 
 def search_office_categories(text: str) -> tuple[OfficeCategory, ...]:
-    """Categories whose id, name, aliases or description contain every word of ``text``:
-    a match in a name first, then in the description; ties in :func:`office_categories`
-    order.
+    """Categories ``text`` may mean, best first: an exact id, name or alias, then names that
+    begin with it, then names with words that begin with its words, then close spellings,
+    then descriptions with words that begin with its words; ties in
+    :func:`office_categories` order.
 
     >>> [o.id for o in search_office_categories("sheriff")]
     ['sheriff']
+    >>> [o.id for o in search_office_categories("sherif")]
+    ['sheriff']
     """
-    words = fold(need_text(text, "search_office_categories", "text") or "").split()
-    if not words:
-        return ()
-    named: list[OfficeCategory] = []
-    described: list[OfficeCategory] = []
-    for office in office_categories():
-        names = " ".join(fold(n) for n in (office.id, office.name, *office.aliases))
-        if all(w in names for w in words):
-            named.append(office)
-        elif all(w in names + " " + fold(office.description) for w in words):
-            described.append(office)
-    return (*named, *described)
+    return _names.get().search(need_text(text, "search_office_categories", "text") or "")
 
 
 def categories_in(state: State) -> tuple[OfficeCategory, ...]:

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 import attrs
 
 from ._args import MAX_TEXT, valid_unicode
-from ._counties import resolve_county
+from ._counties import lookup_county
 from ._data import county_table
 from ._places import county_of_town
 from ._states import get_state, search_states
@@ -147,7 +147,7 @@ def _to_county(value: object) -> County | str | None:
     if isinstance(value, County):
         table = county_table()
         if value.fips not in table or table.county(value.fips) != value:
-            raise _Bad("a County from civicrun (resolve_county), or a county name")
+            raise _Bad("a County from civicrun (lookup_county), or a county name")
         return value
     return _to_text(value)
 
@@ -296,7 +296,7 @@ class Profile:
         county: Any = self.county
         if isinstance(county, str):
             try:
-                resolved = resolve_county(county, self.state)
+                resolved = lookup_county(county, self.state)
             except LookupError as exc:
                 raise InvalidProfileError([FieldProblem("county", county, str(exc))]) from None
             object.__setattr__(self, "county", resolved)

@@ -1,26 +1,14 @@
-"""Text normalisation shared by every name lookup: one function, tested to be idempotent."""
+"""Text normalisation shared by every name lookup: one function, tested to be idempotent.
+
+Close spellings are found by :class:`civicrun._lookup.Names`, the one search helper."""
 
 from __future__ import annotations
 
-import difflib
 import functools
 import string
 import unicodedata
-from collections.abc import Iterable
-from typing import Generic, TypeVar
 
-T = TypeVar("T")
-
-__all__ = [
-    "FORMULA_STARTS",
-    "Suggester",
-    "close_matches",
-    "closest",
-    "fold",
-    "fold_name",
-    "printable",
-    "town_key",
-]
+__all__ = ["FORMULA_STARTS", "fold", "fold_name", "printable", "town_key"]
 
 #: A spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\x00")
@@ -106,70 +94,3 @@ def town_key(state: str, town: str) -> str:
     'MA/west springfield'
     """
     return f"{state}/{fold(town)}"
-
-
-def close_matches(query: str, choices: Iterable[str], n: int = 5) -> list[str]:
-    """Up to ``n`` of ``choices`` closest to ``query`` (compared folded), best first."""
-    folded: dict[str, str] = {}
-    for choice in choices:
-        folded.setdefault(fold(choice), choice)
-    hits = difflib.get_close_matches(fold(query), list(folded), n=n, cutoff=0.72)
-    return [folded[h] for h in hits]
-
-
-class Suggester(Generic[T]):
-    """Names folded once, for :func:`closest` searches over the same names again and again.
-
-    A search compares the folded query with each folded name by :class:`difflib.SequenceMatcher`,
-    skipping a name as soon as one of the matcher's cheap upper bounds (``real_quick_ratio``,
-    ``quick_ratio``) is under the cutoff, so a search costs little more than a pass over the
-    names (the answers are those of comparing every name in full).
-    """
-
-    __slots__ = ("_names",)
-
-    def __init__(self, named: Iterable[tuple[str, T]]) -> None:
-        self._names = [(fold(name), value) for name, value in named]
-
-    def closest(self, query: str, n: int = 5, cutoff: float = 0.72) -> list[T]:
-        """As :func:`closest` over the names given."""
-        key = fold(query)
-        if not key:
-            return []
-        best: dict[int, tuple[float, int, T]] = {}
-        matcher = difflib.SequenceMatcher(b=key)
-        size = len(key)
-
-        def score(text: str) -> float:
-            matcher.set_seq1(text)
-            if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
-                return 0.0
-            return matcher.ratio()
-
-        for order, (folded, value) in enumerate(self._names):
-            found = score(folded)
-            if size >= 4 and len(folded) > size:
-                found = max(found, score(folded[:size]))
-            if found < cutoff:
-                continue
-            seen = best.get(id(value))
-            if seen is None or found > seen[0]:
-                best[id(value)] = (found, seen[1] if seen else order, value)
-        ranked = sorted(best.values(), key=lambda t: (-t[0], t[1]))
-        return [value for _score, _order, value in ranked[:n]]
-
-
-def closest(
-    query: str, named: Iterable[tuple[str, T]], n: int = 5, cutoff: float = 0.72
-) -> list[T]:
-    """Up to ``n`` distinct values whose names are closest to ``query``, best first.
-
-    ``named`` pairs each name (current, former, alias ...) with its value. Names are compared
-    folded; a name whose beginning is close to a query of four or more characters counts as
-    close too, so "Wellston" finds "Wellstone Action". Ties keep the order of ``named``.
-    (:class:`Suggester` folds the names once, for repeated searches.)
-
-    >>> closest("Exampel", [("New name", 1), ("Example Project", 1), ("Other Group", 2)])
-    [1]
-    """
-    return Suggester(named).closest(query, n, cutoff)

@@ -24,10 +24,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from ._api import Data
 from ._args import EARLIEST_DAY
 from ._candidacy import offices_for
-from ._counties import resolve_county
-from ._local import LocalParty, find_election_office, find_local_parties, find_local_party
+from ._counties import lookup_county
+from ._local import LocalParty
 from ._match import Match
 from ._offices import lookup_office_category, office_categories
 from ._places import split_place
@@ -127,15 +128,14 @@ def _add_data_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _source(args: argparse.Namespace) -> Any:
-    """The module itself, or the shipped data plus the ``--data`` records."""
-    if not args.data:
-        import civicrun  # noqa: PLC0415
-
-        return civicrun
+def _source(args: argparse.Namespace) -> Data:
+    """The shipped data, or the shipped data plus the ``--data`` records."""
+    extra = getattr(args, "data", None)
+    if not extra:
+        return Data.shipped()
     from ._extra import load_dataset  # noqa: PLC0415
 
-    return load_dataset(args.data, replace=args.replace)
+    return load_dataset(extra, replace=getattr(args, "replace", ()))
 
 
 def _add_profile(parser: argparse.ArgumentParser) -> None:
@@ -257,7 +257,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_county(args: argparse.Namespace) -> int:
-    county = resolve_county(args.name, args.state)
+    county = lookup_county(args.name, args.state)
     if args.json:
         _print_json(
             {
@@ -287,10 +287,13 @@ def _place(args: argparse.Namespace) -> None:
 
 def _cmd_local_party(args: argparse.Namespace) -> int:
     _place(args)
+    source = _source(args)
     if args.party is None:
-        found = find_local_parties(args.county, state=args.state, town=args.town)
+        found = source.find_local_parties(args.county, state=args.state, town=args.town)
     else:
-        found = (find_local_party(args.county, args.party, state=args.state, town=args.town),)
+        found = (
+            source.find_local_party(args.county, args.party, state=args.state, town=args.town),
+        )
     if args.json:
         records = []
         for answer in found:
@@ -329,7 +332,7 @@ def _org_summary(org: Organization | None) -> dict[str, Any] | None:
 
 def _cmd_election_office(args: argparse.Namespace) -> int:
     _place(args)
-    found = find_election_office(args.county, state=args.state, town=args.town)
+    found = _source(args).find_election_office(args.county, state=args.state, town=args.town)
     if args.json:
         _print_json(_unstructure(found))
     else:
@@ -678,6 +681,7 @@ def _parser() -> argparse.ArgumentParser:
                 help="the party (D, R, Libertarian, Green, independent ...); "
                 "leave it out for every party recorded in the state",
             )
+            _add_data_option(sub)
         sub.set_defaults(run=run)
     _add_offices_command(command)
     office = command("office", "one office category")
