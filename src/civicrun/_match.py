@@ -17,9 +17,8 @@ import functools
 
 import attrs
 
-from ._args import need_bool, need_date, need_text
+from ._args import need_bool, need_date
 from ._data import Dataset, Derived, LazyRecords, dataset
-from ._orgs import lookup_organization
 from ._profile import Profile
 from ._rules import CompiledOrg, Index, Reason, Verdict, is_live, rank_of, years_before
 from ._wording import describe, describe_audience
@@ -33,9 +32,7 @@ __all__ = [
     "answer",
     "describe",
     "describe_audience",
-    "eligible_orgs",
     "evaluate",
-    "explain",
     "explain_with",
     "index_of",
     "shipped_index",
@@ -239,63 +236,3 @@ def answer(
         found.append(_match(compiled, verdict, profile, day, include_staff))
     found.sort(key=sort_key)
     return tuple(found)
-
-
-def explain(
-    profile: Profile,
-    organization: Organization | str,
-    *,
-    on: dt.date | None = None,
-    include_staff: bool = False,
-) -> Match:
-    """How ``profile`` stands with one organization, whatever its status.
-
-    An ``ineligible`` match names the failing requirement in ``failed``; an
-    ``outside-audience`` one names the audience the profile is outside. ``organization`` is
-    an :class:`~civicrun.Organization`, or its id, name, former name or alias.
-
-    Raises:
-        UnknownOrganizationError: no organization matches ``organization``.
-        ArgumentTypeError: an argument of the wrong type.
-    """
-    if isinstance(organization, Organization):
-        org = organization
-    else:
-        org = lookup_organization(need_text(organization, "explain", "organization"))
-    return explain_with(shipped_index(), org, profile, on, include_staff)
-
-
-def eligible_orgs(
-    profile: Profile,
-    *,
-    on: dt.date | None = None,
-    include_staff: bool = False,
-    include_outside_audience: bool = False,
-) -> tuple[Match, ...]:
-    """The organizations ``profile`` qualifies for (``eligible``) or may qualify for (``possible``).
-
-    Left out: groups whose published requirements the profile fails, inactive or defunct ones,
-    local committees of counties other than the profile's own (or of any county, when the
-    profile names none), town and city committees of towns other than the profile's own
-    ``town`` (or of any town, when the profile names none),
-    (unless ``include_staff``) programs only for campaign staff, and (unless
-    ``include_outside_audience``) groups whose stated audience the profile is known to be
-    outside. Order:
-
-    1. groups with evidence of activity in the last three years before the rest;
-    2. then by rank score, highest first: how squarely the group's audience and priorities are
-       aimed at what this person told us (:attr:`~civicrun.Match.relevance`), less eight
-       points for each unknown fact that would decide it, so a group devoted to the person
-       that turns on one unknown fact still outranks a group open to everyone;
-    3. ties: ``eligible`` before ``possible``, the nearer group first (county or town, then
-       state, then national), then the id;
-    4. ``outside-audience`` matches, when asked for, last.
-
-    Args:
-        profile: what is known about the person; unknown fields make matches ``possible``.
-        on: the date age and birth-date rules are measured on (default: today).
-        include_staff: also return groups that serve campaign staff rather than candidates.
-        include_outside_audience: also return groups whose audience the profile is outside
-            (status ``outside-audience``), for people who want to reach out anyway.
-    """
-    return answer(shipped_index(), profile, on, include_staff, include_outside_audience)
