@@ -3,15 +3,37 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from civicrun import Organization, organizations
+from civicrun import (
+    Organization,
+    counties,
+    get_county,
+    get_organization,
+    lookup_state,
+    office_categories,
+    organizations,
+    records,
+    states,
+)
 from civicrun._converter import converter, describe_error
-from civicrun.records import AnyOf, Condition, Coverage, Requirement, Source
-from civicrun.vocab import Scope
+from civicrun.records import (
+    AnyOf,
+    Candidacy,
+    Condition,
+    Coverage,
+    GovernmentCount,
+    Qualification,
+    Requirement,
+    Source,
+)
+from civicrun.vocab import GovernmentKind, QualifiedOffice, Scope
 
 
 def _errors(data: object, cls: type[object]) -> list[str]:
@@ -129,3 +151,71 @@ class TestConverter:
         """Sets come out sorted and defaults are left out."""
         cov = Coverage(scope=Scope.STATES, states=frozenset({"TX", "AL"}))
         assert {"scope": "states", "states": ["AL", "TX"]} == converter.unstructure(cov)
+
+
+def _parts(record: Any) -> Iterator[object]:
+    """``record`` and every record inside it."""
+    if attrs.has(type(record)):
+        yield record
+        for field in attrs.fields(type(record)):
+            yield from _parts(getattr(record, field.name))
+    elif isinstance(record, tuple | frozenset):
+        for item in record:
+            yield from _parts(item)
+
+
+#: Records of the kinds no shipped record holds yet, built by hand.
+_UNSHIPPED = (
+    Candidacy(
+        guide="https://a.example/guide",
+        filing="With the secretary of state.",
+        elections="In November of even years.",
+        source="https://a.example/guide",
+    ),
+    Qualification(office=QualifiedOffice.STATE_SENATE, min_age=25, source="https://a.example"),
+    GovernmentCount(
+        kind=GovernmentKind.SPECIAL_DISTRICT, count=12, year=2022, source="https://a.example"
+    ),
+)
+
+
+def _every_part() -> list[object]:
+    shipped = (*organizations(), *states(), *counties(), *office_categories())
+    return [part for record in (*shipped, *_UNSHIPPED) for part in _parts(record)]
+
+
+RECORD_KINDS = sorted(
+    name
+    for name, value in vars(records).items()
+    if isinstance(value, type) and attrs.has(value) and value.__module__ == records.__name__
+)
+
+
+class TestRepr:
+    def test_organization(self) -> None:
+        """An organization shows its id and name only."""
+        assert "Organization(id='emerge', name='Emerge')" == repr(get_organization("emerge"))
+
+    def test_state_and_county(self) -> None:
+        """A state shows its code and name; a county its FIPS code and name."""
+        assert "State(code='TX', name='Texas')" == repr(lookup_state("TX"))
+        assert "County(fips='48453', name='Travis County')" == repr(get_county("48453"))
+
+    def test_collections_shown_by_size(self) -> None:
+        """A long collection shows as its size, a short one as its values, vocabulary values
+        as strings."""
+        cov = Coverage(scope=Scope.STATES, states=frozenset({"TX", "AL"}))
+        assert "Coverage(scope='states', states={'AL', 'TX'})" == repr(cov)
+        wide = Coverage(scope=Scope.STATES, states=frozenset(s.code for s in states()))
+        assert f"Coverage(scope='states', states=<{len(states())} items>)" == repr(wide)
+
+    def test_every_kind_is_short(self) -> None:
+        """Every part of every shipped record, of every record kind, prints in at most 400
+        characters, as its kind and its identifying fields."""
+        parts = _every_part()
+        assert RECORD_KINDS == sorted({type(p).__name__ for p in parts})
+        for part in parts:
+            text = repr(part)
+            assert text.startswith(type(part).__name__ + "("), text
+            assert len(text) <= 400, text
+            assert "\n" not in text

@@ -7,6 +7,8 @@ structuring from data files in ``_converter``, loading in ``_data``, matching in
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from enum import Enum
 from typing import Any
 
 import attrs
@@ -41,6 +43,42 @@ from .vocab import (
     Support,
 )
 
+#: The most items of a collection a record's repr shows; a longer one is shown by its size.
+_REPR_ITEMS = 5
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, Enum):
+        return repr(value.value)
+    if isinstance(value, frozenset | tuple) and len(value) > _REPR_ITEMS:
+        return f"<{len(value)} items>"
+    if isinstance(value, frozenset):
+        return "{" + ", ".join(sorted(_short(v) for v in value)) + "}"
+    if isinstance(value, tuple):
+        return "(" + ", ".join(_short(v) for v in value) + ("," if len(value) == 1 else "") + ")"
+    return repr(value)
+
+
+def _short_repr(*names: str) -> Callable[[Any], str]:
+    """A ``__repr__`` showing only the fields ``names`` (an id or code and a name), so a
+    record prints in a line, not in pages: ``Organization(id='emerge', name='Emerge')``.
+
+    A field that is ``None`` or empty is left out; a vocabulary value shows as its string; a
+    collection of more than five items shows as its size (``<12 items>``).
+    Every public record's repr is made here, so they all read alike.
+    """
+
+    def __repr__(self: Any) -> str:
+        shown = []
+        for name in names:
+            value = getattr(self, name)
+            if value is None or (isinstance(value, frozenset | tuple) and not value):
+                continue
+            shown.append(f"{name}={_short(value)}")
+        return f"{type(self).__name__}({', '.join(shown)})"
+
+    return __repr__
+
 
 @frozen(kw_only=True)
 class Source:
@@ -50,6 +88,8 @@ class Source:
     ``reference`` (an encyclopedia, a directory) or ``other``; ``None`` where it has not been
     classified yet.
     """
+
+    __repr__ = _short_repr("url", "kind")
 
     url: str = attrs.field()
     read: dt.date
@@ -107,6 +147,10 @@ class Condition:
     ``born_on_or_after``/``born_on_or_before``.
     """
 
+    __repr__ = _short_repr(
+        "field", "one_of", "equals", "at_least", "at_most", "born_on_or_after", "born_on_or_before"
+    )
+
     field: ProfileField
     one_of: frozenset[str] | None = None
     equals: bool | None = None
@@ -124,6 +168,8 @@ class Condition:
 @frozen(kw_only=True)
 class AnyOf:
     """A group of conditions of which at least one must hold."""
+
+    __repr__ = _short_repr("any_of")
 
     any_of: tuple[Condition, ...] = attrs.field()
     note: str | None = None
@@ -153,6 +199,8 @@ class Coverage:
     Connecticut town committee): such a record is offered only to a profile that names one
     of them as its ``town``.
     """
+
+    __repr__ = _short_repr("scope", "states", "counties", "towns", "territories")
 
     scope: Scope
     states: frozenset[str] = frozenset()
@@ -206,6 +254,8 @@ class Organization:
     for a county civicrun has no committee record for.
     """
 
+    __repr__ = _short_repr("id", "name")
+
     id: str = attrs.field(validator=_non_empty)
     name: str = attrs.field(validator=_non_empty)
     former_names: tuple[str, ...] = ()
@@ -242,6 +292,8 @@ class Organization:
 class PartyStructure:
     """How one party organizes locally in one state."""
 
+    __repr__ = _short_repr("party", "local_label")
+
     party: Party
     local_label: str
     local_unit: LocalUnit
@@ -255,6 +307,8 @@ class ChiefElectionOffice:
     ``source`` is the url of one of the state record's sources. ``url`` is None where no page
     of the office's own site was read (the note says what was).
     """
+
+    __repr__ = _short_repr("name")
 
     name: str = attrs.field(validator=_non_empty)
     url: str | None = None
@@ -271,6 +325,8 @@ class LocalElectionOffice:
     ``source`` is the url of one of the state record's sources. ``url`` is None where no page
     of the office's own site was read (the note says what was).
     """
+
+    __repr__ = _short_repr("fips", "name")
 
     fips: str
     name: str = attrs.field(validator=_non_empty)
@@ -294,6 +350,8 @@ class Candidacy:
     state record's sources, of the page the filing and timing facts were read from.
     """
 
+    __repr__ = _short_repr("guide")
+
     guide: str
     filing: str = attrs.field(validator=_non_empty)
     elections: str = attrs.field(validator=_non_empty)
@@ -310,6 +368,8 @@ class OfficeHere:
     does not elect (Alaska, Connecticut and Hawaii elect no sheriffs); ``local_name`` is the
     state's own name for it where that differs (a parish police jury, a select board).
     """
+
+    __repr__ = _short_repr("category", "present", "local_name")
 
     category: str
     present: bool = True
@@ -331,6 +391,8 @@ class Qualification:
     fact the source does not state is left out (``None``), never guessed.
     """
 
+    __repr__ = _short_repr("office", "min_age")
+
     office: QualifiedOffice
     min_age: int | None = None
     state_residency_years: float | None = None
@@ -345,6 +407,8 @@ class Qualification:
 class GovernmentCount:
     """How many local governments of one kind a state has, from the Census of Governments."""
 
+    __repr__ = _short_repr("kind", "count", "year")
+
     kind: GovernmentKind
     count: int
     year: int
@@ -355,6 +419,8 @@ class GovernmentCount:
 @frozen(kw_only=True)
 class State:
     """A US state, the District of Columbia, or an inhabited territory (see ``kind``)."""
+
+    __repr__ = _short_repr("code", "name")
 
     code: str
     name: str
@@ -400,6 +466,8 @@ class County:
     estimates, table B01003), or None where that table has none (the territories other than
     Puerto Rico).
     """
+
+    __repr__ = _short_repr("fips", "name")
 
     fips: str
     name: str
@@ -518,6 +586,8 @@ _SUFFIXES: dict[CountyKind, tuple[str, ...]] = {
 class OfficeCount:
     """A published national count for an office category."""
 
+    __repr__ = _short_repr("what", "value", "year")
+
     what: str
     value: int
     qualifier: CountQualifier
@@ -530,6 +600,8 @@ class OfficeCount:
 class MinimumAge:
     """A state's minimum age for one legislative chamber."""
 
+    __repr__ = _short_repr("state", "chamber", "age")
+
     state: str
     chamber: Chamber
     age: int
@@ -540,6 +612,8 @@ class MinimumAge:
 @frozen(kw_only=True)
 class OfficeCategory:
     """A kind of elected office, with what it does and how many there are."""
+
+    __repr__ = _short_repr("id", "name")
 
     id: str
     name: str
