@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,7 +13,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from civicrun import (
+    County,
+    OfficeCategory,
     Organization,
+    Profile,
+    Reason,
+    State,
     counties,
     get_county,
     get_organization,
@@ -33,7 +39,7 @@ from civicrun.records import (
     Requirement,
     Source,
 )
-from civicrun.vocab import GovernmentKind, QualifiedOffice, Scope
+from civicrun.vocab import GovernmentKind, Outcome, QualifiedOffice, RuleKind, Scope
 
 
 def _errors(data: object, cls: type[object]) -> list[str]:
@@ -122,7 +128,7 @@ class TestConverter:
             Requirement,  # type: ignore[arg-type]
         )
         assert isinstance(group, AnyOf)
-        assert ["expected a table (a condition or an any_of group), got 3 @ $"] == _errors(
+        assert ["expected a table (a condition, or a group with any_of), got 3 @ $"] == _errors(
             3,
             Requirement,  # type: ignore[arg-type]
         )
@@ -219,3 +225,82 @@ class TestRepr:
             assert text.startswith(type(part).__name__ + "("), text
             assert len(text) <= 400, text
             assert "\n" not in text
+
+
+def _json_only(value: object) -> bool:
+    """Whether ``value`` is made of JSON's own types only (no enum, date, tuple or set)."""
+    if isinstance(value, dict):
+        return all(type(k) is str and _json_only(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_json_only(v) for v in value)
+    return value is None or type(value) in {str, int, float, bool}
+
+
+class TestToDict:
+    @pytest.mark.parametrize(
+        "kind", [Organization, State, County, OfficeCategory], ids=lambda k: k.__name__
+    )
+    def test_round_trip_every_shipped_record(self, kind: type[Any]) -> None:
+        """to_dict then structure back by the one converter gives an equal record, for every
+        shipped record of every kind, and to_dict is JSON-ready as it stands."""
+        shipped = {
+            Organization: organizations(),
+            State: states(),
+            County: counties(),
+            OfficeCategory: office_categories(),
+        }[kind]
+        assert shipped
+        for record in shipped:
+            data = record.to_dict()
+            assert _json_only(data), record
+            assert data == json.loads(json.dumps(data))
+            assert record == converter.structure(data, kind)
+
+    def test_every_part_round_trips(self) -> None:
+        """Every part of a record (a rule, a source, a count ...) has to_dict too, of every
+        record kind, and structures back from it."""
+        parts = _every_part()
+        assert RECORD_KINDS == sorted({type(p).__name__ for p in parts})
+        for part in {type(p): p for p in parts}.values():
+            data = part.to_dict()  # type: ignore[attr-defined]
+            assert _json_only(data), part
+            assert part == converter.structure(data, type(part))
+
+    def test_shape(self) -> None:
+        """A record's dict is its fields by name, defaults left out, vocabulary values as
+        strings, dates as ISO text."""
+        county = get_county("48453")
+        assert county is not None
+        assert {
+            "fips": "48453",
+            "name": "Travis County",
+            "kind": "county",
+            "state": "TX",
+            "population": county.population,
+        } == county.to_dict()
+        emerge = get_organization("emerge")
+        assert emerge is not None
+        data = emerge.to_dict()
+        assert ("emerge", "Emerge", emerge.last_verified.isoformat()) == (
+            data["id"],
+            data["name"],
+            data["last_verified"],
+        )
+        assert "official_party" not in data  # None, the default, is left out
+
+    def test_reason_and_profile_through_the_converter(self) -> None:
+        """Reason and Profile keep their documented shapes, now made by the one converter."""
+        reason = Reason(kind=RuleKind.AUDIENCE, outcome=Outcome.MET, text="serves women")
+        assert {
+            "kind": "audience",
+            "field": None,
+            "outcome": "met",
+            "text": "serves women",
+        } == reason.to_dict()
+        profile = Profile(state="TX", county="Travis", race_ethnicity="black,asian")
+        assert {
+            "state": "TX",
+            "county": "48453",
+            "race_ethnicity": ["asian-american", "black"],
+        } == profile.to_dict()
+        assert profile == Profile.from_dict(profile.to_dict())

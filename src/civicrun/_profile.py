@@ -362,20 +362,11 @@ class Profile:
 
         ``Profile.from_dict(p.to_dict()) == p`` for every profile ``p``.
         """
-        out: dict[str, Any] = {}
-        for field in attrs.fields(Profile):
-            value = getattr(self, field.name)
-            if value is None:
-                continue
-            if isinstance(value, County):
-                value = value.fips
-            elif isinstance(value, frozenset):
-                value = sorted(str(v) for v in value)
-            elif isinstance(value, dt.date):
-                value = value.isoformat()
-            elif isinstance(value, StrEnum):
-                value = value.value
-            out[field.name] = value
+        from ._converter import converter  # noqa: PLC0415  (cattrs loads only when asked)
+
+        out: dict[str, Any] = converter.unstructure(self)
+        if self.county is not None:
+            out["county"] = self.county.fips
         return out
 
     def known_fields(self) -> tuple[str, ...]:

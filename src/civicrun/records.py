@@ -80,8 +80,30 @@ def _short_repr(*names: str) -> Callable[[Any], str]:
     return __repr__
 
 
+class _Record:
+    """What every record has: :meth:`to_dict`, by the one converter."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as JSON-ready data, as the data files and ``civicrun show --json`` hold
+        it: only dicts, lists, strings, numbers and booleans (dates as ``YYYY-MM-DD``, a
+        vocabulary value as its string, sets as sorted lists); a field left at its default
+        (``None``, empty) is left out. ``json.dumps(record.to_dict())`` serves it; the one
+        cattrs converter structures it back to an equal record.
+
+        >>> from civicrun.vocab import Scope
+        >>> Coverage(scope=Scope.STATES, states=frozenset({"TX", "AL"})).to_dict()
+        {'scope': 'states', 'states': ['AL', 'TX']}
+        """
+        from ._converter import converter  # noqa: PLC0415  (cattrs loads only when asked)
+
+        data: dict[str, Any] = converter.unstructure(self)
+        return data
+
+
 @frozen(kw_only=True)
-class Source:
+class Source(_Record):
     """A page a fact was read from, the date it was read, and what kind of page it is.
 
     ``kind`` is ``own-site`` (the organization's own website), ``government``, ``press``,
@@ -140,7 +162,7 @@ def _check_condition(cond: Condition) -> None:
 
 
 @frozen(kw_only=True)
-class Condition:
+class Condition(_Record):
     """One test of one profile field, e.g. ``party`` is one of ``{"democratic"}``.
 
     Exactly one kind of test is set: ``one_of``; ``equals``; ``at_least``/``at_most``; or
@@ -166,7 +188,7 @@ class Condition:
 
 
 @frozen(kw_only=True)
-class AnyOf:
+class AnyOf(_Record):
     """A group of conditions of which at least one must hold."""
 
     __repr__ = _short_repr("any_of")
@@ -185,7 +207,7 @@ Requirement = Condition | AnyOf
 
 
 @frozen(kw_only=True)
-class Coverage:
+class Coverage(_Record):
     """Where an organization works: the whole country, some states, or some counties (whose
     states are listed too), and within them, for a local committee, some towns or cities.
 
@@ -241,7 +263,7 @@ def _non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> N
 
 
 @frozen(kw_only=True)
-class Organization:
+class Organization(_Record):
     """A group that helps people run for office, with its eligibility rules and sources.
 
     ``active_as_of`` is the date of the newest dated evidence that the group was running its
@@ -289,7 +311,7 @@ class Organization:
 
 
 @frozen(kw_only=True)
-class PartyStructure:
+class PartyStructure(_Record):
     """How one party organizes locally in one state."""
 
     __repr__ = _short_repr("party", "local_label")
@@ -301,7 +323,7 @@ class PartyStructure:
 
 
 @frozen(kw_only=True)
-class ChiefElectionOffice:
+class ChiefElectionOffice(_Record):
     """The state office that oversees elections: its name, website and the page that says so.
 
     ``source`` is the url of one of the state record's sources. ``url`` is None where no page
@@ -317,7 +339,7 @@ class ChiefElectionOffice:
 
 
 @frozen(kw_only=True)
-class LocalElectionOffice:
+class LocalElectionOffice(_Record):
     """The office that runs elections for one county-equivalent (or, where ``area`` says so,
     for part of it, such as a city with its own board): its name, website and the page that
     says so.
@@ -337,7 +359,7 @@ class LocalElectionOffice:
 
 
 @frozen(kw_only=True)
-class Candidacy:
+class Candidacy(_Record):
     """How a candidate gets on the ballot in a state, and when elections are held.
 
     ``guide`` is the url of the state's official candidate guide or qualifying page (where the
@@ -361,7 +383,7 @@ class Candidacy:
 
 
 @frozen(kw_only=True)
-class OfficeHere:
+class OfficeHere(_Record):
     """Whether a category of elected office exists in a state, and what it is called there.
 
     ``category`` is an office category's id; ``present`` is false for a category the state
@@ -379,7 +401,7 @@ class OfficeHere:
 
 
 @frozen(kw_only=True)
-class Qualification:
+class Qualification(_Record):
     """The published qualifications for one office in one state, each a checkable fact.
 
     ``min_age`` is the youngest age at which a person may hold or run for the office (as the
@@ -404,7 +426,7 @@ class Qualification:
 
 
 @frozen(kw_only=True)
-class GovernmentCount:
+class GovernmentCount(_Record):
     """How many local governments of one kind a state has, from the Census of Governments."""
 
     __repr__ = _short_repr("kind", "count", "year")
@@ -417,7 +439,7 @@ class GovernmentCount:
 
 
 @frozen(kw_only=True)
-class State:
+class State(_Record):
     """A US state, the District of Columbia, or an inhabited territory (see ``kind``)."""
 
     __repr__ = _short_repr("code", "name")
@@ -459,7 +481,7 @@ class State:
 
 
 @frozen(kw_only=True)
-class County:
+class County(_Record):
     """A county or county-equivalent (parish, borough, independent city, municipio ...).
 
     ``population`` is the Census Bureau's estimate (American Community Survey 2018-2022 5-year
@@ -583,7 +605,7 @@ _SUFFIXES: dict[CountyKind, tuple[str, ...]] = {
 
 
 @frozen(kw_only=True)
-class OfficeCount:
+class OfficeCount(_Record):
     """A published national count for an office category."""
 
     __repr__ = _short_repr("what", "value", "year")
@@ -597,7 +619,7 @@ class OfficeCount:
 
 
 @frozen(kw_only=True)
-class MinimumAge:
+class MinimumAge(_Record):
     """A state's minimum age for one legislative chamber."""
 
     __repr__ = _short_repr("state", "chamber", "age")
@@ -610,7 +632,7 @@ class MinimumAge:
 
 
 @frozen(kw_only=True)
-class OfficeCategory:
+class OfficeCategory(_Record):
     """A kind of elected office, with what it does and how many there are."""
 
     __repr__ = _short_repr("id", "name")
