@@ -116,19 +116,19 @@ _FALSE = frozenset({"false", "no", "n", "0"})
 # --- the converters, one per field (named functions, as attrs and mypy expect) -------------
 
 
-def _to_state(value: object) -> str | None:
+def _to_state(value: str | None) -> str | None:
     if value is None:
         return None
     found = get_state(value) if isinstance(value, str) else None
     if found is None:
         readable = isinstance(value, str) and len(value) <= MAX_TEXT
-        close = search_states(value)[:3] if readable else ()  # type: ignore[arg-type]
+        close = search_states(value)[:3] if readable else ()
         hint = f"; close: {', '.join(s.name for s in close)}" if close else ""
         raise _Bad(f"a state code (TX), name (Texas) or FIPS code (48){hint}")
     return found.code
 
 
-def _to_text(value: object) -> str | None:
+def _to_text(value: str | None) -> str | None:
     if value is None:
         return None
     if (
@@ -141,7 +141,7 @@ def _to_text(value: object) -> str | None:
     return " ".join(value.split())
 
 
-def _to_county(value: object) -> County | str | None:
+def _to_county(value: County | str | None) -> County | str | None:
     """A county record of civicrun's table as is, or its name, resolved once the state is
     known."""
     if isinstance(value, County):
@@ -152,35 +152,41 @@ def _to_county(value: object) -> County | str | None:
     return _to_text(value)
 
 
-def _to_party(value: object) -> Party | None:
+def _to_party(value: Party | str | None) -> Party | None:
     return _member(Party, value)
 
 
-def _to_gender(value: object) -> Gender | None:
+def _to_gender(value: Gender | str | None) -> Gender | None:
     return _member(Gender, value)
 
 
-def _to_ideology(value: object) -> Ideology | None:
+def _to_ideology(value: Ideology | str | None) -> Ideology | None:
     return _member(Ideology, value)
 
 
-def _to_office_level(value: object) -> OfficeLevel | None:
+def _to_office_level(value: OfficeLevel | str | None) -> OfficeLevel | None:
     return _member(OfficeLevel, value)
 
 
-def _to_race_ethnicity(value: object) -> frozenset[RaceEthnicity] | None:
+def _to_race_ethnicity(
+    value: Iterable[RaceEthnicity | str] | str | None,
+) -> frozenset[RaceEthnicity] | None:
     return _members(RaceEthnicity, value)
 
 
-def _to_communities(value: object) -> frozenset[Community] | None:
+def _to_communities(
+    value: Iterable[Community | str] | str | None,
+) -> frozenset[Community] | None:
     return _members(Community, value)
 
 
-def _to_professions(value: object) -> frozenset[Profession] | None:
+def _to_professions(
+    value: Iterable[Profession | str] | str | None,
+) -> frozenset[Profession] | None:
     return _members(Profession, value)
 
 
-def _to_stances(value: object) -> frozenset[Stance] | None:
+def _to_stances(value: Iterable[Stance | str] | str | None) -> frozenset[Stance] | None:
     """A set of stances, none of them held together with its opposite."""
     found = _members(Stance, value) or frozenset()
     clash = sorted(s.value for s in found if s.opposite in found)
@@ -191,7 +197,7 @@ def _to_stances(value: object) -> frozenset[Stance] | None:
     return found or None
 
 
-def _to_bool(value: object) -> bool | None:
+def _to_bool(value: bool | str | None) -> bool | None:
     if value is None or isinstance(value, bool):
         return value
     if isinstance(value, str) and fold(value) in _TRUE | _FALSE:
@@ -199,19 +205,19 @@ def _to_bool(value: object) -> bool | None:
     raise _Bad("true or false (yes/no)")
 
 
-def _to_age(value: object) -> int | None:
+def _to_age(value: int | str | None) -> int | None:
     return _whole(value, 0, 130)
 
 
-def _to_prior_runs(value: object) -> int | None:
+def _to_prior_runs(value: int | str | None) -> int | None:
     return _whole(value, 0, 100)
 
 
-def _to_immigrant_generation(value: object) -> int | None:
+def _to_immigrant_generation(value: int | str | None) -> int | None:
     return _whole(value, 1, 2)
 
 
-def _to_date(value: object) -> dt.date | None:
+def _to_date(value: dt.date | str | None) -> dt.date | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -262,6 +268,13 @@ class Profile:
 
     A bad value raises :class:`~civicrun.errors.InvalidProfileError` naming every bad field,
     the value and what is accepted.
+
+    The signature says what each field takes, for IDEs and type checkers: a vocabulary field a
+    member or its string (``party: Party | str | None``), a number or a yes/no as itself or as
+    text (``age: int | str | None``, ``veteran: bool | str | None``), a list field any
+    iterable of members or strings, or comma-separated text; so mypy rejects
+    ``Profile(state=42)``. Read back, each field has its normalised type (``Party | None``,
+    ``frozenset[RaceEthnicity] | None``).
 
     >>> p = Profile(state="texas", party="Dem", gender="female", age="29")
     >>> (p.state, p.party, p.gender, p.age)
