@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-from collections.abc import Iterable, Mapping, Sized
+from collections.abc import Iterable, Iterator, Mapping, Sized
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -109,8 +109,9 @@ def _whole(value: object, low: int, high: int) -> int | None:
     return value
 
 
-_TRUE = frozenset({"true", "yes", "y", "1"})
-_FALSE = frozenset({"false", "no", "n", "0"})
+#: Yes and no as written, and as web forms send them (a checked checkbox sends "on").
+_TRUE = frozenset({"true", "yes", "y", "1", "on"})
+_FALSE = frozenset({"false", "no", "n", "0", "off"})
 
 
 # --- the converters, one per field (named functions, as attrs and mypy expect) -------------
@@ -348,8 +349,25 @@ class Profile:
         Every bad field, and every unknown key, is reported at once, in one
         :class:`~civicrun.errors.InvalidProfileError`.
 
+        It reads what web forms send, so a submitted form can be passed as it is:
+
+        * an empty (or blank) value is unknown, as a field left out: a text box left empty,
+          a select left at "don't say";
+        * yes/no as ``yes``/``no``, ``true``/``false``, ``1``/``0`` or a checkbox's
+          ``on``/``off``;
+        * a list field as a list, as comma-separated text, or, from a mapping that holds
+          several values per name (Werkzeug's and Starlette's ``MultiDict``, Django's
+          ``QueryDict``: anything with ``getlist``), as every value given for the name, so
+          several checkboxes of one name all count; blank items are skipped;
+        * labels as forms word them (``"Hispanic/Latino"``, ``"Latino/a/x"``, ``"Black or
+          African American"``), by :data:`civicrun.vocab.SYNONYMS`.
+
         >>> Profile.from_dict({"state": "ohio", "veteran": "yes"}).veteran
         True
+        >>> form = {"state": "", "veteran": "on", "race_ethnicity": "Hispanic/Latino"}
+        >>> p = Profile.from_dict(form)
+        >>> p.state is None, p.veteran, sorted(p.race_ethnicity)
+        (True, True, [<RaceEthnicity.LATINO: 'latino'>])
         """
         if not isinstance(data, Mapping):
             raise InvalidProfileError(
@@ -365,7 +383,7 @@ class Profile:
                     )
                 ]
             )
-        converted, problems = _convert(data.items())
+        converted, problems = _convert(_form_items(data))
         if problems:
             raise InvalidProfileError(problems)
         return cls(**converted)
@@ -389,6 +407,25 @@ class Profile:
 
 _FIELDS = attrs.fields_dict(Profile)
 _NAMES = "a field name: " + ", ".join(_FIELDS)
+
+
+#: The fields that hold a list.
+_LIST_FIELDS = frozenset({"race_ethnicity", "stances", "communities", "professions"})
+
+
+def _blank(value: object) -> bool:
+    return isinstance(value, str) and not value.strip()
+
+
+def _form_items(data: Mapping[str, Any]) -> Iterator[tuple[object, Any]]:
+    """``data``'s items as a web form means them: a blank value is None (unknown), a list
+    field of a multi-valued mapping is every value given for it, blank items dropped."""
+    getlist = getattr(data, "getlist", None)
+    for name, given in data.items():
+        value = getlist(name) if name in _LIST_FIELDS and callable(getlist) else given
+        if isinstance(value, list | tuple) and len(value) <= MAX_ITEMS:
+            value = [item for item in value if not _blank(item)] or None
+        yield name, None if _blank(value) else value
 
 
 def _convert(items: Iterable[tuple[object, Any]]) -> tuple[dict[str, Any], list[FieldProblem]]:
