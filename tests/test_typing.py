@@ -73,16 +73,18 @@ class TestProfileTypes:
         )
         with pytest.raises(InvalidProfileError, match="state"):
             runpy.run_path(str(tmp_path / "snippet.py"))
+        # Line, argument and error code (the wording of the types varies with mypy's version).
+        found = [
+            (line.split(":")[0], line.split('"')[1], line.rsplit("[", 1)[1]) for line in errors
+        ]
         assert [
-            '4: error: Argument "state" to "Profile" has incompatible type "int"; '
-            'expected "str | None"  [arg-type]',
-            '5: error: Argument "party" to "Profile" has incompatible type "int"; '
-            'expected "Party | str | None"  [arg-type]',
-            '6: error: Argument "race_ethnicity" to "Profile" has incompatible type "int"; '
-            'expected "Iterable[RaceEthnicity | str] | str | None"  [arg-type]',
-            '7: error: Argument "age" to "Profile" has incompatible type "float"; '
-            'expected "int | str | None"  [arg-type]',
-        ] == errors
+            ("4", "state", "arg-type]"),
+            ("5", "party", "arg-type]"),
+            ("6", "race_ethnicity", "arg-type]"),
+            ("7", "age", "arg-type]"),
+        ] == found
+        assert "Party" in errors[1]
+        assert "Iterable[RaceEthnicity" in errors[2]
 
     def test_fields_are_normalised_types(self, tmp_path: Path) -> None:
         """Read back, a field has its normalised type (a Party, a frozenset), not the input's."""
