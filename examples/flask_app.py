@@ -13,8 +13,6 @@ unknown, never a "no", so yes/no questions offer "don't say" rather than a check
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Flask, Response, jsonify, render_template_string, request
 
 from civicrun import CivicrunError, Profile, eligible_orgs
@@ -66,11 +64,10 @@ def form() -> str:
 @app.get("/matches")
 def matches() -> Response | tuple[Response, int]:
     """The groups that would help the person the form describes, as JSON."""
-    fields: dict[str, Any] = {key: value for key, value in request.args.items() if value}
-    if races := request.args.getlist("race_ethnicity"):
-        fields["race_ethnicity"] = ",".join(races)
     try:
-        profile = Profile.from_dict(fields)
+        # from_dict reads a form as sent: blank fields are unknown, and every checked
+        # race_ethnicity box counts (it reads the list with getlist).
+        profile = Profile.from_dict(request.args)
     except CivicrunError as exc:
         return jsonify(error=str(exc)), 400
     return jsonify(

@@ -497,7 +497,7 @@ class TestLocalPartyRecords:
 
         on = dt.date(2026, 12, 1)
 
-        def offered(**profile: object) -> set[str]:
+        def offered(**profile: Any) -> set[str]:
             return {m.org.id for m in eligible_orgs(Profile(**profile), on=on)}
 
         harris = offered(state="TX", county="Harris", party="R")

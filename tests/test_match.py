@@ -504,7 +504,7 @@ class TestRelevance:
         if rule is None or getattr(profile, rule.field.value) is not None:
             return
         if rule.one_of is not None:
-            value: object = sorted(rule.one_of)[0]
+            value: Any = sorted(rule.one_of)[0]
         elif rule.equals is not None:
             value = rule.equals
         else:

@@ -152,7 +152,7 @@ class TestErrors:
             ("age", 200),
             ("birth_date", "May 1"),
             ("birth_date", 5),
-            ("town", ""),
+            ("town", "x" * 101),
             ("stances", [3]),
             ("stances", ["pro-choise"]),
             ("communities", ["martian"]),
@@ -175,6 +175,112 @@ class TestErrors:
         with pytest.raises(UnknownPartyError) as info:
             party_named("whig")
         assert isinstance(info.value, ValueError)
+
+
+class _FormData(dict[str, str]):
+    """A web framework's form: one value per name from ``items()``, every value from
+    ``getlist`` (as Werkzeug's, Starlette's and Django's are)."""
+
+    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+        super().__init__(reversed(pairs))  # the first value of each name, as items() gives
+        self.pairs = pairs
+
+    def getlist(self, name: str) -> list[str]:
+        return [value for key, value in self.pairs if key == name]
+
+
+class TestWebForms:
+    @pytest.mark.parametrize(
+        ("sent", "expected"),
+        [
+            ("on", True),
+            ("off", False),
+            ("true", True),
+            ("false", False),
+            ("yes", True),
+            ("no", False),
+            ("1", True),
+            ("0", False),
+            ("On", True),
+            (" TRUE ", True),
+        ],
+    )
+    def test_checkbox_and_yes_no_values(self, sent: str, expected: bool) -> None:
+        """Yes/no as forms send it: a checkbox's on/off, true/false, yes/no, 1/0, any case."""
+        assert expected is Profile.from_dict({"veteran": sent}).veteran
+
+    @pytest.mark.parametrize(
+        ("label", "expected"),
+        [
+            ("Hispanic/Latino", RaceEthnicity.LATINO),
+            ("Hispanic or Latino", RaceEthnicity.LATINO),
+            ("Latino/Hispanic", RaceEthnicity.LATINO),
+            ("Latino/a/x", RaceEthnicity.LATINO),
+            ("Latina/o/x", RaceEthnicity.LATINO),
+            ("Latino/a", RaceEthnicity.LATINO),
+            ("Latina/o", RaceEthnicity.LATINO),
+            ("Latinx", RaceEthnicity.LATINO),
+            ("Latine", RaceEthnicity.LATINO),
+            ("Black or African American", RaceEthnicity.BLACK),
+            ("Black/African American", RaceEthnicity.BLACK),
+            ("Asian or Asian American", RaceEthnicity.ASIAN_AMERICAN),
+            ("Middle Eastern or North African", RaceEthnicity.MIDDLE_EASTERN_NORTH_AFRICAN),
+        ],
+    )
+    def test_race_ethnicity_labels(self, label: str, expected: RaceEthnicity) -> None:
+        """Race and ethnicity labels as forms word them name their category."""
+        assert frozenset({expected}) == Profile.from_dict({"race_ethnicity": label}).race_ethnicity
+
+    def test_comma_separated_list(self) -> None:
+        """A list field may be comma-separated text; blank items are skipped."""
+        profile = Profile.from_dict({"race_ethnicity": "Black, Hispanic/Latino,, "})
+        assert frozenset({RaceEthnicity.BLACK, RaceEthnicity.LATINO}) == profile.race_ethnicity
+
+    def test_empty_values_are_unknown(self) -> None:
+        """An empty or blank value, or a list of them, is unknown, as a field left out."""
+        form = {
+            "state": "",
+            "county": "",
+            "town": "  ",
+            "age": "",
+            "birth_date": "",
+            "veteran": "",
+            "party": "",
+            "race_ethnicity": "",
+            "stances": ["", " "],
+        }
+        assert Profile() == Profile.from_dict(form)
+        assert frozenset({RaceEthnicity.WHITE}) == (
+            Profile.from_dict({"race_ethnicity": ["", "white"]}).race_ethnicity
+        )
+
+    def test_empty_text_still_refused_by_the_constructor(self) -> None:
+        """Profile() itself still refuses an empty name: only a form's blank means unknown."""
+        with pytest.raises(InvalidProfileError, match="town"):
+            Profile(town="")
+
+    def test_every_value_of_a_multi_valued_form(self) -> None:
+        """From a mapping with getlist (a submitted form), every checkbox of a list field
+        counts, and a single-valued field reads its value."""
+        form = _FormData(
+            [
+                ("state", "Texas"),
+                ("race_ethnicity", "black"),
+                ("race_ethnicity", "Hispanic/Latino"),
+                ("race_ethnicity", ""),
+                ("veteran", "on"),
+                ("lgbtq", ""),
+            ]
+        )
+        assert Profile(
+            state="TX", race_ethnicity=["black", "latino"], veteran=True
+        ) == Profile.from_dict(form)
+
+    def test_bad_form_values_still_reported(self) -> None:
+        """A value a form should not send is still an error naming the field."""
+        with pytest.raises(InvalidProfileError) as info:
+            Profile.from_dict({"veteran": "maybe", "race_ethnicity": "Hispanic/Martian"})
+        assert ("veteran", "race_ethnicity") == info.value.fields
 
 
 class TestRoundTrip:

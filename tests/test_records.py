@@ -3,15 +3,43 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Iterator
+from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from civicrun import Organization, organizations
+from civicrun import (
+    County,
+    OfficeCategory,
+    Organization,
+    Profile,
+    Reason,
+    State,
+    counties,
+    get_county,
+    get_organization,
+    lookup_state,
+    office_categories,
+    organizations,
+    records,
+    states,
+)
 from civicrun._converter import converter, describe_error
-from civicrun.records import AnyOf, Condition, Coverage, Requirement, Source
-from civicrun.vocab import Scope
+from civicrun.records import (
+    AnyOf,
+    Candidacy,
+    Condition,
+    Coverage,
+    GovernmentCount,
+    Qualification,
+    Requirement,
+    Source,
+)
+from civicrun.vocab import GovernmentKind, Outcome, QualifiedOffice, RuleKind, Scope
 
 
 def _errors(data: object, cls: type[object]) -> list[str]:
@@ -100,7 +128,7 @@ class TestConverter:
             Requirement,  # type: ignore[arg-type]
         )
         assert isinstance(group, AnyOf)
-        assert ["expected a table (a condition or an any_of group), got 3 @ $"] == _errors(
+        assert ["expected a table (a condition, or a group with any_of), got 3 @ $"] == _errors(
             3,
             Requirement,  # type: ignore[arg-type]
         )
@@ -129,3 +157,150 @@ class TestConverter:
         """Sets come out sorted and defaults are left out."""
         cov = Coverage(scope=Scope.STATES, states=frozenset({"TX", "AL"}))
         assert {"scope": "states", "states": ["AL", "TX"]} == converter.unstructure(cov)
+
+
+def _parts(record: Any) -> Iterator[object]:
+    """``record`` and every record inside it."""
+    if attrs.has(type(record)):
+        yield record
+        for field in attrs.fields(type(record)):
+            yield from _parts(getattr(record, field.name))
+    elif isinstance(record, tuple | frozenset):
+        for item in record:
+            yield from _parts(item)
+
+
+#: Records of the kinds no shipped record holds yet, built by hand.
+_UNSHIPPED = (
+    Candidacy(
+        guide="https://a.example/guide",
+        filing="With the secretary of state.",
+        elections="In November of even years.",
+        source="https://a.example/guide",
+    ),
+    Qualification(office=QualifiedOffice.STATE_SENATE, min_age=25, source="https://a.example"),
+    GovernmentCount(
+        kind=GovernmentKind.SPECIAL_DISTRICT, count=12, year=2022, source="https://a.example"
+    ),
+)
+
+
+def _every_part() -> list[object]:
+    shipped = (*organizations(), *states(), *counties(), *office_categories())
+    return [part for record in (*shipped, *_UNSHIPPED) for part in _parts(record)]
+
+
+RECORD_KINDS = sorted(
+    name
+    for name, value in vars(records).items()
+    if isinstance(value, type) and attrs.has(value) and value.__module__ == records.__name__
+)
+
+
+class TestRepr:
+    def test_organization(self) -> None:
+        """An organization shows its id and name only."""
+        assert "Organization(id='emerge', name='Emerge')" == repr(get_organization("emerge"))
+
+    def test_state_and_county(self) -> None:
+        """A state shows its code and name; a county its FIPS code and name."""
+        assert "State(code='TX', name='Texas')" == repr(lookup_state("TX"))
+        assert "County(fips='48453', name='Travis County')" == repr(get_county("48453"))
+
+    def test_collections_shown_by_size(self) -> None:
+        """A long collection shows as its size, a short one as its values, vocabulary values
+        as strings."""
+        cov = Coverage(scope=Scope.STATES, states=frozenset({"TX", "AL"}))
+        assert "Coverage(scope='states', states={'AL', 'TX'})" == repr(cov)
+        wide = Coverage(scope=Scope.STATES, states=frozenset(s.code for s in states()))
+        assert f"Coverage(scope='states', states=<{len(states())} items>)" == repr(wide)
+
+    def test_every_kind_is_short(self) -> None:
+        """Every part of every shipped record, of every record kind, prints in at most 400
+        characters, as its kind and its identifying fields."""
+        parts = _every_part()
+        assert RECORD_KINDS == sorted({type(p).__name__ for p in parts})
+        for part in parts:
+            text = repr(part)
+            assert text.startswith(type(part).__name__ + "("), text
+            assert len(text) <= 400, text
+            assert "\n" not in text
+
+
+def _json_only(value: object) -> bool:
+    """Whether ``value`` is made of JSON's own types only (no enum, date, tuple or set)."""
+    if isinstance(value, dict):
+        return all(type(k) is str and _json_only(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_json_only(v) for v in value)
+    return value is None or type(value) in {str, int, float, bool}
+
+
+class TestToDict:
+    @pytest.mark.parametrize(
+        "kind", [Organization, State, County, OfficeCategory], ids=lambda k: k.__name__
+    )
+    def test_round_trip_every_shipped_record(self, kind: type[Any]) -> None:
+        """to_dict then structure back by the one converter gives an equal record, for every
+        shipped record of every kind, and to_dict is JSON-ready as it stands."""
+        shipped = {
+            Organization: organizations(),
+            State: states(),
+            County: counties(),
+            OfficeCategory: office_categories(),
+        }[kind]
+        assert shipped
+        for record in shipped:
+            data = record.to_dict()
+            assert _json_only(data), record
+            assert data == json.loads(json.dumps(data))
+            assert record == converter.structure(data, kind)
+
+    def test_every_part_round_trips(self) -> None:
+        """Every part of a record (a rule, a source, a count ...) has to_dict too, of every
+        record kind, and structures back from it."""
+        parts = _every_part()
+        assert RECORD_KINDS == sorted({type(p).__name__ for p in parts})
+        for part in {type(p): p for p in parts}.values():
+            data = part.to_dict()  # type: ignore[attr-defined]
+            assert _json_only(data), part
+            assert part == converter.structure(data, type(part))
+
+    def test_shape(self) -> None:
+        """A record's dict is its fields by name, defaults left out, vocabulary values as
+        strings, dates as ISO text."""
+        county = get_county("48453")
+        assert county is not None
+        assert {
+            "fips": "48453",
+            "name": "Travis County",
+            "kind": "county",
+            "state": "TX",
+            "population": county.population,
+        } == county.to_dict()
+        emerge = get_organization("emerge")
+        assert emerge is not None
+        data = emerge.to_dict()
+        assert ("emerge", "Emerge", emerge.last_verified.isoformat()) == (
+            data["id"],
+            data["name"],
+            data["last_verified"],
+        )
+        assert "official_party" not in data  # None, the default, is left out
+
+    def test_reason_and_profile_through_the_converter(self) -> None:
+        """Reason and Profile keep their documented shapes, now made by the one converter."""
+        reason = Reason(kind=RuleKind.AUDIENCE, outcome=Outcome.MET, text="serves women")
+        assert {
+            "kind": "audience",
+            "field": None,
+            "outcome": "met",
+            "text": "serves women",
+        } == reason.to_dict()
+        profile = Profile(state="TX", county="Travis", race_ethnicity="black,asian")
+        assert {
+            "state": "TX",
+            "county": "48453",
+            "race_ethnicity": ["asian-american", "black"],
+        } == profile.to_dict()
+        assert profile == Profile.from_dict(profile.to_dict())

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-from collections.abc import Iterable, Mapping, Sized
+from collections.abc import Iterable, Iterator, Mapping, Sized
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -109,26 +109,27 @@ def _whole(value: object, low: int, high: int) -> int | None:
     return value
 
 
-_TRUE = frozenset({"true", "yes", "y", "1"})
-_FALSE = frozenset({"false", "no", "n", "0"})
+#: Yes and no as written, and as web forms send them (a checked checkbox sends "on").
+_TRUE = frozenset({"true", "yes", "y", "1", "on"})
+_FALSE = frozenset({"false", "no", "n", "0", "off"})
 
 
 # --- the converters, one per field (named functions, as attrs and mypy expect) -------------
 
 
-def _to_state(value: object) -> str | None:
+def _to_state(value: str | None) -> str | None:
     if value is None:
         return None
     found = get_state(value) if isinstance(value, str) else None
     if found is None:
         readable = isinstance(value, str) and len(value) <= MAX_TEXT
-        close = search_states(value)[:3] if readable else ()  # type: ignore[arg-type]
+        close = search_states(value)[:3] if readable else ()
         hint = f"; close: {', '.join(s.name for s in close)}" if close else ""
         raise _Bad(f"a state code (TX), name (Texas) or FIPS code (48){hint}")
     return found.code
 
 
-def _to_text(value: object) -> str | None:
+def _to_text(value: str | None) -> str | None:
     if value is None:
         return None
     if (
@@ -141,7 +142,7 @@ def _to_text(value: object) -> str | None:
     return " ".join(value.split())
 
 
-def _to_county(value: object) -> County | str | None:
+def _to_county(value: County | str | None) -> County | str | None:
     """A county record of civicrun's table as is, or its name, resolved once the state is
     known."""
     if isinstance(value, County):
@@ -152,35 +153,41 @@ def _to_county(value: object) -> County | str | None:
     return _to_text(value)
 
 
-def _to_party(value: object) -> Party | None:
+def _to_party(value: Party | str | None) -> Party | None:
     return _member(Party, value)
 
 
-def _to_gender(value: object) -> Gender | None:
+def _to_gender(value: Gender | str | None) -> Gender | None:
     return _member(Gender, value)
 
 
-def _to_ideology(value: object) -> Ideology | None:
+def _to_ideology(value: Ideology | str | None) -> Ideology | None:
     return _member(Ideology, value)
 
 
-def _to_office_level(value: object) -> OfficeLevel | None:
+def _to_office_level(value: OfficeLevel | str | None) -> OfficeLevel | None:
     return _member(OfficeLevel, value)
 
 
-def _to_race_ethnicity(value: object) -> frozenset[RaceEthnicity] | None:
+def _to_race_ethnicity(
+    value: Iterable[RaceEthnicity | str] | str | None,
+) -> frozenset[RaceEthnicity] | None:
     return _members(RaceEthnicity, value)
 
 
-def _to_communities(value: object) -> frozenset[Community] | None:
+def _to_communities(
+    value: Iterable[Community | str] | str | None,
+) -> frozenset[Community] | None:
     return _members(Community, value)
 
 
-def _to_professions(value: object) -> frozenset[Profession] | None:
+def _to_professions(
+    value: Iterable[Profession | str] | str | None,
+) -> frozenset[Profession] | None:
     return _members(Profession, value)
 
 
-def _to_stances(value: object) -> frozenset[Stance] | None:
+def _to_stances(value: Iterable[Stance | str] | str | None) -> frozenset[Stance] | None:
     """A set of stances, none of them held together with its opposite."""
     found = _members(Stance, value) or frozenset()
     clash = sorted(s.value for s in found if s.opposite in found)
@@ -191,7 +198,7 @@ def _to_stances(value: object) -> frozenset[Stance] | None:
     return found or None
 
 
-def _to_bool(value: object) -> bool | None:
+def _to_bool(value: bool | str | None) -> bool | None:
     if value is None or isinstance(value, bool):
         return value
     if isinstance(value, str) and fold(value) in _TRUE | _FALSE:
@@ -199,19 +206,19 @@ def _to_bool(value: object) -> bool | None:
     raise _Bad("true or false (yes/no)")
 
 
-def _to_age(value: object) -> int | None:
+def _to_age(value: int | str | None) -> int | None:
     return _whole(value, 0, 130)
 
 
-def _to_prior_runs(value: object) -> int | None:
+def _to_prior_runs(value: int | str | None) -> int | None:
     return _whole(value, 0, 100)
 
 
-def _to_immigrant_generation(value: object) -> int | None:
+def _to_immigrant_generation(value: int | str | None) -> int | None:
     return _whole(value, 1, 2)
 
 
-def _to_date(value: object) -> dt.date | None:
+def _to_date(value: dt.date | str | None) -> dt.date | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -262,6 +269,13 @@ class Profile:
 
     A bad value raises :class:`~civicrun.errors.InvalidProfileError` naming every bad field,
     the value and what is accepted.
+
+    The signature says what each field takes, for IDEs and type checkers: a vocabulary field a
+    member or its string (``party: Party | str | None``), a number or a yes/no as itself or as
+    text (``age: int | str | None``, ``veteran: bool | str | None``), a list field any
+    iterable of members or strings, or comma-separated text; so mypy rejects
+    ``Profile(state=42)``. Read back, each field has its normalised type (``Party | None``,
+    ``frozenset[RaceEthnicity] | None``).
 
     >>> p = Profile(state="texas", party="Dem", gender="female", age="29")
     >>> (p.state, p.party, p.gender, p.age)
@@ -335,8 +349,25 @@ class Profile:
         Every bad field, and every unknown key, is reported at once, in one
         :class:`~civicrun.errors.InvalidProfileError`.
 
+        It reads what web forms send, so a submitted form can be passed as it is:
+
+        * an empty (or blank) value is unknown, as a field left out: a text box left empty,
+          a select left at "don't say";
+        * yes/no as ``yes``/``no``, ``true``/``false``, ``1``/``0`` or a checkbox's
+          ``on``/``off``;
+        * a list field as a list, as comma-separated text, or, from a mapping that holds
+          several values per name (Werkzeug's and Starlette's ``MultiDict``, Django's
+          ``QueryDict``: anything with ``getlist``), as every value given for the name, so
+          several checkboxes of one name all count; blank items are skipped;
+        * labels as forms word them (``"Hispanic/Latino"``, ``"Latino/a/x"``, ``"Black or
+          African American"``), by :data:`civicrun.vocab.SYNONYMS`.
+
         >>> Profile.from_dict({"state": "ohio", "veteran": "yes"}).veteran
         True
+        >>> form = {"state": "", "veteran": "on", "race_ethnicity": "Hispanic/Latino"}
+        >>> p = Profile.from_dict(form)
+        >>> p.state is None, p.veteran, sorted(p.race_ethnicity)
+        (True, True, [<RaceEthnicity.LATINO: 'latino'>])
         """
         if not isinstance(data, Mapping):
             raise InvalidProfileError(
@@ -352,7 +383,7 @@ class Profile:
                     )
                 ]
             )
-        converted, problems = _convert(data.items())
+        converted, problems = _convert(_form_items(data))
         if problems:
             raise InvalidProfileError(problems)
         return cls(**converted)
@@ -362,20 +393,11 @@ class Profile:
 
         ``Profile.from_dict(p.to_dict()) == p`` for every profile ``p``.
         """
-        out: dict[str, Any] = {}
-        for field in attrs.fields(Profile):
-            value = getattr(self, field.name)
-            if value is None:
-                continue
-            if isinstance(value, County):
-                value = value.fips
-            elif isinstance(value, frozenset):
-                value = sorted(str(v) for v in value)
-            elif isinstance(value, dt.date):
-                value = value.isoformat()
-            elif isinstance(value, StrEnum):
-                value = value.value
-            out[field.name] = value
+        from ._converter import converter  # noqa: PLC0415  (cattrs loads only when asked)
+
+        out: dict[str, Any] = converter.unstructure(self)
+        if self.county is not None:
+            out["county"] = self.county.fips
         return out
 
     def known_fields(self) -> tuple[str, ...]:
@@ -385,6 +407,25 @@ class Profile:
 
 _FIELDS = attrs.fields_dict(Profile)
 _NAMES = "a field name: " + ", ".join(_FIELDS)
+
+
+#: The fields that hold a list.
+_LIST_FIELDS = frozenset({"race_ethnicity", "stances", "communities", "professions"})
+
+
+def _blank(value: object) -> bool:
+    return isinstance(value, str) and not value.strip()
+
+
+def _form_items(data: Mapping[str, Any]) -> Iterator[tuple[object, Any]]:
+    """``data``'s items as a web form means them: a blank value is None (unknown), a list
+    field of a multi-valued mapping is every value given for it, blank items dropped."""
+    getlist = getattr(data, "getlist", None)
+    for name, given in data.items():
+        value = getlist(name) if name in _LIST_FIELDS and callable(getlist) else given
+        if isinstance(value, list | tuple) and len(value) <= MAX_ITEMS:
+            value = [item for item in value if not _blank(item)] or None
+        yield name, None if _blank(value) else value
 
 
 def _convert(items: Iterable[tuple[object, Any]]) -> tuple[dict[str, Any], list[FieldProblem]]:

@@ -70,12 +70,10 @@ class Reason:
 
     def to_dict(self) -> dict[str, str | None]:
         """A JSON-ready form: ``kind``, ``field`` (or None), ``outcome`` and ``text``."""
-        return {
-            "kind": self.kind.value,
-            "field": None if self.field is None else self.field.value,
-            "outcome": self.outcome.value,
-            "text": self.text,
-        }
+        from ._converter import converter  # noqa: PLC0415  (cattrs loads only when asked)
+
+        data = converter.unstructure(self)
+        return {key: data.get(key) for key in ("kind", "field", "outcome", "text")}
 
 
 class Decision(NamedTuple):

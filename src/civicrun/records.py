@@ -7,6 +7,8 @@ structuring from data files in ``_converter``, loading in ``_data``, matching in
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from enum import Enum
 from typing import Any
 
 import attrs
@@ -41,15 +43,75 @@ from .vocab import (
     Support,
 )
 
+#: The most items of a collection a record's repr shows; a longer one is shown by its size.
+_REPR_ITEMS = 5
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, Enum):
+        return repr(value.value)
+    if isinstance(value, frozenset | tuple) and len(value) > _REPR_ITEMS:
+        return f"<{len(value)} items>"
+    if isinstance(value, frozenset):
+        return "{" + ", ".join(sorted(_short(v) for v in value)) + "}"
+    if isinstance(value, tuple):
+        return "(" + ", ".join(_short(v) for v in value) + ("," if len(value) == 1 else "") + ")"
+    return repr(value)
+
+
+def _short_repr(*names: str) -> Callable[[Any], str]:
+    """A ``__repr__`` showing only the fields ``names`` (an id or code and a name), so a
+    record prints in a line, not in pages: ``Organization(id='emerge', name='Emerge')``.
+
+    A field that is ``None`` or empty is left out; a vocabulary value shows as its string; a
+    collection of more than five items shows as its size (``<12 items>``).
+    Every public record's repr is made here, so they all read alike.
+    """
+
+    def __repr__(self: Any) -> str:
+        shown = []
+        for name in names:
+            value = getattr(self, name)
+            if value is None or (isinstance(value, frozenset | tuple) and not value):
+                continue
+            shown.append(f"{name}={_short(value)}")
+        return f"{type(self).__name__}({', '.join(shown)})"
+
+    return __repr__
+
+
+class _Record:
+    """What every record has: :meth:`to_dict`, by the one converter."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as JSON-ready data, as the data files and ``civicrun show --json`` hold
+        it: only dicts, lists, strings, numbers and booleans (dates as ``YYYY-MM-DD``, a
+        vocabulary value as its string, sets as sorted lists); a field left at its default
+        (``None``, empty) is left out. ``json.dumps(record.to_dict())`` serves it; the one
+        cattrs converter structures it back to an equal record.
+
+        >>> from civicrun.vocab import Scope
+        >>> Coverage(scope=Scope.STATES, states=frozenset({"TX", "AL"})).to_dict()
+        {'scope': 'states', 'states': ['AL', 'TX']}
+        """
+        from ._converter import converter  # noqa: PLC0415  (cattrs loads only when asked)
+
+        data: dict[str, Any] = converter.unstructure(self)
+        return data
+
 
 @frozen(kw_only=True)
-class Source:
+class Source(_Record):
     """A page a fact was read from, the date it was read, and what kind of page it is.
 
     ``kind`` is ``own-site`` (the organization's own website), ``government``, ``press``,
     ``reference`` (an encyclopedia, a directory) or ``other``; ``None`` where it has not been
     classified yet.
     """
+
+    __repr__ = _short_repr("url", "kind")
 
     url: str = attrs.field()
     read: dt.date
@@ -100,12 +162,16 @@ def _check_condition(cond: Condition) -> None:
 
 
 @frozen(kw_only=True)
-class Condition:
+class Condition(_Record):
     """One test of one profile field, e.g. ``party`` is one of ``{"democratic"}``.
 
     Exactly one kind of test is set: ``one_of``; ``equals``; ``at_least``/``at_most``; or
     ``born_on_or_after``/``born_on_or_before``.
     """
+
+    __repr__ = _short_repr(
+        "field", "one_of", "equals", "at_least", "at_most", "born_on_or_after", "born_on_or_before"
+    )
 
     field: ProfileField
     one_of: frozenset[str] | None = None
@@ -122,8 +188,10 @@ class Condition:
 
 
 @frozen(kw_only=True)
-class AnyOf:
+class AnyOf(_Record):
     """A group of conditions of which at least one must hold."""
+
+    __repr__ = _short_repr("any_of")
 
     any_of: tuple[Condition, ...] = attrs.field()
     note: str | None = None
@@ -139,7 +207,7 @@ Requirement = Condition | AnyOf
 
 
 @frozen(kw_only=True)
-class Coverage:
+class Coverage(_Record):
     """Where an organization works: the whole country, some states, or some counties (whose
     states are listed too), and within them, for a local committee, some towns or cities.
 
@@ -153,6 +221,8 @@ class Coverage:
     Connecticut town committee): such a record is offered only to a profile that names one
     of them as its ``town``.
     """
+
+    __repr__ = _short_repr("scope", "states", "counties", "towns", "territories")
 
     scope: Scope
     states: frozenset[str] = frozenset()
@@ -193,7 +263,7 @@ def _non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> N
 
 
 @frozen(kw_only=True)
-class Organization:
+class Organization(_Record):
     """A group that helps people run for office, with its eligibility rules and sources.
 
     ``active_as_of`` is the date of the newest dated evidence that the group was running its
@@ -205,6 +275,8 @@ class Organization:
     county (or town) committees, one of the record's ``sources``: the official page to look at
     for a county civicrun has no committee record for.
     """
+
+    __repr__ = _short_repr("id", "name")
 
     id: str = attrs.field(validator=_non_empty)
     name: str = attrs.field(validator=_non_empty)
@@ -239,8 +311,10 @@ class Organization:
 
 
 @frozen(kw_only=True)
-class PartyStructure:
+class PartyStructure(_Record):
     """How one party organizes locally in one state."""
+
+    __repr__ = _short_repr("party", "local_label")
 
     party: Party
     local_label: str
@@ -249,12 +323,14 @@ class PartyStructure:
 
 
 @frozen(kw_only=True)
-class ChiefElectionOffice:
+class ChiefElectionOffice(_Record):
     """The state office that oversees elections: its name, website and the page that says so.
 
     ``source`` is the url of one of the state record's sources. ``url`` is None where no page
     of the office's own site was read (the note says what was).
     """
+
+    __repr__ = _short_repr("name")
 
     name: str = attrs.field(validator=_non_empty)
     url: str | None = None
@@ -263,7 +339,7 @@ class ChiefElectionOffice:
 
 
 @frozen(kw_only=True)
-class LocalElectionOffice:
+class LocalElectionOffice(_Record):
     """The office that runs elections for one county-equivalent (or, where ``area`` says so,
     for part of it, such as a city with its own board): its name, website and the page that
     says so.
@@ -271,6 +347,8 @@ class LocalElectionOffice:
     ``source`` is the url of one of the state record's sources. ``url`` is None where no page
     of the office's own site was read (the note says what was).
     """
+
+    __repr__ = _short_repr("fips", "name")
 
     fips: str
     name: str = attrs.field(validator=_non_empty)
@@ -281,7 +359,7 @@ class LocalElectionOffice:
 
 
 @frozen(kw_only=True)
-class Candidacy:
+class Candidacy(_Record):
     """How a candidate gets on the ballot in a state, and when elections are held.
 
     ``guide`` is the url of the state's official candidate guide or qualifying page (where the
@@ -294,6 +372,8 @@ class Candidacy:
     state record's sources, of the page the filing and timing facts were read from.
     """
 
+    __repr__ = _short_repr("guide")
+
     guide: str
     filing: str = attrs.field(validator=_non_empty)
     elections: str = attrs.field(validator=_non_empty)
@@ -303,13 +383,15 @@ class Candidacy:
 
 
 @frozen(kw_only=True)
-class OfficeHere:
+class OfficeHere(_Record):
     """Whether a category of elected office exists in a state, and what it is called there.
 
     ``category`` is an office category's id; ``present`` is false for a category the state
     does not elect (Alaska, Connecticut and Hawaii elect no sheriffs); ``local_name`` is the
     state's own name for it where that differs (a parish police jury, a select board).
     """
+
+    __repr__ = _short_repr("category", "present", "local_name")
 
     category: str
     present: bool = True
@@ -319,7 +401,7 @@ class OfficeHere:
 
 
 @frozen(kw_only=True)
-class Qualification:
+class Qualification(_Record):
     """The published qualifications for one office in one state, each a checkable fact.
 
     ``min_age`` is the youngest age at which a person may hold or run for the office (as the
@@ -330,6 +412,8 @@ class Qualification:
     ``registered_voter`` whether the candidate must be a registered or qualified voter. A
     fact the source does not state is left out (``None``), never guessed.
     """
+
+    __repr__ = _short_repr("office", "min_age")
 
     office: QualifiedOffice
     min_age: int | None = None
@@ -342,8 +426,10 @@ class Qualification:
 
 
 @frozen(kw_only=True)
-class GovernmentCount:
+class GovernmentCount(_Record):
     """How many local governments of one kind a state has, from the Census of Governments."""
+
+    __repr__ = _short_repr("kind", "count", "year")
 
     kind: GovernmentKind
     count: int
@@ -353,13 +439,15 @@ class GovernmentCount:
 
 
 @frozen(kw_only=True)
-class State:
+class State(_Record):
     """A US state, the District of Columbia, or an inhabited territory (see ``kind``).
 
     ``program_search`` says, where no state program (a ``state-program`` organization) is
     recorded for the state, what was searched for one, when, and what was found and why it was
     not recorded, so "none recorded" is never mistaken for "none looked for".
     """
+
+    __repr__ = _short_repr("code", "name")
 
     code: str
     name: str
@@ -399,13 +487,15 @@ class State:
 
 
 @frozen(kw_only=True)
-class County:
+class County(_Record):
     """A county or county-equivalent (parish, borough, independent city, municipio ...).
 
     ``population`` is the Census Bureau's estimate (American Community Survey 2018-2022 5-year
     estimates, table B01003), or None where that table has none (the territories other than
     Puerto Rico).
     """
+
+    __repr__ = _short_repr("fips", "name")
 
     fips: str
     name: str
@@ -521,8 +611,10 @@ _SUFFIXES: dict[CountyKind, tuple[str, ...]] = {
 
 
 @frozen(kw_only=True)
-class OfficeCount:
+class OfficeCount(_Record):
     """A published national count for an office category."""
+
+    __repr__ = _short_repr("what", "value", "year")
 
     what: str
     value: int
@@ -533,8 +625,10 @@ class OfficeCount:
 
 
 @frozen(kw_only=True)
-class MinimumAge:
+class MinimumAge(_Record):
     """A state's minimum age for one legislative chamber."""
+
+    __repr__ = _short_repr("state", "chamber", "age")
 
     state: str
     chamber: Chamber
@@ -544,8 +638,10 @@ class MinimumAge:
 
 
 @frozen(kw_only=True)
-class OfficeCategory:
+class OfficeCategory(_Record):
     """A kind of elected office, with what it does and how many there are."""
+
+    __repr__ = _short_repr("id", "name")
 
     id: str
     name: str
