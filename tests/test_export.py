@@ -79,6 +79,25 @@ def test_sqlite_has_keys_and_the_version(tmp_path: Path) -> None:
         assert ("territory",) == db.execute("SELECT kind FROM states WHERE code='PR'").fetchone()
 
 
+def test_every_missing_value_is_null(tmp_path: Path) -> None:
+    """A missing value is NULL in SQLite in every column (no text column holds ''), and an empty
+    cell in CSV that the data package declares as its missing value."""
+    out = tmp_path / "civicrun.sqlite"
+    assert 0 == main(["export", "--format", "sqlite", "--output", str(out)])
+    with contextlib.closing(sqlite3.connect(out)) as db:
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        for table in tables:
+            for column in [r[1] for r in db.execute(f"PRAGMA table_info({table})")]:
+                sql = f"SELECT count(*) FROM {table} WHERE \"{column}\" = ''"
+                assert (0,) == db.execute(sql).fetchone(), (table, column)
+        (no_url,) = db.execute("SELECT count(*) FROM organizations WHERE url IS NULL").fetchone()
+    assert sum(o.url is None for o in civicrun.organizations()) == no_url > 0
+    folder = tmp_path / "csv"
+    assert 0 == main(["export", "--format", "csv", "--output", str(folder)])
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert all([""] == r["schema"]["missingValues"] for r in package["resources"])
+
+
 def test_version_line(capsys: pytest.CaptureFixture[str]) -> None:
     """--version names the library's and the data's versions."""
     assert 0 == main(["--version"])

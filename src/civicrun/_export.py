@@ -11,6 +11,9 @@ SQLite:
 * ``states``, ``counties`` (with their Census population) and ``office_categories``;
 * ``election_offices``: one row per county election office, with the page that names it.
 
+A missing value is NULL in SQLite and an empty cell in CSV (declared as the data package's
+only missing value), whatever the column's type: no text column holds ``''``.
+
 Every file is written atomically (a temporary file beside it, then ``os.replace``), and only a
 regular file or a new path is written (:mod:`civicrun._files`). A CSV text cell that a
 spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a line
@@ -172,17 +175,18 @@ def _test_of(cond: Condition) -> tuple[str, str]:
     return "born_between", f"{after}..{before}"
 
 
-def _readable(rules: tuple[Condition | AnyOf, ...]) -> str:
+def _readable(rules: tuple[Condition | AnyOf, ...]) -> str | None:
     parts = []
     for rule in rules:
         conds = rule.any_of if isinstance(rule, AnyOf) else (rule,)
         texts = [f"{c.field.value} {_test_of(c)[0]} {_test_of(c)[1]}" for c in conds]
         parts.append(" or ".join(texts))
-    return "; ".join(parts)
+    return "; ".join(parts) or None
 
 
-def _joined(values: Any) -> str:
-    return "|".join(sorted(str(v) for v in values))
+def _joined(values: Any) -> str | None:
+    """The values, sorted and joined with ``|``; None (a missing value) for none."""
+    return "|".join(sorted(str(v) for v in values)) or None
 
 
 def _org_row(org: Organization) -> dict[str, Any]:
@@ -190,10 +194,10 @@ def _org_row(org: Organization) -> dict[str, Any]:
         "id": org.id,
         "name": org.name,
         "kind": org.kind.value,
-        "url": org.url or "",
+        "url": org.url,
         "summary": org.summary,
         "partisanship": org.partisanship.value,
-        "official_party": org.official_party.value if org.official_party else "",
+        "official_party": org.official_party.value if org.official_party else None,
         "status": org.status.value,
         "confidence": org.confidence.value,
         "last_verified": org.last_verified.isoformat(),
@@ -208,8 +212,8 @@ def _org_row(org: Organization) -> dict[str, Any]:
         "requirements": _readable(org.requirements),
         "serves": _readable(org.serves),
         "priorities": _readable(org.priorities),
-        "aliases": "|".join(org.aliases),
-        "former_names": "|".join(org.former_names),
+        "aliases": "|".join(org.aliases) or None,
+        "former_names": "|".join(org.former_names) or None,
     }
 
 
@@ -231,13 +235,20 @@ def _rule_rows(org: Organization) -> Iterator[dict[str, Any]]:
                     "field": cond.field.value,
                     "test": test,
                     "value": value,
-                    "source": rule.source or "",
-                    "note": rule.note or cond.note or "",
+                    "source": rule.source,
+                    "note": rule.note or cond.note,
                 }
 
 
 def rows(data: Dataset) -> dict[str, list[dict[str, Any]]]:
-    """Every table's rows, in key order."""
+    """Every table's rows, in key order; a missing value (an empty text too) is None."""
+    return {
+        table: [{k: None if v == "" else v for k, v in row.items()} for row in found]
+        for table, found in _rows(data).items()
+    }
+
+
+def _rows(data: Dataset) -> dict[str, list[dict[str, Any]]]:
     orgs = [data.organizations[k] for k in sorted(data.organizations)]
     states = [data.states[k] for k in sorted(data.states)]
     return {
@@ -249,9 +260,9 @@ def rows(data: Dataset) -> dict[str, list[dict[str, Any]]]:
                 "position": n,
                 "url": s.url,
                 "read": s.read.isoformat(),
-                "title": s.title or "",
-                "kind": s.kind.value if s.kind else "",
-                "note": s.note or "",
+                "title": s.title,
+                "kind": s.kind.value if s.kind else None,
+                "note": s.note,
             }
             for o in orgs
             for n, s in enumerate(o.sources, start=1)
@@ -267,9 +278,9 @@ def rows(data: Dataset) -> dict[str, list[dict[str, Any]]]:
                 "election_administration": s.election_administration.value,
                 "chief_election_office": s.chief_election_office.name
                 if s.chief_election_office
-                else "",
+                else None,
                 "chief_election_office_url": (
-                    s.chief_election_office.url or "" if s.chief_election_office else ""
+                    s.chief_election_office.url if s.chief_election_office else None
                 ),
                 "last_verified": s.last_verified.isoformat(),
             }
@@ -281,7 +292,7 @@ def rows(data: Dataset) -> dict[str, list[dict[str, Any]]]:
                 "name": c.name,
                 "kind": c.kind.value,
                 "state": c.state,
-                "ocd_id": c.ocd_id or "",
+                "ocd_id": c.ocd_id,
                 "population": c.population,
             }
             for c in data.counties.values()
@@ -315,10 +326,10 @@ def _office_rows(states: list[State]) -> list[dict[str, Any]]:
                     "position": seen[office.fips],
                     "state": state.code,
                     "name": office.name,
-                    "url": office.url or "",
-                    "area": office.area or "",
+                    "url": office.url,
+                    "area": office.area,
                     "source": office.source,
-                    "note": office.note or "",
+                    "note": office.note,
                 }
             )
     return sorted(found, key=lambda row: (row["fips"], row["position"]))
@@ -329,6 +340,7 @@ def _datapackage(version: str, date: str) -> dict[str, Any]:
     for table, (columns, key, foreign) in TABLES.items():
         schema: dict[str, Any] = {
             "fields": [{"name": name, "type": kind} for name, kind in columns],
+            "missingValues": [""],
             "primaryKey": key,
         }
         if foreign:
