@@ -7,6 +7,7 @@ import csv
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -96,6 +97,47 @@ def test_every_missing_value_is_null(tmp_path: Path) -> None:
     assert 0 == main(["export", "--format", "csv", "--output", str(folder)])
     package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     assert all([""] == r["schema"]["missingValues"] for r in package["resources"])
+
+
+def _read_typed(folder: Path, table: str) -> Any:
+    """A CSV table read with pandas, each column given its type from the data package."""
+    pandas = pytest.importorskip("pandas")
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    resource = next(r for r in package["resources"] if r["path"] == f"{table}.csv")
+    types = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}
+    fields = resource["schema"]["fields"]
+    return pandas.read_csv(
+        folder / resource["path"],
+        dtype={f["name"]: types.get(f["type"], "string") for f in fields},
+        keep_default_na=False,
+        na_values=resource["schema"]["missingValues"],
+    )
+
+
+def test_csv_is_typed_and_every_field_described(tmp_path: Path) -> None:
+    """Every code (FIPS, ids) is a string in the data package, so pandas reading with the
+    package's types keeps 01001; every table and every field has a description; no column is
+    named after an SQL keyword."""
+    pytest.importorskip("pandas")
+    folder = tmp_path / "csv"
+    assert 0 == main(["export", "--format", "csv", "--output", str(folder)])
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    fields = {
+        (r["name"], f["name"]): f for r in package["resources"] for f in r["schema"]["fields"]
+    }
+    assert all(r["description"] for r in package["resources"])
+    assert [] == [key for key, field in fields.items() if not field.get("description")]
+    codes = [key for key in fields if key[1] in ("id", "fips", "code", "state")]
+    codes += [key for key in fields if key[1].endswith("_id")]
+    assert len(codes) > 10
+    assert {"string"} == {fields[key]["type"] for key in codes}
+    counties = _read_typed(folder, "counties")
+    assert "01001" in set(counties["fips"])
+    assert 9_936_690 == counties.set_index("fips").loc["06037", "population"]
+    states = _read_typed(folder, "states")
+    assert "01" == states.set_index("code").loc["AL", "fips"]
+    keywords = {"group", "order", "select", "from", "where", "table", "index", "key", "values"}
+    assert set() == {name for _, name in fields} & keywords
 
 
 def test_version_line(capsys: pytest.CaptureFixture[str]) -> None:

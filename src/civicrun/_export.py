@@ -6,7 +6,7 @@ SQLite:
 
 * ``organizations``: one row per organization, its rules flattened into readable columns;
 * ``organization_rules``: one row per rule (``requirement``, ``audience``, ``priority``), with
-  the page that states it; an ``any_of`` group's members share a ``group`` number;
+  the page that states it; the alternatives of one rule share a ``rule_number``;
 * ``organization_sources``: one row per source of an organization;
 * ``states``, ``counties`` (with their Census population) and ``office_categories``;
 * ``election_offices``: one row per county election office, with the page that names it.
@@ -28,7 +28,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ._data import Dataset, data_version, dataset
 from ._files import prepare_folder, shown, write_atomic
@@ -37,124 +37,178 @@ from ._text import FORMULA_STARTS
 from .errors import InvalidArgumentError
 from .records import AnyOf, Condition, Organization, State
 
-__all__ = ["FORMS", "TABLES", "export", "export_text"]
+__all__ = ["FORMS", "TABLES", "Column", "ForeignKey", "Table", "export", "export_text"]
 
 #: The export formats.
 FORMS = ("json", "csv", "sqlite")
 
-#: Each table: its columns as (name, Frictionless type), its primary key, its foreign keys.
-TABLES: dict[str, tuple[list[tuple[str, str]], list[str], list[tuple[str, str, str]]]] = {
-    "organizations": (
-        [
-            ("id", "string"),
-            ("name", "string"),
-            ("kind", "string"),
-            ("url", "string"),
-            ("summary", "string"),
-            ("partisanship", "string"),
-            ("official_party", "string"),
-            ("status", "string"),
-            ("confidence", "string"),
-            ("last_verified", "date"),
-            ("scope", "string"),
-            ("states", "string"),
-            ("counties", "string"),
-            ("towns", "string"),
-            ("office_levels", "string"),
-            ("support", "string"),
-            ("roles", "string"),
-            ("how_to_join", "string"),
-            ("requirements", "string"),
-            ("serves", "string"),
-            ("priorities", "string"),
-            ("aliases", "string"),
-            ("former_names", "string"),
-        ],
-        ["id"],
-        [],
+
+class Column(NamedTuple):
+    """A column of an exported table."""
+
+    name: str
+    #: Its Frictionless type: ``string``, ``integer``, ``number``, ``boolean`` or ``date``.
+    type: str
+    description: str
+
+
+class ForeignKey(NamedTuple):
+    """Columns of a table that name a row of another table."""
+
+    fields: tuple[str, ...]
+    table: str
+    columns: tuple[str, ...]
+
+
+class Table(NamedTuple):
+    """An exported table: what a row is, its columns, its primary key, its foreign keys."""
+
+    description: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    foreign: tuple[ForeignKey, ...] = ()
+
+
+def _columns(*specs: tuple[str, str, str]) -> tuple[Column, ...]:
+    return tuple(Column(*spec) for spec in specs)
+
+
+def _refers(field: str, table: str, column: str) -> ForeignKey:
+    return ForeignKey((field,), table, (column,))
+
+
+_ORG = ("organization_id", "string", "The organization's id (organizations.id).")
+_SOURCE_COLUMNS = (
+    ("url", "string", "The page's address."),
+    ("read", "date", "The day the page was read."),
+    ("title", "string", "The page's title."),
+    ("kind", "string", "What kind of page it is: own-site, news, government, directory ..."),
+    ("note", "string", "What the page supports, or a caveat."),
+)
+
+#: Every exported table, in the order of the data package and of the documentation. A code
+#: (an id, a FIPS code, a state code) is always a ``string``, so 01001 keeps its leading zero.
+TABLES: dict[str, Table] = {
+    "organizations": Table(
+        "One row per organization that helps people run for office; its rules in words.",
+        _columns(
+            ("id", "string", "The organization's stable id, used by every other table."),
+            ("name", "string", "Its current name."),
+            ("kind", "string", "What kind of group it is: national-group, state-party ..."),
+            ("url", "string", "Its own website."),
+            ("summary", "string", "What it does, in a sentence or two."),
+            ("partisanship", "string", "Its side: nonpartisan, democratic, progressive ..."),
+            ("official_party", "string", "The party it is an official body of."),
+            ("status", "string", "Whether it still operates: active, inactive or unknown."),
+            ("confidence", "string", "How sure the record is, given its sources."),
+            ("last_verified", "date", "The day the record was last checked against sources."),
+            ("scope", "string", "Where it works: national, state or local."),
+            ("states", "string", "The state codes it covers, joined with |."),
+            ("counties", "string", "The county FIPS codes it covers, joined with |."),
+            ("towns", "string", "The towns it covers, joined with |."),
+            ("office_levels", "string", "The levels of office it helps with, joined with |."),
+            ("support", "string", "The kinds of help it gives, joined with |."),
+            ("roles", "string", "Whom it helps (candidates, staff ...), joined with |."),
+            ("how_to_join", "string", "How a person gets its help: apply, open, invite ..."),
+            ("requirements", "string", "Its requirements in words (organization_rules)."),
+            ("serves", "string", "The audience it names, in words (organization_rules)."),
+            ("priorities", "string", "Whom it favours, in words (organization_rules)."),
+            ("aliases", "string", "Other names it goes by, joined with |."),
+            ("former_names", "string", "Names it used before, joined with |."),
+        ),
+        ("id",),
     ),
-    "organization_rules": (
-        [
-            ("organization_id", "string"),
-            ("position", "integer"),
-            ("kind", "string"),
-            ("group", "integer"),
-            ("field", "string"),
-            ("test", "string"),
-            ("value", "string"),
-            ("source", "string"),
-            ("note", "string"),
-        ],
-        ["organization_id", "position"],
-        [("organization_id", "organizations", "id")],
+    "organization_rules": Table(
+        "One row per condition of an organization's requirements, audience and priorities.",
+        _columns(
+            _ORG,
+            ("position", "integer", "The condition's number within the organization, from 1."),
+            ("kind", "string", "requirement (must be met), audience or priority."),
+            (
+                "rule_number",
+                "integer",
+                "The rule's number within the organization: the conditions of one rule are "
+                "alternatives (any one meets it), and every rule must be met.",
+            ),
+            ("field", "string", "The profile fact tested: age, party, gender, state ..."),
+            ("test", "string", "one_of, equals, between (ages) or born_between (dates)."),
+            ("value", "string", "The test's value: values joined with |, or low..high."),
+            ("source", "string", "The page that states the rule."),
+            ("note", "string", "What the rule means, in the source's words."),
+        ),
+        ("organization_id", "position"),
+        (_refers("organization_id", "organizations", "id"),),
     ),
-    "organization_sources": (
-        [
-            ("organization_id", "string"),
-            ("position", "integer"),
-            ("url", "string"),
-            ("read", "date"),
-            ("title", "string"),
-            ("kind", "string"),
-            ("note", "string"),
-        ],
-        ["organization_id", "position"],
-        [("organization_id", "organizations", "id")],
+    "organization_sources": Table(
+        "One row per page an organization's record was written from.",
+        _columns(
+            _ORG,
+            ("position", "integer", "The source's number within the organization, from 1."),
+            *_SOURCE_COLUMNS,
+        ),
+        ("organization_id", "position"),
+        (_refers("organization_id", "organizations", "id"),),
     ),
-    "states": (
-        [
-            ("code", "string"),
-            ("name", "string"),
-            ("fips", "string"),
-            ("kind", "string"),
-            ("ocd_id", "string"),
-            ("county_term", "string"),
-            ("election_administration", "string"),
-            ("chief_election_office", "string"),
-            ("chief_election_office_url", "string"),
-            ("last_verified", "date"),
-        ],
-        ["code"],
-        [],
+    "states": Table(
+        "One row per state, the District of Columbia and each territory.",
+        _columns(
+            ("code", "string", "The two-letter postal code."),
+            ("name", "string", "Its name."),
+            ("fips", "string", "Its two-digit FIPS code, with its leading zero."),
+            ("kind", "string", "state, district or territory."),
+            ("ocd_id", "string", "Its Open Civic Data division id."),
+            ("county_term", "string", "What it calls its counties: county, parish, borough ..."),
+            (
+                "election_administration",
+                "string",
+                "Who runs elections locally: county, town or state offices.",
+            ),
+            ("chief_election_office", "string", "The state's chief election office."),
+            ("chief_election_office_url", "string", "That office's website."),
+            ("last_verified", "date", "The day the record was last checked against sources."),
+        ),
+        ("code",),
     ),
-    "counties": (
-        [
-            ("fips", "string"),
-            ("name", "string"),
-            ("kind", "string"),
-            ("state", "string"),
-            ("ocd_id", "string"),
-            ("population", "integer"),
-        ],
-        ["fips"],
-        [("state", "states", "code")],
+    "counties": Table(
+        "One row per county or county equivalent, with its Census population.",
+        _columns(
+            ("fips", "string", "The five-digit county FIPS code, with its leading zero."),
+            ("name", "string", "Its name, with its kind (Cook County)."),
+            ("kind", "string", "county, parish, borough, city ..."),
+            ("state", "string", "Its state's code (states.code)."),
+            ("ocd_id", "string", "Its Open Civic Data division id."),
+            ("population", "integer", "Its population in the Census count the data uses."),
+        ),
+        ("fips",),
+        (_refers("state", "states", "code"),),
     ),
-    "election_offices": (
-        [
-            ("fips", "string"),
-            ("position", "integer"),
-            ("state", "string"),
-            ("name", "string"),
-            ("url", "string"),
-            ("area", "string"),
-            ("source", "string"),
-            ("note", "string"),
-        ],
-        ["fips", "position"],
-        [("fips", "counties", "fips"), ("state", "states", "code")],
+    "election_offices": Table(
+        "One row per local election office of a county (some counties have several).",
+        _columns(
+            ("fips", "string", "The county's FIPS code (counties.fips)."),
+            ("position", "integer", "The office's number within the county, from 1."),
+            ("state", "string", "The state's code (states.code)."),
+            ("name", "string", "The office's name."),
+            ("url", "string", "Its website."),
+            ("area", "string", "The part of the county it serves, where there are several."),
+            ("source", "string", "The page that names it."),
+            ("note", "string", "A caveat."),
+        ),
+        ("fips", "position"),
+        (_refers("fips", "counties", "fips"), _refers("state", "states", "code")),
     ),
-    "office_categories": (
-        [
-            ("id", "string"),
-            ("name", "string"),
-            ("level", "string"),
-            ("partisan", "string"),
-            ("description", "string"),
-            ("states", "string"),
-            ("last_verified", "date"),
-        ],
-        ["id"],
-        [],
+    "office_categories": Table(
+        "One row per kind of elected office a person can run for.",
+        _columns(
+            ("id", "string", "The category's stable id."),
+            ("name", "string", "Its name."),
+            ("level", "string", "Its level of government: local, state or federal."),
+            ("partisan", "string", "Whether its races are partisan: yes, no or varies."),
+            ("description", "string", "What the office does."),
+            ("states", "string", "The states that have it, joined with |."),
+            ("last_verified", "date", "The day the record was last checked against sources."),
+        ),
+        ("id",),
     ),
 }
 
@@ -231,7 +285,7 @@ def _rule_rows(org: Organization) -> Iterator[dict[str, Any]]:
                     "organization_id": org.id,
                     "position": position,
                     "kind": kind,
-                    "group": group,
+                    "rule_number": group,
                     "field": cond.field.value,
                     "test": test,
                     "value": value,
@@ -337,24 +391,31 @@ def _office_rows(states: list[State]) -> list[dict[str, Any]]:
 
 def _datapackage(version: str, date: str) -> dict[str, Any]:
     resources: list[dict[str, Any]] = []
-    for table, (columns, key, foreign) in TABLES.items():
+    for name, table in TABLES.items():
         schema: dict[str, Any] = {
-            "fields": [{"name": name, "type": kind} for name, kind in columns],
+            "fields": [
+                {"name": c.name, "type": c.type, "description": c.description}
+                for c in table.columns
+            ],
             "missingValues": [""],
-            "primaryKey": key,
+            "primaryKey": list(table.key),
         }
-        if foreign:
+        if table.foreign:
             schema["foreignKeys"] = [
                 {
-                    "fields": [field],
-                    "reference": {"resource": other.replace("_", "-"), "fields": [column]},
+                    "fields": list(key.fields),
+                    "reference": {
+                        "resource": key.table.replace("_", "-"),
+                        "fields": list(key.columns),
+                    },
                 }
-                for field, other, column in foreign
+                for key in table.foreign
             ]
         resources.append(
             {
-                "name": table.replace("_", "-"),
-                "path": f"{table}.csv",
+                "name": name.replace("_", "-"),
+                "description": table.description,
+                "path": f"{name}.csv",
                 "profile": "tabular-data-resource",
                 "format": "csv",
                 "mediatype": "text/csv",
@@ -440,12 +501,13 @@ def export(form: str, output: Path) -> Path:
 
 def _write_csv(output: Path, tables: dict[str, Any], version: str, date: str) -> Path:
     prepare_folder(output)
-    for table, (columns, _key, _foreign) in TABLES.items():
-        text = [name for name, kind in columns if kind == "string"]
+    for table, spec in TABLES.items():
+        text = [c.name for c in spec.columns if c.type == "string"]
+        names = [c.name for c in spec.columns]
 
-        def write(path: Path, table: str = table, columns: Any = columns, text: Any = text) -> None:
+        def write(path: Path, table: str = table, names: Any = names, text: Any = text) -> None:
             with path.open("w", encoding="utf-8", newline="") as handle:
-                writer = csv.DictWriter(handle, fieldnames=[name for name, _ in columns])
+                writer = csv.DictWriter(handle, fieldnames=names)
                 writer.writeheader()
                 writer.writerows(
                     {k: _cell(v) if k in text else v for k, v in row.items()}
@@ -469,17 +531,27 @@ def _write_sqlite(path: Path, tables: dict[str, Any], version: str, date: str) -
         )
         order = ("states", "counties", "election_offices", "office_categories", "organizations")
         for table in (*order, "organization_rules", "organization_sources"):
-            columns, key, foreign = TABLES[table]
-            types = {"integer": "INTEGER", "date": "TEXT", "string": "TEXT"}
-            spec = [f'"{name}" {types[kind]}' for name, kind in columns]
-            spec.append("PRIMARY KEY (" + ", ".join(f'"{k}"' for k in key) + ")")
-            spec += [
-                f'FOREIGN KEY ("{field}") REFERENCES {other} ("{column}")'
-                for field, other, column in foreign
-            ]
-            db.execute(f"CREATE TABLE {table} (" + ", ".join(spec) + ")")
-            names = [name for name, _ in columns]
+            db.execute(_create(table, TABLES[table]))
+            names = [c.name for c in TABLES[table].columns]
             db.executemany(
                 f"INSERT INTO {table} VALUES (" + ", ".join("?" * len(names)) + ")",
                 [[row[n] for n in names] for row in tables[table]],
             )
+
+
+_SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "date": "TEXT"}
+
+
+def _names(names: tuple[str, ...]) -> str:
+    return ", ".join(f'"{n}"' for n in names)
+
+
+def _create(name: str, table: Table) -> str:
+    """The ``CREATE TABLE`` statement of a table, with its keys."""
+    spec = [f'"{c.name}" {_SQL_TYPES.get(c.type, "TEXT")}' for c in table.columns]
+    spec.append(f"PRIMARY KEY ({_names(table.key)})")
+    spec += [
+        f"FOREIGN KEY ({_names(k.fields)}) REFERENCES {k.table} ({_names(k.columns)})"
+        for k in table.foreign
+    ]
+    return f"CREATE TABLE {name} (" + ", ".join(spec) + ")"
