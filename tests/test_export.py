@@ -39,7 +39,7 @@ def test_csv_tables_and_their_data_package(tmp_path: Path) -> None:
         orgs = list(csv.DictReader(handle))
     assert len(civicrun.organizations()) == len(orgs)
     emily = next(o for o in orgs if o["id"] == "emilys-list")
-    assert "party one_of democratic" in emily["requirements"]
+    assert "party one of democratic" in emily["requirements"]
     with (out / "counties.csv").open(encoding="utf-8", newline="") as handle:
         people = {c["fips"]: c["population"] for c in csv.DictReader(handle)}
     assert ("9936690", "") == (people["06037"], people["66010"])
@@ -138,6 +138,55 @@ def test_csv_is_typed_and_every_field_described(tmp_path: Path) -> None:
     assert "01" == states.set_index("code").loc["AL", "fips"]
     keywords = {"group", "order", "select", "from", "where", "table", "index", "key", "values"}
     assert set() == {name for _, name in fields} & keywords
+
+
+def test_lists_are_link_tables_and_rules_readable_columns(tmp_path: Path) -> None:
+    """Every list of an organization is a link table keyed by its id (with foreign keys that
+    hold), not pipe-joined text; a rule's values are columns and rows, not encodings like
+    ``..39``; the JSON keeps them as arrays and objects."""
+    out = tmp_path / "civicrun.sqlite"
+    assert 0 == main(["export", "--format", "sqlite", "--output", str(out)])
+    emily = civicrun.get_organization("emilys-list")
+    assert emily is not None
+    with contextlib.closing(sqlite3.connect(out)) as db:
+        assert [] == db.execute("PRAGMA foreign_key_check").fetchall()
+        support = db.execute(
+            "SELECT support FROM organization_support WHERE organization_id='emilys-list'"
+        ).fetchall()
+        assert sorted(s.value for s in emily.support) == [s for (s,) in support]
+        (texas,) = db.execute(
+            "SELECT count(*) FROM organization_states WHERE state='TX'"
+        ).fetchone()
+        assert sum("TX" in o.coverage.states for o in civicrun.organizations()) == texas > 0
+        parents = {r[2] for r in db.execute("PRAGMA foreign_key_list(organization_counties)")}
+        assert {"organizations", "counties"} == parents
+        cells = [
+            str(v)
+            for sql in (
+                "SELECT requirements, serves, priorities FROM organizations",
+                "SELECT field, test, at_least, at_most, born_on_or_after, born_on_or_before"
+                " FROM organization_rules",
+            )
+            for row in db.execute(sql)
+            for v in row
+        ]
+        assert [] == [c for c in cells if ".." in c or "|" in c]
+        values = db.execute(
+            "SELECT r.field, v.value FROM organization_rules r JOIN organization_rule_values v"
+            " USING (organization_id, position) WHERE organization_id='emilys-list'"
+        ).fetchall()
+        assert ("party", "democratic") in values
+        ages = db.execute(
+            "SELECT at_least, at_most FROM organization_rules WHERE test='between'"
+        ).fetchall()
+        assert ages
+        assert all(isinstance(v, int) or v is None for row in ages for v in row)
+        assert all(row != (None, None) for row in ages)
+    json_out = tmp_path / "civicrun.json"
+    assert 0 == main(["export", "--format", "json", "--output", str(json_out)])
+    body = json.loads(json_out.read_text(encoding="utf-8"))
+    record = next(o for o in body["organizations"] if o["id"] == "emilys-list")
+    assert sorted(s.value for s in emily.support) == record["support"]
 
 
 def test_version_line(capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,8 +4,10 @@ package, and SQLite.
 Every export carries the dataset's version and date. The tables are the same in CSV and
 SQLite:
 
-* ``organizations``: one row per organization, its rules flattened into readable columns;
-* ``organization_rules``: one row per rule (``requirement``, ``audience``, ``priority``), with
+* ``organizations``: one row per organization, its rules in words; each of its lists (states,
+  counties, towns, support ...) is a link table keyed by its id (``organization_states`` ...);
+* ``organization_rules``: one row per condition (``requirement``, ``audience``, ``priority``), its
+  bounds in their own columns and a ``one_of``'s values in ``organization_rule_values``, with
   the page that states it; the alternatives of one rule share a ``rule_number``;
 * ``organization_sources``: one row per source of an organization;
 * ``states``, ``counties`` (with their Census population) and ``office_categories``;
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -77,6 +80,19 @@ def _refers(field: str, table: str, column: str) -> ForeignKey:
     return ForeignKey((field,), table, (column,))
 
 
+def _link(what: str, column: str, description: str, refers: tuple[str, str] | None) -> Table:
+    """A table of one list of an organization's: one row per organization and value."""
+    foreign = [_refers("organization_id", "organizations", "id")]
+    if refers:
+        foreign.append(_refers(column, *refers))
+    return Table(
+        f"One row per {what}, per organization.",
+        _columns(_ORG, (column, "string", description)),
+        ("organization_id", column),
+        tuple(foreign),
+    )
+
+
 _ORG = ("organization_id", "string", "The organization's id (organizations.id).")
 _SOURCE_COLUMNS = (
     ("url", "string", "The page's address."),
@@ -102,22 +118,76 @@ TABLES: dict[str, Table] = {
             ("status", "string", "Whether it still operates: active, inactive or unknown."),
             ("confidence", "string", "How sure the record is, given its sources."),
             ("last_verified", "date", "The day the record was last checked against sources."),
-            ("scope", "string", "Where it works: national, state or local."),
-            ("states", "string", "The state codes it covers, joined with |."),
-            ("counties", "string", "The county FIPS codes it covers, joined with |."),
-            ("towns", "string", "The towns it covers, joined with |."),
-            ("office_levels", "string", "The levels of office it helps with, joined with |."),
-            ("support", "string", "The kinds of help it gives, joined with |."),
-            ("roles", "string", "Whom it helps (candidates, staff ...), joined with |."),
+            (
+                "scope",
+                "string",
+                "Where it works: national, state or local (organization_states, "
+                "organization_counties and organization_towns list the places).",
+            ),
             ("how_to_join", "string", "How a person gets its help: apply, open, invite ..."),
             ("requirements", "string", "Its requirements in words (organization_rules)."),
             ("serves", "string", "The audience it names, in words (organization_rules)."),
             ("priorities", "string", "Whom it favours, in words (organization_rules)."),
-            ("aliases", "string", "Other names it goes by, joined with |."),
-            ("former_names", "string", "Names it used before, joined with |."),
         ),
         ("id",),
     ),
+    **{
+        name: _link(what, column, description, refers)
+        for name, what, column, description, refers in (
+            (
+                "organization_states",
+                "state it covers",
+                "state",
+                "The state's code (states.code).",
+                ("states", "code"),
+            ),
+            (
+                "organization_counties",
+                "county it covers",
+                "fips",
+                "The county's FIPS code (counties.fips).",
+                ("counties", "fips"),
+            ),
+            (
+                "organization_towns",
+                "town it covers",
+                "town",
+                "The town's name, in the organization's state.",
+                None,
+            ),
+            (
+                "organization_office_levels",
+                "level of office it helps with",
+                "office_level",
+                "local, state or federal.",
+                None,
+            ),
+            (
+                "organization_support",
+                "kind of help it gives",
+                "support",
+                "online-training, money, endorsement ...",
+                None,
+            ),
+            ("organization_roles", "role it helps", "role", "candidates, staff ...", None),
+        )
+    },
+    **{
+        name: Table(
+            f"One row per {what} of an organization, in the record's order.",
+            _columns(
+                _ORG,
+                ("position", "integer", "The name's number within the organization, from 1."),
+                ("name", "string", description),
+            ),
+            ("organization_id", "position"),
+            (_refers("organization_id", "organizations", "id"),),
+        )
+        for name, what, description in (
+            ("organization_aliases", "other name", "A name it also goes by."),
+            ("organization_former_names", "former name", "A name it used before."),
+        )
+    },
     "organization_rules": Table(
         "One row per condition of an organization's requirements, audience and priorities.",
         _columns(
@@ -131,13 +201,40 @@ TABLES: dict[str, Table] = {
                 "alternatives (any one meets it), and every rule must be met.",
             ),
             ("field", "string", "The profile fact tested: age, party, gender, state ..."),
-            ("test", "string", "one_of, equals, between (ages) or born_between (dates)."),
-            ("value", "string", "The test's value: values joined with |, or low..high."),
+            (
+                "test",
+                "string",
+                "one_of (the fact is one of the values in organization_rule_values), equals "
+                "(a yes/no fact equals the column equals), between (a number within at_least "
+                "and at_most) or born_between (a birth date within born_on_or_after and "
+                "born_on_or_before).",
+            ),
+            ("equals", "boolean", "For equals: the value the fact must have."),
+            ("at_least", "integer", "For between: the least value allowed (none: no least)."),
+            ("at_most", "integer", "For between: the greatest value allowed (none: no most)."),
+            ("born_on_or_after", "date", "For born_between: the earliest birth date allowed."),
+            ("born_on_or_before", "date", "For born_between: the latest birth date allowed."),
             ("source", "string", "The page that states the rule."),
             ("note", "string", "What the rule means, in the source's words."),
         ),
         ("organization_id", "position"),
         (_refers("organization_id", "organizations", "id"),),
+    ),
+    "organization_rule_values": Table(
+        "One row per value a one_of condition accepts.",
+        _columns(
+            _ORG,
+            ("position", "integer", "The condition's number (organization_rules.position)."),
+            ("value", "string", "A value the fact may have: democratic, woman, TX ..."),
+        ),
+        ("organization_id", "position", "value"),
+        (
+            ForeignKey(
+                ("organization_id", "position"),
+                "organization_rules",
+                ("organization_id", "position"),
+            ),
+        ),
     ),
     "organization_sources": Table(
         "One row per page an organization's record was written from.",
@@ -205,42 +302,63 @@ TABLES: dict[str, Table] = {
             ("level", "string", "Its level of government: local, state or federal."),
             ("partisan", "string", "Whether its races are partisan: yes, no or varies."),
             ("description", "string", "What the office does."),
-            ("states", "string", "The states that have it, joined with |."),
             ("last_verified", "date", "The day the record was last checked against sources."),
         ),
         ("id",),
+    ),
+    "office_category_states": Table(
+        "One row per state that has an office category.",
+        _columns(
+            ("office_category_id", "string", "The category's id (office_categories.id)."),
+            ("state", "string", "The state's code (states.code)."),
+        ),
+        ("office_category_id", "state"),
+        (
+            _refers("office_category_id", "office_categories", "id"),
+            _refers("state", "states", "code"),
+        ),
     ),
 }
 
 _RULE_KINDS = (("requirements", "requirement"), ("serves", "audience"), ("priorities", "priority"))
 
 
-def _test_of(cond: Condition) -> tuple[str, str]:
+def _test_of(cond: Condition) -> str:
     if cond.one_of is not None:
-        return "one_of", "|".join(sorted(cond.one_of))
+        return "one_of"
     if cond.equals is not None:
-        return "equals", "true" if cond.equals else "false"
+        return "equals"
     if cond.at_least is not None or cond.at_most is not None:
-        low = "" if cond.at_least is None else str(cond.at_least)
-        high = "" if cond.at_most is None else str(cond.at_most)
-        return "between", f"{low}..{high}"
-    after = cond.born_on_or_after.isoformat() if cond.born_on_or_after else ""
-    before = cond.born_on_or_before.isoformat() if cond.born_on_or_before else ""
-    return "born_between", f"{after}..{before}"
+        return "between"
+    return "born_between"
+
+
+def _words(cond: Condition) -> str:
+    """A condition in words: ``party one of democratic, green``, ``age at most 39``."""
+    field = cond.field.value
+    if cond.one_of is not None:
+        return f"{field} one of {', '.join(sorted(cond.one_of))}"
+    if cond.equals is not None:
+        return f"{field} is {'true' if cond.equals else 'false'}"
+    bounds = [
+        f"{words} {value}"
+        for words, value in (
+            ("at least", cond.at_least),
+            ("at most", cond.at_most),
+            ("born on or after", cond.born_on_or_after),
+            ("born on or before", cond.born_on_or_before),
+        )
+        if value is not None
+    ]
+    return f"{field} {' and '.join(bounds)}"
 
 
 def _readable(rules: tuple[Condition | AnyOf, ...]) -> str | None:
     parts = []
     for rule in rules:
         conds = rule.any_of if isinstance(rule, AnyOf) else (rule,)
-        texts = [f"{c.field.value} {_test_of(c)[0]} {_test_of(c)[1]}" for c in conds]
-        parts.append(" or ".join(texts))
+        parts.append(" or ".join(_words(c) for c in conds))
     return "; ".join(parts) or None
-
-
-def _joined(values: Any) -> str | None:
-    """The values, sorted and joined with ``|``; None (a missing value) for none."""
-    return "|".join(sorted(str(v) for v in values)) or None
 
 
 def _org_row(org: Organization) -> dict[str, Any]:
@@ -256,40 +374,60 @@ def _org_row(org: Organization) -> dict[str, Any]:
         "confidence": org.confidence.value,
         "last_verified": org.last_verified.isoformat(),
         "scope": org.coverage.scope.value,
-        "states": _joined(org.coverage.states),
-        "counties": _joined(org.coverage.counties),
-        "towns": _joined(org.coverage.towns),
-        "office_levels": _joined(org.office_levels),
-        "support": _joined(org.support),
-        "roles": _joined(org.roles),
         "how_to_join": org.how_to_join.value,
         "requirements": _readable(org.requirements),
         "serves": _readable(org.serves),
         "priorities": _readable(org.priorities),
-        "aliases": "|".join(org.aliases) or None,
-        "former_names": "|".join(org.former_names) or None,
     }
 
 
+def _org_lists(org: Organization) -> dict[str, list[dict[str, Any]]]:
+    """The rows of an organization's lists: one per value, sorted."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for table, values in (
+        ("organization_states", org.coverage.states),
+        ("organization_counties", org.coverage.counties),
+        ("organization_towns", org.coverage.towns),
+        ("organization_office_levels", org.office_levels),
+        ("organization_support", org.support),
+        ("organization_roles", org.roles),
+    ):
+        column = TABLES[table].columns[1].name
+        found[table] = [{"organization_id": org.id, column: str(v)} for v in sorted(values)]
+    for table, names in (
+        ("organization_aliases", org.aliases),
+        ("organization_former_names", org.former_names),
+    ):
+        found[table] = [
+            {"organization_id": org.id, "position": n, "name": name}
+            for n, name in enumerate(names, start=1)
+        ]
+    return found
+
+
 def _rule_rows(org: Organization) -> Iterator[dict[str, Any]]:
-    position = group = 0
+    position = number = 0
     for attribute, kind in _RULE_KINDS:
         rules: tuple[Condition | AnyOf, ...] = getattr(org, attribute)
         for rule in rules:
-            group += 1
+            number += 1
             members = rule.any_of if isinstance(rule, AnyOf) else (rule,)
             for cond in members:
                 position += 1
-                test, value = _test_of(cond)
                 yield {
                     "organization_id": org.id,
                     "position": position,
                     "kind": kind,
-                    "rule_number": group,
+                    "rule_number": number,
                     "field": cond.field.value,
-                    "test": test,
-                    "value": value,
-                    "source": rule.source,
+                    "test": _test_of(cond),
+                    "equals": cond.equals,
+                    "at_least": cond.at_least,
+                    "at_most": cond.at_most,
+                    "born_on_or_after": cond.born_on_or_after,
+                    "born_on_or_before": cond.born_on_or_before,
+                    "values": sorted(cond.one_of or ()),
+                    "source": rule.source or cond.source,
                     "note": rule.note or cond.note,
                 }
 
@@ -305,9 +443,24 @@ def rows(data: Dataset) -> dict[str, list[dict[str, Any]]]:
 def _rows(data: Dataset) -> dict[str, list[dict[str, Any]]]:
     orgs = [data.organizations[k] for k in sorted(data.organizations)]
     states = [data.states[k] for k in sorted(data.states)]
+    lists = [_org_lists(o) for o in orgs]
+    rules = [r for o in orgs for r in _rule_rows(o)]
     return {
         "organizations": [_org_row(o) for o in orgs],
-        "organization_rules": [r for o in orgs for r in _rule_rows(o)],
+        **{table: [r for found in lists for r in found[table]] for table in lists[0]},
+        "organization_rules": [
+            {
+                k: v.isoformat() if isinstance(v, dt.date) else v
+                for k, v in r.items()
+                if k != "values"
+            }
+            for r in rules
+        ],
+        "organization_rule_values": [
+            {"organization_id": r["organization_id"], "position": r["position"], "value": v}
+            for r in rules
+            for v in r["values"]
+        ],
         "organization_sources": [
             {
                 "organization_id": o.id,
@@ -359,10 +512,14 @@ def _rows(data: Dataset) -> dict[str, list[dict[str, Any]]]:
                 "level": o.level.value,
                 "partisan": o.partisan.value,
                 "description": o.description,
-                "states": _joined(o.states),
                 "last_verified": o.last_verified.isoformat(),
             }
             for o in sorted(data.offices.values(), key=lambda o: o.id)
+        ],
+        "office_category_states": [
+            {"office_category_id": o.id, "state": state}
+            for o in sorted(data.offices.values(), key=lambda o: o.id)
+            for state in sorted(o.states)
         ],
     }
 
@@ -510,7 +667,7 @@ def _write_csv(output: Path, tables: dict[str, Any], version: str, date: str) ->
                 writer = csv.DictWriter(handle, fieldnames=names)
                 writer.writeheader()
                 writer.writerows(
-                    {k: _cell(v) if k in text else v for k, v in row.items()}
+                    {k: _cell(v) if k in text else _csv_value(v) for k, v in row.items()}
                     for row in tables[table]
                 )
 
@@ -529,8 +686,7 @@ def _write_sqlite(path: Path, tables: dict[str, Any], version: str, date: str) -
             "INSERT INTO dataset VALUES (?, ?)",
             [("data_version", version), ("data_date", date)],
         )
-        order = ("states", "counties", "election_offices", "office_categories", "organizations")
-        for table in (*order, "organization_rules", "organization_sources"):
+        for table in _parents_first():
             db.execute(_create(table, TABLES[table]))
             names = [c.name for c in TABLES[table].columns]
             db.executemany(
@@ -555,3 +711,22 @@ def _create(name: str, table: Table) -> str:
         for k in table.foreign
     ]
     return f"CREATE TABLE {name} (" + ", ".join(spec) + ")"
+
+
+def _parents_first() -> list[str]:
+    """The tables in an order that creates each table after those its foreign keys name."""
+    done: list[str] = []
+    while len(done) < len(TABLES):
+        done += [
+            name
+            for name, table in TABLES.items()
+            if name not in done and all(k.table in done or k.table == name for k in table.foreign)
+        ]
+    return done
+
+
+def _csv_value(value: Any) -> Any:
+    """A non-text cell as CSV writes it: a boolean as ``true`` or ``false``, as in JSON."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
