@@ -189,6 +189,55 @@ def test_lists_are_link_tables_and_rules_readable_columns(tmp_path: Path) -> Non
     assert sorted(s.value for s in emily.support) == record["support"]
 
 
+def _leaves(node: object) -> list[object]:
+    if isinstance(node, dict):
+        return [leaf for value in node.values() for leaf in _leaves(value)]
+    if isinstance(node, list):
+        return [leaf for value in node for leaf in _leaves(value)]
+    return [node]
+
+
+def test_every_json_fact_is_in_the_tables(tmp_path: Path) -> None:
+    """Every value of the JSON export (party structures, legislatures' minimum ages, activity
+    evidence, state sources ...) is a cell of the SQLite export, the same tables as CSV."""
+    json_out, db_out = tmp_path / "civicrun.json", tmp_path / "civicrun.sqlite"
+    assert 0 == main(["export", "--format", "json", "--output", str(json_out)])
+    assert 0 == main(["export", "--format", "sqlite", "--output", str(db_out)])
+    body = json.loads(json_out.read_text(encoding="utf-8"))
+    with contextlib.closing(sqlite3.connect(db_out)) as db:
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        cells = {
+            (table, value)
+            for table in tables
+            for row in db.execute(f"SELECT * FROM {table}")
+            for value in row
+        }
+        parties = db.execute(
+            "SELECT local_label, local_unit FROM state_parties"
+            " WHERE state='VT' AND party='democratic'"
+        ).fetchone()
+        ages = db.execute(
+            "SELECT chamber, age FROM office_category_minimum_ages WHERE state='TX'"
+        ).fetchall()
+        active = db.execute(
+            "SELECT count(*) FROM organizations WHERE active_as_of IS NOT NULL"
+        ).fetchone()
+    values = {value for _, value in cells}
+    wanted = {
+        leaf
+        for key in ("organizations", "states", "office_categories", "counties")
+        for leaf in _leaves(body[key])
+        if leaf not in (None, "") and not isinstance(leaf, bool)
+    }
+    assert set() == wanted - values
+    vermont = civicrun.get_state("VT")
+    assert vermont is not None
+    structure = next(p for p in vermont.parties if p.party.value == "democratic")
+    assert (structure.local_label, structure.local_unit.value) == parties
+    assert {"senate", "house"} == {chamber for chamber, _ in ages}
+    assert sum(o.active_as_of is not None for o in civicrun.organizations()) == active[0] > 0
+
+
 def test_version_line(capsys: pytest.CaptureFixture[str]) -> None:
     """--version names the library's and the data's versions."""
     assert 0 == main(["--version"])

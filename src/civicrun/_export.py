@@ -10,8 +10,15 @@ SQLite:
   bounds in their own columns and a ``one_of``'s values in ``organization_rule_values``, with
   the page that states it; the alternatives of one rule share a ``rule_number``;
 * ``organization_sources``: one row per source of an organization;
-* ``states``, ``counties`` (with their Census population) and ``office_categories``;
-* ``election_offices``: one row per county election office, with the page that names it.
+* ``states`` (with their candidacy facts), and beside them ``state_parties`` (how each party
+  organizes locally), ``state_offices``, ``state_qualifications``,
+  ``state_local_governments`` and ``state_sources``;
+* ``counties`` (with their Census population) and ``election_offices``: one row per county
+  election office, with the page that names it;
+* ``office_categories``, with their ``office_category_minimum_ages`` (the legislatures', per
+  state and chamber), counts, aliases, typical requirements, states and sources.
+
+Every fact of the JSON export is in these tables; :data:`TABLES` describes every column.
 
 A missing value is NULL in SQLite and an empty cell in CSV (declared as the data package's
 only missing value), whatever the column's type: no text column holds ``''``.
@@ -30,6 +37,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterator
+from enum import Enum
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -38,7 +46,7 @@ from ._files import prepare_folder, shown, write_atomic
 from ._fmt import mapping_of
 from ._text import FORMULA_STARTS
 from .errors import InvalidArgumentError
-from .records import AnyOf, Condition, Organization, State
+from .records import AnyOf, Condition, Organization, Source, State
 
 __all__ = ["FORMS", "TABLES", "Column", "ForeignKey", "Table", "export", "export_text"]
 
@@ -94,6 +102,8 @@ def _link(what: str, column: str, description: str, refers: tuple[str, str] | No
 
 
 _ORG = ("organization_id", "string", "The organization's id (organizations.id).")
+_STATE = ("state", "string", "The state's code (states.code).")
+_CATEGORY = ("office_category_id", "string", "The category's id (office_categories.id).")
 _SOURCE_COLUMNS = (
     ("url", "string", "The page's address."),
     ("read", "date", "The day the page was read."),
@@ -118,12 +128,17 @@ TABLES: dict[str, Table] = {
             ("status", "string", "Whether it still operates: active, inactive or unknown."),
             ("confidence", "string", "How sure the record is, given its sources."),
             ("last_verified", "date", "The day the record was last checked against sources."),
+            ("active_as_of", "date", "The latest day a source shows it operating."),
+            ("active_source", "string", "The page that shows it operating on that day."),
+            ("local_directory", "string", "Its directory of local chapters or committees."),
             (
                 "scope",
                 "string",
                 "Where it works: national, state or local (organization_states, "
                 "organization_counties and organization_towns list the places).",
             ),
+            ("coverage_as_of", "date", "The day its list of places was read."),
+            ("coverage_note", "string", "A caveat about where it works."),
             ("how_to_join", "string", "How a person gets its help: apply, open, invite ..."),
             ("requirements", "string", "Its requirements in words (organization_rules)."),
             ("serves", "string", "The audience it names, in words (organization_rules)."),
@@ -169,6 +184,13 @@ TABLES: dict[str, Table] = {
                 "online-training, money, endorsement ...",
                 None,
             ),
+            (
+                "organization_territories",
+                "territory it covers",
+                "territory",
+                "The territory's code (states.code).",
+                ("states", "code"),
+            ),
             ("organization_roles", "role it helps", "role", "candidates, staff ...", None),
         )
     },
@@ -177,15 +199,16 @@ TABLES: dict[str, Table] = {
             f"One row per {what} of an organization, in the record's order.",
             _columns(
                 _ORG,
-                ("position", "integer", "The name's number within the organization, from 1."),
-                ("name", "string", description),
+                ("position", "integer", f"The {what}'s number within the organization, from 1."),
+                (column, "string", description),
             ),
             ("organization_id", "position"),
             (_refers("organization_id", "organizations", "id"),),
         )
-        for name, what, description in (
-            ("organization_aliases", "other name", "A name it also goes by."),
-            ("organization_former_names", "former name", "A name it used before."),
+        for name, what, column, description in (
+            ("organization_aliases", "other name", "name", "A name it also goes by."),
+            ("organization_former_names", "former name", "name", "A name it used before."),
+            ("organization_notes", "note", "note", "A caveat, or what a search did not find."),
         )
     },
     "organization_rules": Table(
@@ -260,11 +283,92 @@ TABLES: dict[str, Table] = {
                 "string",
                 "Who runs elections locally: county, town or state offices.",
             ),
+            ("election_administration_note", "string", "A caveat about who runs elections."),
             ("chief_election_office", "string", "The state's chief election office."),
             ("chief_election_office_url", "string", "That office's website."),
+            ("chief_election_office_source", "string", "The page that names that office."),
+            ("chief_election_office_note", "string", "A caveat about that office."),
+            ("candidacy_guide", "string", "The state's official candidate guide."),
+            ("candidacy_filing", "string", "Which offices a candidate files with, in words."),
+            ("candidacy_elections", "string", "When its elections are held, as the rule."),
+            (
+                "candidacy_officials_directory",
+                "string",
+                "The state's directory of county or municipal election officials.",
+            ),
+            ("candidacy_source", "string", "The page the filing and timing facts are from."),
+            ("candidacy_note", "string", "A caveat about filing or timing."),
             ("last_verified", "date", "The day the record was last checked against sources."),
         ),
         ("code",),
+    ),
+    "state_parties": Table(
+        "One row per party whose local structure a state record gives.",
+        _columns(
+            _STATE,
+            ("party", "string", "The party: democratic, republican, libertarian, green."),
+            ("local_label", "string", "What its local units are called there."),
+            ("local_unit", "string", "The unit it organizes by locally: county, town ..."),
+            ("local_unit_note", "string", "A caveat about that unit."),
+        ),
+        ("state", "party"),
+        (_refers("state", "states", "code"),),
+    ),
+    "state_offices": Table(
+        "One row per office category a state record says it does or does not elect.",
+        _columns(
+            _STATE,
+            ("office_category_id", "string", "The category's id (office_categories.id)."),
+            ("present", "boolean", "Whether the state elects it (false: it does not)."),
+            ("local_name", "string", "The state's own name for it, where that differs."),
+            ("source", "string", "The page that says so."),
+            ("note", "string", "A caveat."),
+        ),
+        ("state", "office_category_id"),
+        (
+            _refers("state", "states", "code"),
+            _refers("office_category_id", "office_categories", "id"),
+        ),
+    ),
+    "state_qualifications": Table(
+        "One row per office whose published qualifications a state record gives; a fact the "
+        "source does not state is missing, never guessed.",
+        _columns(
+            _STATE,
+            ("office", "string", "The office: us-house, governor, state-senate ..."),
+            ("min_age", "integer", "The youngest age to hold or run for it."),
+            ("state_residency_years", "number", "Years of residence in the state (0: some)."),
+            ("district_residency_years", "number", "Years of residence in the district."),
+            ("citizen_years", "integer", "Years of citizenship (0: citizenship, no length)."),
+            ("registered_voter", "boolean", "Whether a candidate must be a registered voter."),
+            ("source", "string", "The page that states them."),
+            ("note", "string", "A caveat, such as when the age is counted."),
+        ),
+        ("state", "office"),
+        (_refers("state", "states", "code"),),
+    ),
+    "state_local_governments": Table(
+        "One row per kind of local government a state has, from the Census of Governments.",
+        _columns(
+            _STATE,
+            ("kind", "string", "county, municipal, township, special-district ..."),
+            ("count", "integer", "How many there are."),
+            ("year", "integer", "The year of the count."),
+            ("source", "string", "The page it is from."),
+            ("note", "string", "A caveat."),
+        ),
+        ("state", "kind"),
+        (_refers("state", "states", "code"),),
+    ),
+    "state_sources": Table(
+        "One row per page a state's record was written from.",
+        _columns(
+            _STATE,
+            ("position", "integer", "The source's number within the state, from 1."),
+            *_SOURCE_COLUMNS,
+        ),
+        ("state", "position"),
+        (_refers("state", "states", "code"),),
     ),
     "counties": Table(
         "One row per county or county equivalent, with its Census population.",
@@ -302,9 +406,73 @@ TABLES: dict[str, Table] = {
             ("level", "string", "Its level of government: local, state or federal."),
             ("partisan", "string", "Whether its races are partisan: yes, no or varies."),
             ("description", "string", "What the office does."),
+            ("states_note", "string", "A caveat about which states have it."),
             ("last_verified", "date", "The day the record was last checked against sources."),
         ),
         ("id",),
+    ),
+    **{
+        name: Table(
+            f"One row per {what} of an office category, in the record's order.",
+            _columns(
+                _CATEGORY,
+                ("position", "integer", "Its number within the category, from 1."),
+                (column, "string", description),
+            ),
+            ("office_category_id", "position"),
+            (_refers("office_category_id", "office_categories", "id"),),
+        )
+        for name, what, column, description in (
+            ("office_category_aliases", "other name", "name", "A name it also goes by."),
+            (
+                "office_category_requirements",
+                "typical requirement",
+                "requirement",
+                "What candidates typically need, in words, with its source.",
+            ),
+        )
+    },
+    "office_category_counts": Table(
+        "One row per count of an office category (how many seats, races ...).",
+        _columns(
+            _CATEGORY,
+            ("position", "integer", "The count's number within the category, from 1."),
+            ("what", "string", "What is counted."),
+            ("value", "integer", "The count."),
+            ("qualifier", "string", "Whether it is exact, about, at least ..."),
+            ("year", "integer", "The year it counts."),
+            ("source", "string", "The page it is from."),
+            ("note", "string", "A caveat."),
+        ),
+        ("office_category_id", "position"),
+        (_refers("office_category_id", "office_categories", "id"),),
+    ),
+    "office_category_minimum_ages": Table(
+        "One row per state and chamber's minimum age for an office category (the state "
+        "legislatures').",
+        _columns(
+            _CATEGORY,
+            ("state", "string", "The state's code (states.code)."),
+            ("chamber", "string", "senate or house (Nebraska's one chamber is senate)."),
+            ("age", "integer", "The youngest age to serve."),
+            ("source", "string", "The page that states it."),
+            ("note", "string", "A caveat."),
+        ),
+        ("office_category_id", "state", "chamber"),
+        (
+            _refers("office_category_id", "office_categories", "id"),
+            _refers("state", "states", "code"),
+        ),
+    ),
+    "office_category_sources": Table(
+        "One row per page an office category's record was written from.",
+        _columns(
+            _CATEGORY,
+            ("position", "integer", "The source's number within the category, from 1."),
+            *_SOURCE_COLUMNS,
+        ),
+        ("office_category_id", "position"),
+        (_refers("office_category_id", "office_categories", "id"),),
     ),
     "office_category_states": Table(
         "One row per state that has an office category.",
@@ -373,7 +541,10 @@ def _org_row(org: Organization) -> dict[str, Any]:
         "status": org.status.value,
         "confidence": org.confidence.value,
         "last_verified": org.last_verified.isoformat(),
+        **_of(org, "active_as_of", "active_source", "local_directory"),
         "scope": org.coverage.scope.value,
+        "coverage_as_of": org.coverage.as_of,
+        "coverage_note": org.coverage.note,
         "how_to_join": org.how_to_join.value,
         "requirements": _readable(org.requirements),
         "serves": _readable(org.serves),
@@ -387,6 +558,7 @@ def _org_lists(org: Organization) -> dict[str, list[dict[str, Any]]]:
     for table, values in (
         ("organization_states", org.coverage.states),
         ("organization_counties", org.coverage.counties),
+        ("organization_territories", org.coverage.territories),
         ("organization_towns", org.coverage.towns),
         ("organization_office_levels", org.office_levels),
         ("organization_support", org.support),
@@ -397,9 +569,11 @@ def _org_lists(org: Organization) -> dict[str, list[dict[str, Any]]]:
     for table, names in (
         ("organization_aliases", org.aliases),
         ("organization_former_names", org.former_names),
+        ("organization_notes", org.notes),
     ):
+        column = TABLES[table].columns[2].name
         found[table] = [
-            {"organization_id": org.id, "position": n, "name": name}
+            {"organization_id": org.id, "position": n, column: name}
             for n, name in enumerate(names, start=1)
         ]
     return found
@@ -435,9 +609,31 @@ def _rule_rows(org: Organization) -> Iterator[dict[str, Any]]:
 def rows(data: Dataset) -> dict[str, list[dict[str, Any]]]:
     """Every table's rows, in key order; a missing value (an empty text too) is None."""
     return {
-        table: [{k: None if v == "" else v for k, v in row.items()} for row in found]
+        table: [{k: _plain(v) for k, v in row.items()} for row in found]
         for table, found in _rows(data).items()
     }
+
+
+def _plain(value: Any) -> Any:
+    """A cell as the writers take it: a date as ISO text, a vocabulary as its value, and
+    empty text as None."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    return None if value == "" else value
+
+
+def _of(record: Any, *names: str, **extra: Any) -> dict[str, Any]:
+    """A row of a record's own fields, with ``extra`` columns first."""
+    return {**extra, **{name: getattr(record, name) for name in names}}
+
+
+def _sources(owner: str, key: str, sources: tuple[Source, ...]) -> list[dict[str, Any]]:
+    return [
+        _of(s, "url", "read", "title", "kind", "note", **{owner: key, "position": n})
+        for n, s in enumerate(sources, start=1)
+    ]
 
 
 def _rows(data: Dataset) -> dict[str, list[dict[str, Any]]]:
@@ -445,6 +641,7 @@ def _rows(data: Dataset) -> dict[str, list[dict[str, Any]]]:
     states = [data.states[k] for k in sorted(data.states)]
     lists = [_org_lists(o) for o in orgs]
     rules = [r for o in orgs for r in _rule_rows(o)]
+    categories = sorted(data.offices.values(), key=lambda o: o.id)
     return {
         "organizations": [_org_row(o) for o in orgs],
         **{table: [r for found in lists for r in found[table]] for table in lists[0]},
@@ -462,17 +659,7 @@ def _rows(data: Dataset) -> dict[str, list[dict[str, Any]]]:
             for v in r["values"]
         ],
         "organization_sources": [
-            {
-                "organization_id": o.id,
-                "position": n,
-                "url": s.url,
-                "read": s.read.isoformat(),
-                "title": s.title,
-                "kind": s.kind.value if s.kind else None,
-                "note": s.note,
-            }
-            for o in orgs
-            for n, s in enumerate(o.sources, start=1)
+            r for o in orgs for r in _sources("organization_id", o.id, o.sources)
         ],
         "states": [
             {
@@ -489,10 +676,61 @@ def _rows(data: Dataset) -> dict[str, list[dict[str, Any]]]:
                 "chief_election_office_url": (
                     s.chief_election_office.url if s.chief_election_office else None
                 ),
+                "election_administration_note": s.election_administration_note,
+                **{
+                    f"chief_election_office_{name}": getattr(s.chief_election_office, name, None)
+                    for name in ("source", "note")
+                },
+                **{
+                    f"candidacy_{name}": getattr(s.candidacy, name, None)
+                    for name in (
+                        "guide",
+                        "filing",
+                        "elections",
+                        "officials_directory",
+                        "source",
+                        "note",
+                    )
+                },
                 "last_verified": s.last_verified.isoformat(),
             }
             for s in states
         ],
+        "state_parties": [
+            _of(p, "party", "local_label", "local_unit", "local_unit_note", state=s.code)
+            for s in states
+            for p in sorted(s.parties, key=lambda p: p.party.value)
+        ],
+        "state_offices": [
+            {
+                **_of(o, "present", "local_name", "source", "note", state=s.code),
+                "office_category_id": o.category,
+            }
+            for s in states
+            for o in sorted(s.offices, key=lambda o: o.category)
+        ],
+        "state_qualifications": [
+            _of(
+                q,
+                "office",
+                "min_age",
+                "state_residency_years",
+                "district_residency_years",
+                "citizen_years",
+                "registered_voter",
+                "source",
+                "note",
+                state=s.code,
+            )
+            for s in states
+            for q in sorted(s.qualifications, key=lambda q: q.office.value)
+        ],
+        "state_local_governments": [
+            _of(g, "kind", "count", "year", "source", "note", state=s.code)
+            for s in states
+            for g in sorted(s.local_governments, key=lambda g: g.kind.value)
+        ],
+        "state_sources": [r for s in states for r in _sources("state", s.code, s.sources)],
         "counties": [
             {
                 "fips": c.fips,
@@ -512,13 +750,47 @@ def _rows(data: Dataset) -> dict[str, list[dict[str, Any]]]:
                 "level": o.level.value,
                 "partisan": o.partisan.value,
                 "description": o.description,
+                "states_note": o.states_note,
                 "last_verified": o.last_verified.isoformat(),
             }
-            for o in sorted(data.offices.values(), key=lambda o: o.id)
+            for o in categories
+        ],
+        "office_category_aliases": [
+            {"office_category_id": o.id, "position": n, "name": name}
+            for o in categories
+            for n, name in enumerate(o.aliases, start=1)
+        ],
+        "office_category_requirements": [
+            {"office_category_id": o.id, "position": n, "requirement": text}
+            for o in categories
+            for n, text in enumerate(o.typical_requirements, start=1)
+        ],
+        "office_category_counts": [
+            _of(
+                c,
+                "what",
+                "value",
+                "qualifier",
+                "year",
+                "source",
+                "note",
+                office_category_id=o.id,
+                position=n,
+            )
+            for o in categories
+            for n, c in enumerate(o.counts, start=1)
+        ],
+        "office_category_minimum_ages": [
+            _of(m, "state", "chamber", "age", "source", "note", office_category_id=o.id)
+            for o in categories
+            for m in sorted(o.minimum_ages, key=lambda m: (m.state, m.chamber.value))
+        ],
+        "office_category_sources": [
+            r for o in categories for r in _sources("office_category_id", o.id, o.sources)
         ],
         "office_category_states": [
             {"office_category_id": o.id, "state": state}
-            for o in sorted(data.offices.values(), key=lambda o: o.id)
+            for o in categories
             for state in sorted(o.states)
         ],
     }
