@@ -41,6 +41,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from . import vocab
 from ._data import Dataset, data_version, dataset
 from ._files import prepare_folder, shown, write_atomic
 from ._fmt import mapping_of
@@ -48,7 +49,16 @@ from ._text import FORMULA_STARTS
 from .errors import InvalidArgumentError
 from .records import AnyOf, Condition, Organization, Source, State
 
-__all__ = ["FORMS", "TABLES", "Column", "ForeignKey", "Table", "export", "export_text"]
+__all__ = [
+    "FORMS",
+    "TABLES",
+    "Column",
+    "ForeignKey",
+    "Table",
+    "export",
+    "export_text",
+    "reference",
+]
 
 #: The export formats.
 FORMS = ("json", "csv", "sqlite")
@@ -61,6 +71,8 @@ class Column(NamedTuple):
     #: Its Frictionless type: ``string``, ``integer``, ``number``, ``boolean`` or ``date``.
     type: str
     description: str
+    #: The values it may hold (a vocabulary), or () for any.
+    values: tuple[str, ...] = ()
 
 
 class ForeignKey(NamedTuple):
@@ -80,22 +92,29 @@ class Table(NamedTuple):
     foreign: tuple[ForeignKey, ...] = ()
 
 
-def _columns(*specs: tuple[str, str, str]) -> tuple[Column, ...]:
-    return tuple(Column(*spec) for spec in specs)
+def _columns(*specs: tuple[str, str, str] | tuple[str, str, str, Any]) -> tuple[Column, ...]:
+    """Columns from (name, type, description) and, for a vocabulary, its enum or values."""
+    return tuple(
+        Column(*spec[:3], tuple(str(v) for v in spec[3]) if len(spec) > 3 else ()) for spec in specs
+    )
 
 
 def _refers(field: str, table: str, column: str) -> ForeignKey:
     return ForeignKey((field,), table, (column,))
 
 
-def _link(what: str, column: str, description: str, refers: tuple[str, str] | None) -> Table:
-    """A table of one list of an organization's: one row per organization and value."""
+def _link(what: str, column: str, description: str, refers: Any) -> Table:
+    """A table of one list of an organization's: one row per organization and value.
+    ``refers`` is the (table, column) its values name, or their vocabulary, or None."""
     foreign = [_refers("organization_id", "organizations", "id")]
-    if refers:
+    values: tuple[str, ...] = ()
+    if isinstance(refers, tuple):
         foreign.append(_refers(column, *refers))
+    elif refers is not None:
+        values = tuple(m.value for m in refers)
     return Table(
         f"One row per {what}, per organization.",
-        _columns(_ORG, (column, "string", description)),
+        _columns(_ORG, (column, "string", description, values)),
         ("organization_id", column),
         tuple(foreign),
     )
@@ -108,7 +127,7 @@ _SOURCE_COLUMNS = (
     ("url", "string", "The page's address."),
     ("read", "date", "The day the page was read."),
     ("title", "string", "The page's title."),
-    ("kind", "string", "What kind of page it is: own-site, news, government, directory ..."),
+    ("kind", "string", "What kind of page it is.", vocab.SourceKind),
     ("note", "string", "What the page supports, or a caveat."),
 )
 
@@ -120,13 +139,18 @@ TABLES: dict[str, Table] = {
         _columns(
             ("id", "string", "The organization's stable id, used by every other table."),
             ("name", "string", "Its current name."),
-            ("kind", "string", "What kind of group it is: national-group, state-party ..."),
+            ("kind", "string", "What kind of group it is.", vocab.OrgKind),
             ("url", "string", "Its own website."),
             ("summary", "string", "What it does, in a sentence or two."),
-            ("partisanship", "string", "Its side: nonpartisan, democratic, progressive ..."),
-            ("official_party", "string", "The party it is an official body of."),
-            ("status", "string", "Whether it still operates: active, inactive or unknown."),
-            ("confidence", "string", "How sure the record is, given its sources."),
+            ("partisanship", "string", "Its side.", vocab.Partisanship),
+            ("official_party", "string", "The party it is an official body of.", vocab.Party),
+            ("status", "string", "Whether it still operates.", vocab.OrgStatus),
+            (
+                "confidence",
+                "string",
+                "How sure the record is, given its sources.",
+                vocab.Confidence,
+            ),
             ("last_verified", "date", "The day the record was last checked against sources."),
             ("active_as_of", "date", "The latest day a source shows it operating."),
             ("active_source", "string", "The page that shows it operating on that day."),
@@ -134,12 +158,13 @@ TABLES: dict[str, Table] = {
             (
                 "scope",
                 "string",
-                "Where it works: national, state or local (organization_states, "
-                "organization_counties and organization_towns list the places).",
+                "How far it reaches: national, or the states or counties that "
+                "organization_states, organization_counties and organization_towns list.",
+                vocab.Scope,
             ),
             ("coverage_as_of", "date", "The day its list of places was read."),
             ("coverage_note", "string", "A caveat about where it works."),
-            ("how_to_join", "string", "How a person gets its help: apply, open, invite ..."),
+            ("how_to_join", "string", "How a person gets its help.", vocab.HowToJoin),
             ("requirements", "string", "Its requirements in words (organization_rules)."),
             ("serves", "string", "The audience it names, in words (organization_rules)."),
             ("priorities", "string", "Whom it favours, in words (organization_rules)."),
@@ -174,15 +199,15 @@ TABLES: dict[str, Table] = {
                 "organization_office_levels",
                 "level of office it helps with",
                 "office_level",
-                "local, state or federal.",
-                None,
+                "The level of office.",
+                vocab.OfficeLevel,
             ),
             (
                 "organization_support",
                 "kind of help it gives",
                 "support",
-                "online-training, money, endorsement ...",
-                None,
+                "The kind of help.",
+                vocab.Support,
             ),
             (
                 "organization_territories",
@@ -191,7 +216,7 @@ TABLES: dict[str, Table] = {
                 "The territory's code (states.code).",
                 ("states", "code"),
             ),
-            ("organization_roles", "role it helps", "role", "candidates, staff ...", None),
+            ("organization_roles", "role it helps", "role", "Whom it helps.", vocab.Role),
         )
     },
     **{
@@ -216,14 +241,20 @@ TABLES: dict[str, Table] = {
         _columns(
             _ORG,
             ("position", "integer", "The condition's number within the organization, from 1."),
-            ("kind", "string", "requirement (must be met), audience or priority."),
+            (
+                "kind",
+                "string",
+                "requirement (must be met), audience (whom it names) or priority (whom it "
+                "favours).",
+                ("requirement", "audience", "priority"),
+            ),
             (
                 "rule_number",
                 "integer",
                 "The rule's number within the organization: the conditions of one rule are "
                 "alternatives (any one meets it), and every rule must be met.",
             ),
-            ("field", "string", "The profile fact tested: age, party, gender, state ..."),
+            ("field", "string", "The profile fact tested.", vocab.ProfileField),
             (
                 "test",
                 "string",
@@ -231,6 +262,7 @@ TABLES: dict[str, Table] = {
                 "(a yes/no fact equals the column equals), between (a number within at_least "
                 "and at_most) or born_between (a birth date within born_on_or_after and "
                 "born_on_or_before).",
+                ("one_of", "equals", "between", "born_between"),
             ),
             ("equals", "boolean", "For equals: the value the fact must have."),
             ("at_least", "integer", "For between: the least value allowed (none: no least)."),
@@ -275,13 +307,14 @@ TABLES: dict[str, Table] = {
             ("code", "string", "The two-letter postal code."),
             ("name", "string", "Its name."),
             ("fips", "string", "Its two-digit FIPS code, with its leading zero."),
-            ("kind", "string", "state, district or territory."),
+            ("kind", "string", "A state, the district or a territory.", vocab.StateKind),
             ("ocd_id", "string", "Its Open Civic Data division id."),
-            ("county_term", "string", "What it calls its counties: county, parish, borough ..."),
+            ("county_term", "string", "What it calls its counties.", vocab.CountyTerm),
             (
                 "election_administration",
                 "string",
-                "Who runs elections locally: county, town or state offices.",
+                "Who runs elections locally.",
+                vocab.ElectionAdministration,
             ),
             ("election_administration_note", "string", "A caveat about who runs elections."),
             ("chief_election_office", "string", "The state's chief election office."),
@@ -306,9 +339,9 @@ TABLES: dict[str, Table] = {
         "One row per party whose local structure a state record gives.",
         _columns(
             _STATE,
-            ("party", "string", "The party: democratic, republican, libertarian, green."),
+            ("party", "string", "The party.", vocab.Party),
             ("local_label", "string", "What its local units are called there."),
-            ("local_unit", "string", "The unit it organizes by locally: county, town ..."),
+            ("local_unit", "string", "The unit it organizes by locally.", vocab.LocalUnit),
             ("local_unit_note", "string", "A caveat about that unit."),
         ),
         ("state", "party"),
@@ -335,7 +368,7 @@ TABLES: dict[str, Table] = {
         "source does not state is missing, never guessed.",
         _columns(
             _STATE,
-            ("office", "string", "The office: us-house, governor, state-senate ..."),
+            ("office", "string", "The office.", vocab.QualifiedOffice),
             ("min_age", "integer", "The youngest age to hold or run for it."),
             ("state_residency_years", "number", "Years of residence in the state (0: some)."),
             ("district_residency_years", "number", "Years of residence in the district."),
@@ -351,7 +384,7 @@ TABLES: dict[str, Table] = {
         "One row per kind of local government a state has, from the Census of Governments.",
         _columns(
             _STATE,
-            ("kind", "string", "county, municipal, township, special-district ..."),
+            ("kind", "string", "The kind of local government.", vocab.GovernmentKind),
             ("count", "integer", "How many there are."),
             ("year", "integer", "The year of the count."),
             ("source", "string", "The page it is from."),
@@ -375,7 +408,7 @@ TABLES: dict[str, Table] = {
         _columns(
             ("fips", "string", "The five-digit county FIPS code, with its leading zero."),
             ("name", "string", "Its name, with its kind (Cook County)."),
-            ("kind", "string", "county, parish, borough, city ..."),
+            ("kind", "string", "What kind of county equivalent it is.", vocab.CountyKind),
             ("state", "string", "Its state's code (states.code)."),
             ("ocd_id", "string", "Its Open Civic Data division id."),
             ("population", "integer", "Its population in the Census count the data uses."),
@@ -403,8 +436,13 @@ TABLES: dict[str, Table] = {
         _columns(
             ("id", "string", "The category's stable id."),
             ("name", "string", "Its name."),
-            ("level", "string", "Its level of government: local, state or federal."),
-            ("partisan", "string", "Whether its races are partisan: yes, no or varies."),
+            ("level", "string", "Its level of government.", vocab.OfficeLevel),
+            (
+                "partisan",
+                "string",
+                "Whether its races are usually partisan.",
+                vocab.RacePartisanship,
+            ),
             ("description", "string", "What the office does."),
             ("states_note", "string", "A caveat about which states have it."),
             ("last_verified", "date", "The day the record was last checked against sources."),
@@ -439,7 +477,7 @@ TABLES: dict[str, Table] = {
             ("position", "integer", "The count's number within the category, from 1."),
             ("what", "string", "What is counted."),
             ("value", "integer", "The count."),
-            ("qualifier", "string", "Whether it is exact, about, at least ..."),
+            ("qualifier", "string", "How exact the count is.", vocab.CountQualifier),
             ("year", "integer", "The year it counts."),
             ("source", "string", "The page it is from."),
             ("note", "string", "A caveat."),
@@ -453,7 +491,7 @@ TABLES: dict[str, Table] = {
         _columns(
             _CATEGORY,
             ("state", "string", "The state's code (states.code)."),
-            ("chamber", "string", "senate or house (Nebraska's one chamber is senate)."),
+            ("chamber", "string", "The chamber (Nebraska's one chamber is senate).", vocab.Chamber),
             ("age", "integer", "The youngest age to serve."),
             ("source", "string", "The page that states it."),
             ("note", "string", "A caveat."),
@@ -823,7 +861,12 @@ def _datapackage(version: str, date: str) -> dict[str, Any]:
     for name, table in TABLES.items():
         schema: dict[str, Any] = {
             "fields": [
-                {"name": c.name, "type": c.type, "description": c.description}
+                {
+                    "name": c.name,
+                    "type": c.type,
+                    "description": c.description,
+                    **({"constraints": {"enum": list(c.values)}} if c.values else {}),
+                }
                 for c in table.columns
             ],
             "missingValues": [""],
@@ -1002,3 +1045,28 @@ def _csv_value(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
     return value
+
+
+def reference() -> str:
+    """The tables of the CSV and SQLite exports, in Markdown: each table's rows, keys and
+    columns, from :data:`TABLES` (``docs/exports.md`` holds this text, and a test keeps it
+    equal)."""
+    lines: list[str] = []
+    for name, table in TABLES.items():
+        lines += ["", f"### `{name}`", "", table.description, ""]
+        lines.append("Primary key: " + ", ".join(f"`{k}`" for k in table.key) + ".")
+        for key in table.foreign:
+            fields = ", ".join(f"`{f}`" for f in key.fields)
+            columns = ", ".join(f"`{key.table}.{c}`" for c in key.columns)
+            lines.append(f"Foreign key: {fields} → {columns}.")
+        lines += ["", "| column | type | description |", "| --- | --- | --- |"]
+        lines += [f"| `{c.name}` | {c.type} | {_described(c)} |" for c in table.columns]
+    return "\n".join(lines[1:]) + "\n"
+
+
+def _described(column: Column) -> str:
+    """A column's description for a Markdown table, with the values it may hold."""
+    text = column.description
+    if column.values:
+        text += " One of: " + ", ".join(f"`{v}`" for v in column.values) + "."
+    return text.replace("|", "\\|")
