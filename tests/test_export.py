@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import csv
 import json
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 
 import civicrun
+import civicrun._export
 from civicrun.cli import main
 
 
@@ -236,6 +238,32 @@ def test_every_json_fact_is_in_the_tables(tmp_path: Path) -> None:
     assert (structure.local_label, structure.local_unit.value) == parties
     assert {"senate", "house"} == {chamber for chamber, _ in ages}
     assert sum(o.active_as_of is not None for o in civicrun.organizations()) == active[0] > 0
+
+
+def test_sqlite_opens_in_datasette(tmp_path: Path) -> None:
+    """The SQLite export opens in Datasette as it is (its Python API, no server, no network):
+    every table is listed, and a link table's foreign keys show as labelled links."""
+    datasette = pytest.importorskip(
+        "datasette.app", reason="datasette is not installed (pip install -e '.[test]' has it)"
+    )
+    out = tmp_path / "civicrun.sqlite"
+    assert 0 == main(["export", "--format", "sqlite", "--output", str(out)])
+
+    async def visit() -> tuple[Any, Any, Any]:
+        app = datasette.Datasette(files=[str(out)])
+        await app.invoke_startup()
+        listed = (await app.client.get("/civicrun.json")).json()
+        link = await app.client.get(
+            "/civicrun/organization_states.json?_shape=objects&_labels=on"
+            "&organization_id=state-party-oh-republican"
+        )
+        emily = await app.client.get("/civicrun/organizations/emilys-list.json?_shape=objects")
+        return listed, link.json(), emily.json()
+
+    listed, link, emily = asyncio.run(visit())
+    assert set(civicrun._export.TABLES) <= {t["name"] for t in listed["tables"]}
+    assert [{"value": "OH", "label": "Ohio"}] == [row["state"] for row in link["rows"]]
+    assert "EMILY's List" == emily["rows"][0]["name"]
 
 
 def test_version_line(capsys: pytest.CaptureFixture[str]) -> None:
