@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 import civicrun
-import civicrun._export
+import civicrun._tables
 from civicrun.cli import main
 
 
@@ -261,7 +261,7 @@ def test_sqlite_opens_in_datasette(tmp_path: Path) -> None:
         return listed, link.json(), emily.json()
 
     listed, link, emily = asyncio.run(visit())
-    assert set(civicrun._export.TABLES) <= {t["name"] for t in listed["tables"]}
+    assert set(civicrun._tables.TABLES) <= {t["name"] for t in listed["tables"]}
     assert [{"value": "OH", "label": "Ohio"}] == [row["state"] for row in link["rows"]]
     assert "EMILY's List" == emily["rows"][0]["name"]
 
