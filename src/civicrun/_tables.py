@@ -114,9 +114,18 @@ TABLES: dict[str, Table] = {
                 vocab.Confidence,
             ),
             ("last_verified", "date", "The day the record was last checked against sources."),
-            ("active_as_of", "date", "The latest day a source shows it operating."),
-            ("active_source", "string", "The page that shows it operating on that day."),
-            ("local_directory", "string", "Its directory of local chapters or committees."),
+            (
+                "active_as_of",
+                "date",
+                "The date of the newest dated evidence that it runs its programs (missing: "
+                "none found); not the day the record was edited.",
+            ),
+            ("active_source", "string", "The source that shows it running on that date."),
+            (
+                "local_directory",
+                "string",
+                "On a state party, its own directory of its county (or town) committees.",
+            ),
             (
                 "scope",
                 "string",
@@ -232,7 +241,7 @@ TABLES: dict[str, Table] = {
             ("born_on_or_after", "date", "For born_between: the earliest birth date allowed."),
             ("born_on_or_before", "date", "For born_between: the latest birth date allowed."),
             ("source", "string", "The page that states the rule."),
-            ("note", "string", "What the rule means, in the source's words."),
+            ("note", "string", "What the source says about it, or a caveat."),
         ),
         ("organization_id", "position"),
         (_refers("organization_id", "organizations", "id"),),
@@ -332,8 +341,16 @@ TABLES: dict[str, Table] = {
             _STATE,
             ("office", "string", "The office.", vocab.QualifiedOffice),
             ("min_age", "integer", "The youngest age to hold or run for it."),
-            ("state_residency_years", "number", "Years of residence in the state (0: some)."),
-            ("district_residency_years", "number", "Years of residence in the district."),
+            (
+                "state_residency_years",
+                "number",
+                "Years a candidate must have lived in the state (0: residence, no length).",
+            ),
+            (
+                "district_residency_years",
+                "number",
+                "Years a candidate must have lived in the district (0: residence, no length).",
+            ),
             ("citizen_years", "integer", "Years of citizenship (0: citizenship, no length)."),
             ("registered_voter", "boolean", "Whether a candidate must be a registered voter."),
             ("source", "string", "The page that states them."),
@@ -369,7 +386,7 @@ TABLES: dict[str, Table] = {
         "One row per county or county equivalent, with its Census population.",
         _columns(
             ("fips", "string", "The five-digit county FIPS code, with its leading zero."),
-            ("name", "string", "Its name, with its kind (Cook County)."),
+            ("name", "string", "Its name (Cook County)."),
             ("kind", "string", "What kind of county equivalent it is.", vocab.CountyKind),
             ("state", "string", "Its state's code (states.code)."),
             ("ocd_id", "string", "Its Open Civic Data division id."),
@@ -428,7 +445,7 @@ TABLES: dict[str, Table] = {
                 "office_category_requirements",
                 "typical requirement",
                 "requirement",
-                "What candidates typically need, in words, with its source.",
+                "What candidates typically need, in words.",
             ),
         )
     },
