@@ -198,3 +198,22 @@ def test_data_new_skeletons_are_valid_but_for_their_placeholders(kind: str, tmp_
     problems = check_data(paths=[path])
     assert [] == _only_placeholders(problems)
     assert problems
+
+
+def test_exports_page_lists_every_table_and_column() -> None:
+    """docs/exports.md lists the export's tables exactly as TABLES describes them, so the page
+    cannot drift from the export (its pandas and SQL examples run as doctests)."""
+    from civicrun._tables import TABLES, reference
+
+    page = ROOT / "docs" / "exports.md"
+    if not page.exists():
+        pytest.skip("docs/ not present")
+    text = page.read_text(encoding="utf-8")
+    start = text.index("\n", text.index("<!-- tables:")) + 2
+    listed = text[start : text.index("\n<!-- end of tables -->")]
+    assert reference() == listed, (
+        "regenerate the list in docs/exports.md: "
+        "python -c \"from civicrun._tables import reference; print(reference(), end='')\""
+    )
+    assert all(f"### `{name}`" in listed for name in TABLES)
+    assert "exports" in (ROOT / "docs" / "index.md").read_text(encoding="utf-8")

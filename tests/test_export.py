@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import csv
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import civicrun
+import civicrun._tables
 from civicrun.cli import main
 
 
@@ -38,7 +41,7 @@ def test_csv_tables_and_their_data_package(tmp_path: Path) -> None:
         orgs = list(csv.DictReader(handle))
     assert len(civicrun.organizations()) == len(orgs)
     emily = next(o for o in orgs if o["id"] == "emilys-list")
-    assert "party one_of democratic" in emily["requirements"]
+    assert "party one of democratic" in emily["requirements"]
     with (out / "counties.csv").open(encoding="utf-8", newline="") as handle:
         people = {c["fips"]: c["population"] for c in csv.DictReader(handle)}
     assert ("9936690", "") == (people["06037"], people["66010"])
@@ -77,6 +80,190 @@ def test_sqlite_has_keys_and_the_version(tmp_path: Path) -> None:
         (offices,) = db.execute("SELECT count(*) FROM election_offices").fetchone()
         assert sum(len(s.election_offices) for s in civicrun.states()) == offices
         assert ("territory",) == db.execute("SELECT kind FROM states WHERE code='PR'").fetchone()
+
+
+def test_every_missing_value_is_null(tmp_path: Path) -> None:
+    """A missing value is NULL in SQLite in every column (no text column holds ''), and an empty
+    cell in CSV that the data package declares as its missing value."""
+    out = tmp_path / "civicrun.sqlite"
+    assert 0 == main(["export", "--format", "sqlite", "--output", str(out)])
+    with contextlib.closing(sqlite3.connect(out)) as db:
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        for table in tables:
+            for column in [r[1] for r in db.execute(f"PRAGMA table_info({table})")]:
+                sql = f"SELECT count(*) FROM {table} WHERE \"{column}\" = ''"
+                assert (0,) == db.execute(sql).fetchone(), (table, column)
+        (no_url,) = db.execute("SELECT count(*) FROM organizations WHERE url IS NULL").fetchone()
+    assert sum(o.url is None for o in civicrun.organizations()) == no_url > 0
+    folder = tmp_path / "csv"
+    assert 0 == main(["export", "--format", "csv", "--output", str(folder)])
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert all([""] == r["schema"]["missingValues"] for r in package["resources"])
+
+
+def _read_typed(folder: Path, table: str) -> Any:
+    """A CSV table read with pandas, each column given its type from the data package."""
+    pandas = pytest.importorskip("pandas")
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    resource = next(r for r in package["resources"] if r["path"] == f"{table}.csv")
+    types = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}
+    fields = resource["schema"]["fields"]
+    return pandas.read_csv(
+        folder / resource["path"],
+        dtype={f["name"]: types.get(f["type"], "string") for f in fields},
+        keep_default_na=False,
+        na_values=resource["schema"]["missingValues"],
+    )
+
+
+def test_csv_is_typed_and_every_field_described(tmp_path: Path) -> None:
+    """Every code (FIPS, ids) is a string in the data package, so pandas reading with the
+    package's types keeps 01001; every table and every field has a description; no column is
+    named after an SQL keyword."""
+    pytest.importorskip("pandas")
+    folder = tmp_path / "csv"
+    assert 0 == main(["export", "--format", "csv", "--output", str(folder)])
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    fields = {
+        (r["name"], f["name"]): f for r in package["resources"] for f in r["schema"]["fields"]
+    }
+    assert all(r["description"] for r in package["resources"])
+    assert [] == [key for key, field in fields.items() if not field.get("description")]
+    codes = [key for key in fields if key[1] in ("id", "fips", "code", "state")]
+    codes += [key for key in fields if key[1].endswith("_id")]
+    assert len(codes) > 10
+    assert {"string"} == {fields[key]["type"] for key in codes}
+    counties = _read_typed(folder, "counties")
+    assert "01001" in set(counties["fips"])
+    assert 9_936_690 == counties.set_index("fips").loc["06037", "population"]
+    states = _read_typed(folder, "states")
+    assert "01" == states.set_index("code").loc["AL", "fips"]
+    keywords = {"group", "order", "select", "from", "where", "table", "index", "key", "values"}
+    assert set() == {name for _, name in fields} & keywords
+
+
+def test_lists_are_link_tables_and_rules_readable_columns(tmp_path: Path) -> None:
+    """Every list of an organization is a link table keyed by its id (with foreign keys that
+    hold), not pipe-joined text; a rule's values are columns and rows, not encodings like
+    ``..39``; the JSON keeps them as arrays and objects."""
+    out = tmp_path / "civicrun.sqlite"
+    assert 0 == main(["export", "--format", "sqlite", "--output", str(out)])
+    emily = civicrun.get_organization("emilys-list")
+    assert emily is not None
+    with contextlib.closing(sqlite3.connect(out)) as db:
+        assert [] == db.execute("PRAGMA foreign_key_check").fetchall()
+        support = db.execute(
+            "SELECT support FROM organization_support WHERE organization_id='emilys-list'"
+        ).fetchall()
+        assert sorted(s.value for s in emily.support) == [s for (s,) in support]
+        (texas,) = db.execute(
+            "SELECT count(*) FROM organization_states WHERE state='TX'"
+        ).fetchone()
+        assert sum("TX" in o.coverage.states for o in civicrun.organizations()) == texas > 0
+        parents = {r[2] for r in db.execute("PRAGMA foreign_key_list(organization_counties)")}
+        assert {"organizations", "counties"} == parents
+        cells = [
+            str(v)
+            for sql in (
+                "SELECT requirements, serves, priorities FROM organizations",
+                "SELECT field, test, at_least, at_most, born_on_or_after, born_on_or_before"
+                " FROM organization_rules",
+            )
+            for row in db.execute(sql)
+            for v in row
+        ]
+        assert [] == [c for c in cells if ".." in c or "|" in c]
+        values = db.execute(
+            "SELECT r.field, v.value FROM organization_rules r JOIN organization_rule_values v"
+            " USING (organization_id, position) WHERE organization_id='emilys-list'"
+        ).fetchall()
+        assert ("party", "democratic") in values
+        ages = db.execute(
+            "SELECT at_least, at_most FROM organization_rules WHERE test='between'"
+        ).fetchall()
+        assert ages
+        assert all(isinstance(v, int) or v is None for row in ages for v in row)
+        assert all(row != (None, None) for row in ages)
+    json_out = tmp_path / "civicrun.json"
+    assert 0 == main(["export", "--format", "json", "--output", str(json_out)])
+    body = json.loads(json_out.read_text(encoding="utf-8"))
+    record = next(o for o in body["organizations"] if o["id"] == "emilys-list")
+    assert sorted(s.value for s in emily.support) == record["support"]
+
+
+def _leaves(node: object) -> list[object]:
+    if isinstance(node, dict):
+        return [leaf for value in node.values() for leaf in _leaves(value)]
+    if isinstance(node, list):
+        return [leaf for value in node for leaf in _leaves(value)]
+    return [node]
+
+
+def test_every_json_fact_is_in_the_tables(tmp_path: Path) -> None:
+    """Every value of the JSON export (party structures, legislatures' minimum ages, activity
+    evidence, state sources ...) is a cell of the SQLite export, the same tables as CSV."""
+    json_out, db_out = tmp_path / "civicrun.json", tmp_path / "civicrun.sqlite"
+    assert 0 == main(["export", "--format", "json", "--output", str(json_out)])
+    assert 0 == main(["export", "--format", "sqlite", "--output", str(db_out)])
+    body = json.loads(json_out.read_text(encoding="utf-8"))
+    with contextlib.closing(sqlite3.connect(db_out)) as db:
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        cells = {
+            (table, value)
+            for table in tables
+            for row in db.execute(f"SELECT * FROM {table}")
+            for value in row
+        }
+        parties = db.execute(
+            "SELECT local_label, local_unit FROM state_parties"
+            " WHERE state='VT' AND party='democratic'"
+        ).fetchone()
+        ages = db.execute(
+            "SELECT chamber, age FROM office_category_minimum_ages WHERE state='TX'"
+        ).fetchall()
+        active = db.execute(
+            "SELECT count(*) FROM organizations WHERE active_as_of IS NOT NULL"
+        ).fetchone()
+    values = {value for _, value in cells}
+    wanted = {
+        leaf
+        for key in ("organizations", "states", "office_categories", "counties")
+        for leaf in _leaves(body[key])
+        if leaf not in (None, "") and not isinstance(leaf, bool)
+    }
+    assert set() == wanted - values
+    vermont = civicrun.get_state("VT")
+    assert vermont is not None
+    structure = next(p for p in vermont.parties if p.party.value == "democratic")
+    assert (structure.local_label, structure.local_unit.value) == parties
+    assert {"senate", "house"} == {chamber for chamber, _ in ages}
+    assert sum(o.active_as_of is not None for o in civicrun.organizations()) == active[0] > 0
+
+
+def test_sqlite_opens_in_datasette(tmp_path: Path) -> None:
+    """The SQLite export opens in Datasette as it is (its Python API, no server, no network):
+    every table is listed, and a link table's foreign keys show as labelled links."""
+    datasette = pytest.importorskip(
+        "datasette.app", reason="datasette is not installed (pip install -e '.[test]' has it)"
+    )
+    out = tmp_path / "civicrun.sqlite"
+    assert 0 == main(["export", "--format", "sqlite", "--output", str(out)])
+
+    async def visit() -> tuple[Any, Any, Any]:
+        app = datasette.Datasette(files=[str(out)])
+        await app.invoke_startup()
+        listed = (await app.client.get("/civicrun.json")).json()
+        link = await app.client.get(
+            "/civicrun/organization_states.json?_shape=objects&_labels=on"
+            "&organization_id=state-party-oh-republican"
+        )
+        emily = await app.client.get("/civicrun/organizations/emilys-list.json?_shape=objects")
+        return listed, link.json(), emily.json()
+
+    listed, link, emily = asyncio.run(visit())
+    assert set(civicrun._tables.TABLES) <= {t["name"] for t in listed["tables"]}
+    assert [{"value": "OH", "label": "Ohio"}] == [row["state"] for row in link["rows"]]
+    assert "EMILY's List" == emily["rows"][0]["name"]
 
 
 def test_version_line(capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,12 +4,25 @@ package, and SQLite.
 Every export carries the dataset's version and date. The tables are the same in CSV and
 SQLite:
 
-* ``organizations``: one row per organization, its rules flattened into readable columns;
-* ``organization_rules``: one row per rule (``requirement``, ``audience``, ``priority``), with
-  the page that states it; an ``any_of`` group's members share a ``group`` number;
+* ``organizations``: one row per organization, its rules in words; each of its lists (states,
+  counties, towns, support ...) is a link table keyed by its id (``organization_states`` ...);
+* ``organization_rules``: one row per condition (``requirement``, ``audience``, ``priority``), its
+  bounds in their own columns and a ``one_of``'s values in ``organization_rule_values``, with
+  the page that states it; the alternatives of one rule share a ``rule_number``;
 * ``organization_sources``: one row per source of an organization;
-* ``states``, ``counties`` (with their Census population) and ``office_categories``;
-* ``election_offices``: one row per county election office, with the page that names it.
+* ``states`` (with their candidacy facts), and beside them ``state_parties`` (how each party
+  organizes locally), ``state_offices``, ``state_qualifications``,
+  ``state_local_governments`` and ``state_sources``;
+* ``counties`` (with their Census population) and ``election_offices``: one row per county
+  election office, with the page that names it;
+* ``office_categories``, with their ``office_category_minimum_ages`` (the legislatures', per
+  state and chamber), counts, aliases, typical requirements, states and sources.
+
+Every fact of the JSON export is in these tables; :mod:`civicrun._tables` describes every
+column.
+
+A missing value is NULL in SQLite and an empty cell in CSV (declared as the data package's
+only missing value), whatever the column's type: no text column holds ``''``.
 
 Every file is written atomically (a temporary file beside it, then ``os.replace``), and only a
 regular file or a new path is written (:mod:`civicrun._files`). A CSV text cell that a
@@ -21,168 +34,67 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterator
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
 from ._data import Dataset, data_version, dataset
 from ._files import prepare_folder, shown, write_atomic
 from ._fmt import mapping_of
+from ._tables import TABLES, create, datapackage, parents_first
 from ._text import FORMULA_STARTS
 from .errors import InvalidArgumentError
-from .records import AnyOf, Condition, Organization, State
+from .records import AnyOf, Condition, Organization, Source, State
 
-__all__ = ["FORMS", "TABLES", "export", "export_text"]
+__all__ = ["FORMS", "export", "export_text", "rows"]
 
 #: The export formats.
 FORMS = ("json", "csv", "sqlite")
 
-#: Each table: its columns as (name, Frictionless type), its primary key, its foreign keys.
-TABLES: dict[str, tuple[list[tuple[str, str]], list[str], list[tuple[str, str, str]]]] = {
-    "organizations": (
-        [
-            ("id", "string"),
-            ("name", "string"),
-            ("kind", "string"),
-            ("url", "string"),
-            ("summary", "string"),
-            ("partisanship", "string"),
-            ("official_party", "string"),
-            ("status", "string"),
-            ("confidence", "string"),
-            ("last_verified", "date"),
-            ("scope", "string"),
-            ("states", "string"),
-            ("counties", "string"),
-            ("towns", "string"),
-            ("office_levels", "string"),
-            ("support", "string"),
-            ("roles", "string"),
-            ("how_to_join", "string"),
-            ("requirements", "string"),
-            ("serves", "string"),
-            ("priorities", "string"),
-            ("aliases", "string"),
-            ("former_names", "string"),
-        ],
-        ["id"],
-        [],
-    ),
-    "organization_rules": (
-        [
-            ("organization_id", "string"),
-            ("position", "integer"),
-            ("kind", "string"),
-            ("group", "integer"),
-            ("field", "string"),
-            ("test", "string"),
-            ("value", "string"),
-            ("source", "string"),
-            ("note", "string"),
-        ],
-        ["organization_id", "position"],
-        [("organization_id", "organizations", "id")],
-    ),
-    "organization_sources": (
-        [
-            ("organization_id", "string"),
-            ("position", "integer"),
-            ("url", "string"),
-            ("read", "date"),
-            ("title", "string"),
-            ("kind", "string"),
-            ("note", "string"),
-        ],
-        ["organization_id", "position"],
-        [("organization_id", "organizations", "id")],
-    ),
-    "states": (
-        [
-            ("code", "string"),
-            ("name", "string"),
-            ("fips", "string"),
-            ("kind", "string"),
-            ("ocd_id", "string"),
-            ("county_term", "string"),
-            ("election_administration", "string"),
-            ("chief_election_office", "string"),
-            ("chief_election_office_url", "string"),
-            ("last_verified", "date"),
-        ],
-        ["code"],
-        [],
-    ),
-    "counties": (
-        [
-            ("fips", "string"),
-            ("name", "string"),
-            ("kind", "string"),
-            ("state", "string"),
-            ("ocd_id", "string"),
-            ("population", "integer"),
-        ],
-        ["fips"],
-        [("state", "states", "code")],
-    ),
-    "election_offices": (
-        [
-            ("fips", "string"),
-            ("position", "integer"),
-            ("state", "string"),
-            ("name", "string"),
-            ("url", "string"),
-            ("area", "string"),
-            ("source", "string"),
-            ("note", "string"),
-        ],
-        ["fips", "position"],
-        [("fips", "counties", "fips"), ("state", "states", "code")],
-    ),
-    "office_categories": (
-        [
-            ("id", "string"),
-            ("name", "string"),
-            ("level", "string"),
-            ("partisan", "string"),
-            ("description", "string"),
-            ("states", "string"),
-            ("last_verified", "date"),
-        ],
-        ["id"],
-        [],
-    ),
-}
 
 _RULE_KINDS = (("requirements", "requirement"), ("serves", "audience"), ("priorities", "priority"))
 
 
-def _test_of(cond: Condition) -> tuple[str, str]:
+def _test_of(cond: Condition) -> str:
     if cond.one_of is not None:
-        return "one_of", "|".join(sorted(cond.one_of))
+        return "one_of"
     if cond.equals is not None:
-        return "equals", "true" if cond.equals else "false"
+        return "equals"
     if cond.at_least is not None or cond.at_most is not None:
-        low = "" if cond.at_least is None else str(cond.at_least)
-        high = "" if cond.at_most is None else str(cond.at_most)
-        return "between", f"{low}..{high}"
-    after = cond.born_on_or_after.isoformat() if cond.born_on_or_after else ""
-    before = cond.born_on_or_before.isoformat() if cond.born_on_or_before else ""
-    return "born_between", f"{after}..{before}"
+        return "between"
+    return "born_between"
 
 
-def _readable(rules: tuple[Condition | AnyOf, ...]) -> str:
+def _words(cond: Condition) -> str:
+    """A condition in words: ``party one of democratic, green``, ``age at most 39``."""
+    field = cond.field.value
+    if cond.one_of is not None:
+        return f"{field} one of {', '.join(sorted(cond.one_of))}"
+    if cond.equals is not None:
+        return f"{field} is {'true' if cond.equals else 'false'}"
+    bounds = [
+        f"{words} {value}"
+        for words, value in (
+            ("at least", cond.at_least),
+            ("at most", cond.at_most),
+            ("born on or after", cond.born_on_or_after),
+            ("born on or before", cond.born_on_or_before),
+        )
+        if value is not None
+    ]
+    return f"{field} {' and '.join(bounds)}"
+
+
+def _readable(rules: tuple[Condition | AnyOf, ...]) -> str | None:
     parts = []
     for rule in rules:
         conds = rule.any_of if isinstance(rule, AnyOf) else (rule,)
-        texts = [f"{c.field.value} {_test_of(c)[0]} {_test_of(c)[1]}" for c in conds]
-        parts.append(" or ".join(texts))
-    return "; ".join(parts)
-
-
-def _joined(values: Any) -> str:
-    return "|".join(sorted(str(v) for v in values))
+        parts.append(" or ".join(_words(c) for c in conds))
+    return "; ".join(parts) or None
 
 
 def _org_row(org: Organization) -> dict[str, Any]:
@@ -190,71 +102,132 @@ def _org_row(org: Organization) -> dict[str, Any]:
         "id": org.id,
         "name": org.name,
         "kind": org.kind.value,
-        "url": org.url or "",
+        "url": org.url,
         "summary": org.summary,
         "partisanship": org.partisanship.value,
-        "official_party": org.official_party.value if org.official_party else "",
+        "official_party": org.official_party.value if org.official_party else None,
         "status": org.status.value,
         "confidence": org.confidence.value,
         "last_verified": org.last_verified.isoformat(),
+        **_of(org, "active_as_of", "active_source", "local_directory"),
         "scope": org.coverage.scope.value,
-        "states": _joined(org.coverage.states),
-        "counties": _joined(org.coverage.counties),
-        "towns": _joined(org.coverage.towns),
-        "office_levels": _joined(org.office_levels),
-        "support": _joined(org.support),
-        "roles": _joined(org.roles),
+        "coverage_as_of": org.coverage.as_of,
+        "coverage_note": org.coverage.note,
         "how_to_join": org.how_to_join.value,
         "requirements": _readable(org.requirements),
         "serves": _readable(org.serves),
         "priorities": _readable(org.priorities),
-        "aliases": "|".join(org.aliases),
-        "former_names": "|".join(org.former_names),
     }
 
 
+def _org_lists(org: Organization) -> dict[str, list[dict[str, Any]]]:
+    """The rows of an organization's lists: one per value, sorted."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for table, values in (
+        ("organization_states", org.coverage.states),
+        ("organization_counties", org.coverage.counties),
+        ("organization_territories", org.coverage.territories),
+        ("organization_towns", org.coverage.towns),
+        ("organization_office_levels", org.office_levels),
+        ("organization_support", org.support),
+        ("organization_roles", org.roles),
+    ):
+        column = TABLES[table].columns[1].name
+        found[table] = [{"organization_id": org.id, column: str(v)} for v in sorted(values)]
+    for table, names in (
+        ("organization_aliases", org.aliases),
+        ("organization_former_names", org.former_names),
+        ("organization_notes", org.notes),
+    ):
+        column = TABLES[table].columns[2].name
+        found[table] = [
+            {"organization_id": org.id, "position": n, column: name}
+            for n, name in enumerate(names, start=1)
+        ]
+    return found
+
+
 def _rule_rows(org: Organization) -> Iterator[dict[str, Any]]:
-    position = group = 0
+    position = number = 0
     for attribute, kind in _RULE_KINDS:
         rules: tuple[Condition | AnyOf, ...] = getattr(org, attribute)
         for rule in rules:
-            group += 1
+            number += 1
             members = rule.any_of if isinstance(rule, AnyOf) else (rule,)
             for cond in members:
                 position += 1
-                test, value = _test_of(cond)
                 yield {
                     "organization_id": org.id,
                     "position": position,
                     "kind": kind,
-                    "group": group,
+                    "rule_number": number,
                     "field": cond.field.value,
-                    "test": test,
-                    "value": value,
-                    "source": rule.source or "",
-                    "note": rule.note or cond.note or "",
+                    "test": _test_of(cond),
+                    "equals": cond.equals,
+                    "at_least": cond.at_least,
+                    "at_most": cond.at_most,
+                    "born_on_or_after": cond.born_on_or_after,
+                    "born_on_or_before": cond.born_on_or_before,
+                    "values": sorted(cond.one_of or ()),
+                    "source": rule.source or cond.source,
+                    "note": rule.note or cond.note,
                 }
 
 
 def rows(data: Dataset) -> dict[str, list[dict[str, Any]]]:
-    """Every table's rows, in key order."""
+    """Every table's rows, in key order; a missing value (an empty text too) is None."""
+    return {
+        table: [{k: _plain(v) for k, v in row.items()} for row in found]
+        for table, found in _rows(data).items()
+    }
+
+
+def _plain(value: Any) -> Any:
+    """A cell as the writers take it: a date as ISO text, a vocabulary as its value, and
+    empty text as None."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    return None if value == "" else value
+
+
+def _of(record: Any, *names: str, **extra: Any) -> dict[str, Any]:
+    """A row of a record's own fields, with ``extra`` columns first."""
+    return {**extra, **{name: getattr(record, name) for name in names}}
+
+
+def _sources(owner: str, key: str, sources: tuple[Source, ...]) -> list[dict[str, Any]]:
+    return [
+        _of(s, "url", "read", "title", "kind", "note", **{owner: key, "position": n})
+        for n, s in enumerate(sources, start=1)
+    ]
+
+
+def _rows(data: Dataset) -> dict[str, list[dict[str, Any]]]:
     orgs = [data.organizations[k] for k in sorted(data.organizations)]
     states = [data.states[k] for k in sorted(data.states)]
+    lists = [_org_lists(o) for o in orgs]
+    rules = [r for o in orgs for r in _rule_rows(o)]
+    categories = sorted(data.offices.values(), key=lambda o: o.id)
     return {
         "organizations": [_org_row(o) for o in orgs],
-        "organization_rules": [r for o in orgs for r in _rule_rows(o)],
-        "organization_sources": [
+        **{table: [r for found in lists for r in found[table]] for table in lists[0]},
+        "organization_rules": [
             {
-                "organization_id": o.id,
-                "position": n,
-                "url": s.url,
-                "read": s.read.isoformat(),
-                "title": s.title or "",
-                "kind": s.kind.value if s.kind else "",
-                "note": s.note or "",
+                k: v.isoformat() if isinstance(v, dt.date) else v
+                for k, v in r.items()
+                if k != "values"
             }
-            for o in orgs
-            for n, s in enumerate(o.sources, start=1)
+            for r in rules
+        ],
+        "organization_rule_values": [
+            {"organization_id": r["organization_id"], "position": r["position"], "value": v}
+            for r in rules
+            for v in r["values"]
+        ],
+        "organization_sources": [
+            r for o in orgs for r in _sources("organization_id", o.id, o.sources)
         ],
         "states": [
             {
@@ -267,21 +240,73 @@ def rows(data: Dataset) -> dict[str, list[dict[str, Any]]]:
                 "election_administration": s.election_administration.value,
                 "chief_election_office": s.chief_election_office.name
                 if s.chief_election_office
-                else "",
+                else None,
                 "chief_election_office_url": (
-                    s.chief_election_office.url or "" if s.chief_election_office else ""
+                    s.chief_election_office.url if s.chief_election_office else None
                 ),
+                "election_administration_note": s.election_administration_note,
+                "program_search": s.program_search,
+                **{
+                    f"chief_election_office_{name}": getattr(s.chief_election_office, name, None)
+                    for name in ("source", "note")
+                },
+                **{
+                    f"candidacy_{name}": getattr(s.candidacy, name, None)
+                    for name in (
+                        "guide",
+                        "filing",
+                        "elections",
+                        "officials_directory",
+                        "source",
+                        "note",
+                    )
+                },
                 "last_verified": s.last_verified.isoformat(),
             }
             for s in states
         ],
+        "state_parties": [
+            _of(p, "party", "local_label", "local_unit", "local_unit_note", state=s.code)
+            for s in states
+            for p in sorted(s.parties, key=lambda p: p.party.value)
+        ],
+        "state_offices": [
+            {
+                **_of(o, "present", "local_name", "source", "note", state=s.code),
+                "office_category_id": o.category,
+            }
+            for s in states
+            for o in sorted(s.offices, key=lambda o: o.category)
+        ],
+        "state_qualifications": [
+            _of(
+                q,
+                "office",
+                "min_age",
+                "state_residency_years",
+                "district_residency_years",
+                "citizen_years",
+                "registered_voter",
+                "source",
+                "note",
+                state=s.code,
+            )
+            for s in states
+            for q in sorted(s.qualifications, key=lambda q: q.office.value)
+        ],
+        "state_local_governments": [
+            _of(g, "kind", "count", "year", "source", "note", state=s.code)
+            for s in states
+            for g in sorted(s.local_governments, key=lambda g: g.kind.value)
+        ],
+        "state_sources": [r for s in states for r in _sources("state", s.code, s.sources)],
         "counties": [
             {
                 "fips": c.fips,
                 "name": c.name,
                 "kind": c.kind.value,
                 "state": c.state,
-                "ocd_id": c.ocd_id or "",
+                "ocd_id": c.ocd_id,
                 "population": c.population,
             }
             for c in data.counties.values()
@@ -294,10 +319,48 @@ def rows(data: Dataset) -> dict[str, list[dict[str, Any]]]:
                 "level": o.level.value,
                 "partisan": o.partisan.value,
                 "description": o.description,
-                "states": _joined(o.states),
+                "states_note": o.states_note,
                 "last_verified": o.last_verified.isoformat(),
             }
-            for o in sorted(data.offices.values(), key=lambda o: o.id)
+            for o in categories
+        ],
+        "office_category_aliases": [
+            {"office_category_id": o.id, "position": n, "name": name}
+            for o in categories
+            for n, name in enumerate(o.aliases, start=1)
+        ],
+        "office_category_requirements": [
+            {"office_category_id": o.id, "position": n, "requirement": text}
+            for o in categories
+            for n, text in enumerate(o.typical_requirements, start=1)
+        ],
+        "office_category_counts": [
+            _of(
+                c,
+                "what",
+                "value",
+                "qualifier",
+                "year",
+                "source",
+                "note",
+                office_category_id=o.id,
+                position=n,
+            )
+            for o in categories
+            for n, c in enumerate(o.counts, start=1)
+        ],
+        "office_category_minimum_ages": [
+            _of(m, "state", "chamber", "age", "source", "note", office_category_id=o.id)
+            for o in categories
+            for m in sorted(o.minimum_ages, key=lambda m: (m.state, m.chamber.value))
+        ],
+        "office_category_sources": [
+            r for o in categories for r in _sources("office_category_id", o.id, o.sources)
+        ],
+        "office_category_states": [
+            {"office_category_id": o.id, "state": state}
+            for o in categories
+            for state in sorted(o.states)
         ],
     }
 
@@ -315,51 +378,13 @@ def _office_rows(states: list[State]) -> list[dict[str, Any]]:
                     "position": seen[office.fips],
                     "state": state.code,
                     "name": office.name,
-                    "url": office.url or "",
-                    "area": office.area or "",
+                    "url": office.url,
+                    "area": office.area,
                     "source": office.source,
-                    "note": office.note or "",
+                    "note": office.note,
                 }
             )
     return sorted(found, key=lambda row: (row["fips"], row["position"]))
-
-
-def _datapackage(version: str, date: str) -> dict[str, Any]:
-    resources: list[dict[str, Any]] = []
-    for table, (columns, key, foreign) in TABLES.items():
-        schema: dict[str, Any] = {
-            "fields": [{"name": name, "type": kind} for name, kind in columns],
-            "primaryKey": key,
-        }
-        if foreign:
-            schema["foreignKeys"] = [
-                {
-                    "fields": [field],
-                    "reference": {"resource": other.replace("_", "-"), "fields": [column]},
-                }
-                for field, other, column in foreign
-            ]
-        resources.append(
-            {
-                "name": table.replace("_", "-"),
-                "path": f"{table}.csv",
-                "profile": "tabular-data-resource",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "schema": schema,
-            }
-        )
-    return {
-        "name": "civicrun",
-        "title": "civicrun: groups that help people run for office in the US, and the places",
-        "version": version,
-        "created": f"{date}T00:00:00Z",
-        "licenses": [
-            {"name": "CC0-1.0", "path": "https://creativecommons.org/publicdomain/zero/1.0/"}
-        ],
-        "resources": resources,
-    }
 
 
 def _cell(value: Any) -> Any:
@@ -428,21 +453,22 @@ def export(form: str, output: Path) -> Path:
 
 def _write_csv(output: Path, tables: dict[str, Any], version: str, date: str) -> Path:
     prepare_folder(output)
-    for table, (columns, _key, _foreign) in TABLES.items():
-        text = [name for name, kind in columns if kind == "string"]
+    for table, spec in TABLES.items():
+        text = [c.name for c in spec.columns if c.type == "string"]
+        names = [c.name for c in spec.columns]
 
-        def write(path: Path, table: str = table, columns: Any = columns, text: Any = text) -> None:
+        def write(path: Path, table: str = table, names: Any = names, text: Any = text) -> None:
             with path.open("w", encoding="utf-8", newline="") as handle:
-                writer = csv.DictWriter(handle, fieldnames=[name for name, _ in columns])
+                writer = csv.DictWriter(handle, fieldnames=names)
                 writer.writeheader()
                 writer.writerows(
-                    {k: _cell(v) if k in text else v for k, v in row.items()}
+                    {k: _cell(v) if k in text else _csv_value(v) for k, v in row.items()}
                     for row in tables[table]
                 )
 
         write_atomic(output / f"{table}.csv", write)
     write_atomic(
-        output / "datapackage.json", json.dumps(_datapackage(version, date), indent=2) + "\n"
+        output / "datapackage.json", json.dumps(datapackage(version, date), indent=2) + "\n"
     )
     return output
 
@@ -455,19 +481,17 @@ def _write_sqlite(path: Path, tables: dict[str, Any], version: str, date: str) -
             "INSERT INTO dataset VALUES (?, ?)",
             [("data_version", version), ("data_date", date)],
         )
-        order = ("states", "counties", "election_offices", "office_categories", "organizations")
-        for table in (*order, "organization_rules", "organization_sources"):
-            columns, key, foreign = TABLES[table]
-            types = {"integer": "INTEGER", "date": "TEXT", "string": "TEXT"}
-            spec = [f'"{name}" {types[kind]}' for name, kind in columns]
-            spec.append("PRIMARY KEY (" + ", ".join(f'"{k}"' for k in key) + ")")
-            spec += [
-                f'FOREIGN KEY ("{field}") REFERENCES {other} ("{column}")'
-                for field, other, column in foreign
-            ]
-            db.execute(f"CREATE TABLE {table} (" + ", ".join(spec) + ")")
-            names = [name for name, _ in columns]
+        for table in parents_first():
+            db.execute(create(table, TABLES[table]))
+            names = [c.name for c in TABLES[table].columns]
             db.executemany(
                 f"INSERT INTO {table} VALUES (" + ", ".join("?" * len(names)) + ")",
                 [[row[n] for n in names] for row in tables[table]],
             )
+
+
+def _csv_value(value: Any) -> Any:
+    """A non-text cell as CSV writes it: a boolean as ``true`` or ``false``, as in JSON."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
