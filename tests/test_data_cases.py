@@ -135,8 +135,16 @@ class TestFormatNewStale:
         placeholders; with them replaced by real facts, it passes the check."""
         assert 0 == main(["data", "new", "organization", "my-new-group", "--output", str(tmp_path)])
         path = tmp_path / "my-new-group.toml"
-        assert "# whom it says it exists for" in path.read_text()
-        assert 0 == main(["data", "fmt", str(path)])
+        skeleton = path.read_text()
+        assert "# whom it says it exists for" in skeleton
+        # Formatting would drop the skeleton's comments: refused unless asked, file untouched.
+        assert 1 == main(["data", "fmt", str(path)])
+        assert "has comments (line 1" in capsys.readouterr().err
+        assert skeleton == path.read_text()
+        assert 0 == main(["data", "fmt", "--drop-comments", str(path)])
+        from civicrun._fmt import comment_lines
+
+        assert [] == comment_lines(path.read_text())
         capsys.readouterr()
         problems = check_data(paths=[path])
         assert problems

@@ -250,3 +250,35 @@ def skeleton(kind: str, record_id: str, today: str) -> str:
         confidences=values(Confidence),
         source_kinds=values(SourceKind),
     )
+
+
+def comment_lines(text: str) -> list[int]:
+    """The numbers (from 1) of the lines of TOML ``text`` that hold a comment: a ``#`` outside
+    any string. The canonical form has no comments, so formatting would drop them."""
+    found: list[int] = []
+    in_multiline: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        position, quote = 0, None
+        while position < len(line):
+            if in_multiline is not None:
+                end = line.find(in_multiline, position)
+                if end < 0:
+                    break
+                position, in_multiline = end + 3, None
+                continue
+            char = line[position]
+            if quote is None and line.startswith(('"""', "'''"), position):
+                in_multiline = line[position : position + 3]
+                position += 3
+                continue
+            if quote is None and char in "\"'":
+                quote = char
+            elif quote is not None and char == "\\" and quote == '"':
+                position += 1
+            elif quote is not None and char == quote:
+                quote = None
+            elif quote is None and char == "#":
+                found.append(number)
+                break
+            position += 1
+    return found
