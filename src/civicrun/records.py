@@ -61,7 +61,7 @@ def _short(value: Any) -> str:
 
 def _short_repr(*names: str) -> Callable[[Any], str]:
     """A ``__repr__`` showing only the fields ``names`` (an id or code and a name), so a
-    record prints in a line, not in pages: ``Organization(id='emerge', name='Emerge')``.
+    record prints in a line, not in pages: ``Organization(id='some-group', name='Some Group')``.
 
     A field that is ``None`` or empty is left out; a vocabulary value shows as its string; a
     collection of more than five items shows as its size (``<12 items>``).
