@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import csv
+import gc
 import json
 import sqlite3
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -240,6 +242,10 @@ def test_every_json_fact_is_in_the_tables(tmp_path: Path) -> None:
     assert sum(o.active_as_of is not None for o in civicrun.organizations()) == active[0] > 0
 
 
+# Datasette's own connections are not all closed when its app goes away (seen on Python 3.13):
+# its ResourceWarnings are its own, and are collected here rather than in a later test.
+@pytest.mark.filterwarnings("ignore::ResourceWarning")
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_sqlite_opens_in_datasette(tmp_path: Path) -> None:
     """The SQLite export opens in Datasette as it is (its Python API, no server, no network):
     every table is listed, and a link table's foreign keys show as labelled links."""
@@ -260,7 +266,10 @@ def test_sqlite_opens_in_datasette(tmp_path: Path) -> None:
         emily = await app.client.get("/civicrun/organizations/emilys-list.json?_shape=objects")
         return listed, link.json(), emily.json()
 
-    listed, link, emily = asyncio.run(visit())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        listed, link, emily = asyncio.run(visit())
+        gc.collect()  # datasette's unclosed connections go now, not in a later test
     assert set(civicrun._tables.TABLES) <= {t["name"] for t in listed["tables"]}
     assert [{"value": "OH", "label": "Ohio"}] == [row["state"] for row in link["rows"]]
     assert "EMILY's List" == emily["rows"][0]["name"]
