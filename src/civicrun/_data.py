@@ -385,7 +385,7 @@ def load(root: Traversable | None = None) -> Dataset:
 class LazyRecords(Mapping[str, Any]):
     """Records by id, each decoded from its raw bundle entry the first time it is read.
 
-    ``raw`` gives the undecoded entry, for indices that need only a few fields of each.
+    ``decoded_field`` decodes one field of an entry alone, for an index that needs only that.
     """
 
     __slots__ = ("_decode", "_lock", "_made", "_raw")
@@ -395,10 +395,6 @@ class LazyRecords(Mapping[str, Any]):
         self._decode = decode
         self._made: dict[str, Any] = {}
         self._lock = threading.Lock()
-
-    def raw(self, key: str) -> Any:
-        """The undecoded bundle entry for ``key``."""
-        return self._raw[key]
 
     def __getitem__(self, key: str) -> Any:
         made = self._made.get(key)

@@ -380,7 +380,7 @@ UNKNOWN_COST = 8
 
 
 def relevance_of(
-    aimed: set[ProfileField], preferred: set[ProfileField], missed: int, unsure: int = 0
+    aimed: set[ProfileField], preferred: set[ProfileField], missed: int, unsure: int
 ) -> int:
     """How squarely a group is aimed at the person: the weight of each field its requirements
     and audience test and the person meets, plus :data:`PRIORITY_WEIGHT` for each further
@@ -649,7 +649,6 @@ class Index:
     county committees by county and town committees by town."""
 
     __slots__ = (
-        "_fetch",
         "by_id",
         "county_names",
         "everywhere",
@@ -670,10 +669,10 @@ class Index:
         territories = frozenset(c for c, k in state_kinds.items() if k is StateKind.TERRITORY)
         self.territories = territories
         self.county_names = county_names
-        self._fetch = organizations.__getitem__
+        fetch = organizations.__getitem__
         coverage = coverage_of or (lambda key: organizations[key].coverage)
         compiled = [
-            CompiledOrg(k, coverage(k), self._fetch, territories, county_names)
+            CompiledOrg(k, coverage(k), fetch, territories, county_names)
             for k in sorted(organizations)
         ]
         self.by_id = {c.id: c for c in compiled}
