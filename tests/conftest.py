@@ -12,6 +12,7 @@ import importlib_resources
 import pytest
 
 from civicrun import _data
+from civicrun._files import Problem
 
 #: The date every date-dependent test measures on, so results never drift with the calendar.
 ON = dt.date(2026, 12, 1)
@@ -67,3 +68,10 @@ def fresh_data() -> Iterator[None]:
     _data.reset()
     yield
     _data.reset()
+
+
+def unlined(problems: list[Problem]) -> list[str]:
+    """Data-check problems as ``"<file>: <message> @ <field>"``, without the line number each
+    carries where its field's line is known (tests that compare whole problems use this;
+    ``test_data_cases`` checks the line numbers themselves)."""
+    return [f"{p.file}: {p.text}" for p in problems]

@@ -18,7 +18,7 @@ from civicrun._check import check_data
 from civicrun.errors import DataError
 from civicrun.vocab import OrgKind, Party, Scope
 
-from .conftest import CHECK_DAY
+from .conftest import CHECK_DAY, unlined
 
 SRC = Path(civicrun.__file__).parent
 
@@ -209,7 +209,7 @@ class TestCheck:
             path.write_text(
                 path.read_text().replace("last_verified = ", "last_verified = 2099-01-01\nx = ")
             )
-        problems = check_data(data_copy, today=CHECK_DAY)
+        problems = unlined(check_data(data_copy, today=CHECK_DAY))
         assert ["organizations/ndtc.toml", "organizations/pccc.toml"] == sorted(
             p.split(":")[0] for p in problems
         )
@@ -221,7 +221,7 @@ class TestCheck:
         text = re.sub(r"read = \d{4}-\d\d-\d\d", "read = 2099-01-01", text, count=1)
         text = re.sub(r'^url = ".*"$', 'url = "https://exa mple.org"', text, count=1, flags=re.M)
         path.write_text(text)
-        problems = check_data(data_copy, today=CHECK_DAY)
+        problems = unlined(check_data(data_copy, today=CHECK_DAY))
         assert any(
             "read date 2099-01-01 is in the future @ $.sources[0].read" in p for p in problems
         )
@@ -234,8 +234,11 @@ class TestCheck:
         first = text.index("[[sources]]")
         kind = text.index("\nkind = ", first)
         path.write_text(text[:kind] + text[text.index("\n", kind + 1) :], encoding="utf-8")
-        problems = check_data(data_copy, today=CHECK_DAY)
+        raw = check_data(data_copy, today=CHECK_DAY)
+        problems = unlined(raw)
         assert len(problems) == 1, problems
+        # the missing key's table is where the problem points: the first [[sources]] header
+        assert raw[0].line == text[:first].count("\n") + 1
         assert problems[0].startswith("organizations/emerge-massachusetts.toml: source ")
         assert problems[0].endswith(
             "has no kind: say which it is (own-site, government, press, reference, other) "
@@ -250,7 +253,7 @@ class TestCheck:
         text = text.replace('scope = "states"', 'scope = "counties"\ncounties = ["25017"]', 1)
         text = text.replace('states = ["MA"]', 'states = ["MA"]\ntowns = ["Cambridge"]', 1)
         path.write_text(text, encoding="utf-8")
-        problems = check_data(data_copy, today=CHECK_DAY)
+        problems = unlined(check_data(data_copy, today=CHECK_DAY))
         assert (
             "organizations/emerge-massachusetts.toml: towns are listed only for a local-party "
             "record (a town or city committee), not a state-program @ $.coverage.towns"
@@ -264,7 +267,7 @@ class TestCheck:
         text = text.replace('aliases = ["CDCC", "Cambridge Democrats"]\n', "")
         text = text.replace('towns = ["Cambridge"]', 'towns = ["CAMBRIDGE"]')
         twin.write_text(text, encoding="utf-8")
-        problems = check_data(data_copy, today=CHECK_DAY)
+        problems = unlined(check_data(data_copy, today=CHECK_DAY))
         assert problems == [
             "organizations/local-party-25017-cambridge-twin-democratic.toml: "
             "local-party-25017-cambridge-democratic is already the official democratic "
@@ -279,7 +282,7 @@ class TestCheck:
         first = text.index("[[election_offices]]")
         block = text[first : text.index("\n\n[", first) + 1]
         path.write_text(text.replace(block, block + "\n" + block, 1), encoding="utf-8")
-        problems = check_data(data_copy, today=CHECK_DAY)
+        problems = unlined(check_data(data_copy, today=CHECK_DAY))
         assert len(problems) == 1, problems
         assert "two offices for one county each need an area" in problems[0]
 
@@ -300,7 +303,9 @@ class TestCheck:
         )
         cut = text.index("[[sources]]")
         path.write_text(text[:cut] + extra.lstrip("\n") + "\n" + text[cut:], encoding="utf-8")
-        problems = [p for p in check_data(data_copy, today=CHECK_DAY) if "canonical" not in p]
+        problems = [
+            p for p in unlined(check_data(data_copy, today=CHECK_DAY)) if "canonical" not in p
+        ]
         assert sum("is not the url of one of the record's sources" in p for p in problems) == 5
         assert any("office category 'sheriff' is listed twice" in p for p in problems)
         assert any("qualifications for governor are given twice" in p for p in problems)
@@ -322,7 +327,7 @@ class TestCheck:
         path = data_copy / "states" / "pr.toml"
         text = path.read_text(encoding="utf-8")
         path.write_text(re.sub(r'^note = "Ley 58-2020.*"\n', "", text, count=1, flags=re.M))
-        problems = check_data(data_copy, today=CHECK_DAY)
+        problems = unlined(check_data(data_copy, today=CHECK_DAY))
         where = "states/tx.toml: "
         assert (
             where
@@ -348,7 +353,7 @@ class TestCheck:
         other.write_text(
             re.sub(r'^source = ".*"$', 'source = "https://group.test/x"', text, count=1, flags=re.M)
         )
-        problems = check_data(data_copy, today=CHECK_DAY)
+        problems = unlined(check_data(data_copy, today=CHECK_DAY))
         assert (
             "organizations/state-party-tx-democratic.toml: a rule must cite the page that "
             "states it @ $.requirements[0].source"
@@ -379,7 +384,7 @@ class TestCheck:
         path = folder / "state-party-ok-republican.toml"
         text = path.read_text()
         path.write_text(re.sub(r"\[\[requirements\]\]\n(.+\n)+?\n", "", text, count=1))
-        problems = check_data(data_copy, today=CHECK_DAY)
+        problems = unlined(check_data(data_copy, today=CHECK_DAY))
         assert (
             "organizations/state-party-tx-democratic.toml: partisanship is democratic but a "
             "party rule serves every party; list only the parties it serves @ $.partisanship"
@@ -416,7 +421,7 @@ class TestCheck:
         ):
             path = folder / f"{name}.toml"
             path.write_text(path.read_text().replace(old, new))
-        problems = check_data(data_copy, today=CHECK_DAY)
+        problems = unlined(check_data(data_copy, today=CHECK_DAY))
         assert (
             "organizations/state-party-tx-democratic.toml: a state-party record names the party "
             "it is the official organization of @ $.official_party"
@@ -434,7 +439,7 @@ class TestCheck:
         """Two records cannot both be a party's official organization in one state."""
         path = data_copy / "organizations" / "state-party-ok-democratic.toml"
         path.write_text(path.read_text().replace('states = ["OK"]', 'states = ["TX"]'))
-        problems = check_data(data_copy, today=CHECK_DAY)
+        problems = unlined(check_data(data_copy, today=CHECK_DAY))
         assert any(
             "is already the official democratic organization for TX @ $.official_party" in p
             for p in problems

@@ -3,6 +3,8 @@ fault with the file and the field named; a valid record and an edited shipped re
 
 from __future__ import annotations
 
+import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -65,9 +67,20 @@ def test_each_fault_is_named(name: str) -> None:
     problems = check_data(paths=[path], today=CHECK_DAY)
     field, words = BROKEN[name]
     expected_tail = f" @ {field}" if field else ""
-    assert any(
-        p.startswith(f"{path}: ") and words in p and p.endswith(expected_tail) for p in problems
-    ), problems
+    found = [
+        p
+        for p in problems
+        if p.file == str(path) and words in p.message and p.endswith(expected_tail)
+    ]
+    assert found, problems
+    keys = re.findall(r"[A-Za-z_][A-Za-z0-9_-]*", field or "")
+    text = path.read_text()
+    if keys and re.search(rf"^\s*\[*{re.escape(keys[-1])}\b", text, re.MULTILINE):
+        # the problem names the line where the field's key (or its table) is written
+        lines = text.split("\n")
+        assert all(p.line is not None for p in found), found
+        assert any(keys[-1] in lines[p.line - 1] for p in found if p.line), (found, keys)
+        assert str(found[0]).startswith(f"{path}:{found[0].line}: ")
 
 
 def test_a_valid_new_record_passes() -> None:
@@ -86,7 +99,9 @@ def test_an_edited_shipped_record_is_checked_as_its_new_version(tmp_path: Path) 
     edited.write_text(
         edited.read_text().replace('partisanship = "democratic"', 'partisanship = "x"')
     )
-    assert any(p.startswith(f"{edited}: ") for p in check_data(paths=[edited], today=CHECK_DAY))
+    assert any(
+        p.file == str(edited) and p.line for p in check_data(paths=[edited], today=CHECK_DAY)
+    )
 
 
 def test_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
@@ -96,9 +111,12 @@ def test_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
     path = CASES / "broken" / "unknown-kind.toml"
     assert 1 == main(["data", "check", str(path), "--format", "json"])
     found = json.loads(capsys.readouterr().out)
-    assert {"file": str(path), "field": "$.kind", "message": "'club' is not a valid OrgKind"} in (
-        found
-    )
+    assert {
+        "file": str(path),
+        "line": 3,
+        "field": "$.kind",
+        "message": "'club' is not a valid OrgKind",
+    } in found
     assert 0 == main(["data", "check", str(CASES / "valid")])
     assert 1 == main(["data", "check", str(CASES / "nowhere.toml")])
 
@@ -114,8 +132,6 @@ class TestFormatNewStale:
     def test_fmt_rewrites_to_one_form_and_keeps_the_record(self, tmp_path: Path) -> None:
         """Keys out of order and odd spacing are rewritten; the record is unchanged; running
         it again changes nothing."""
-        import tomllib
-
         valid = (CASES / "valid" / "example-valid-group.toml").read_text()
         messy = tmp_path / "example-valid-group.toml"
         lines = valid.splitlines()
@@ -137,14 +153,16 @@ class TestFormatNewStale:
         path = tmp_path / "my-new-group.toml"
         skeleton = path.read_text()
         assert "# whom it says it exists for" in skeleton
-        # Formatting would drop the skeleton's comments: refused unless asked, file untouched.
-        assert 1 == main(["data", "fmt", str(path)])
-        assert "has comments (line 1" in capsys.readouterr().err
-        assert skeleton == path.read_text()
+        # Formatting keeps the skeleton's comments, each beside its key or table.
+        assert 0 == main(["data", "fmt", str(path)])
+        formatted = path.read_text()
+        kept = [line.strip() for line in formatted.splitlines() if line.lstrip().startswith("#")]
+        assert kept == [line.strip() for line in skeleton.splitlines() if line.startswith("#")]
+        assert "# whom it says it exists for" in formatted.split("[[serves]]")[0].splitlines()[-1]
+        assert 0 == main(["data", "fmt", "--check", str(path)])
+        assert tomllib.loads(formatted) == tomllib.loads(skeleton)
         assert 0 == main(["data", "fmt", "--drop-comments", str(path)])
-        from civicrun._fmt import comment_lines
-
-        assert [] == comment_lines(path.read_text())
+        assert not any(line.startswith("#") for line in path.read_text().splitlines())
         capsys.readouterr()
         problems = check_data(paths=[path])
         assert problems

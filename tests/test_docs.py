@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -155,7 +156,7 @@ def test_data_format_text_limits_are_the_checks() -> None:
     assert expected == tuple(int(n.replace(",", "")) for n in stated.groups())
 
 
-def _only_placeholders(problems: list[str]) -> list[str]:
+def _only_placeholders(problems: Sequence[str]) -> list[str]:
     """The problems that are not about placeholders (example.org urls, skeleton texts)."""
     return [
         p

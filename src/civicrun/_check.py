@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 import urllib.parse
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,7 +17,8 @@ from . import _data
 from ._files import Problem, read_text, shown
 from ._fmt import PLACEHOLDERS, canonical
 from ._text import FORMULA_STARTS, fold_name
-from .errors import DataError
+from ._tomlmap import Layout, field_path, line_of, scan
+from .errors import CivicrunError, DataError
 from .records import (
     AnyOf,
     ChiefElectionOffice,
@@ -473,8 +474,9 @@ def check_data(
     *,
     today: dt.date | None = None,
     paths: Sequence[Path] = (),
-) -> list[str]:
-    """Every problem in the data, one line each, starting with the file's path.
+) -> list[Problem]:
+    """Every problem in the data, one line each, starting with the file's path (and the line
+    of the field, where it is known).
 
     With no ``paths``: every record under ``root`` (default: the package's data). With
     ``paths`` (record files, or folders of them, or a tree laid out like the package's
@@ -498,7 +500,7 @@ def check_data(
             relpath = f"{folder}/{str(getattr(record, key)).lower()}.toml"
             problems.extend(Problem(relpath, m) for m in _record_problems(record, day))
             text = read_text(base.joinpath(relpath), relpath)
-            if text != canonical(record):
+            if text != canonical(record, text):
                 problems.append(Problem(relpath, f"{_NOT_CANONICAL} @ $"))
     if not problems:
         try:
@@ -507,7 +509,31 @@ def check_data(
             problems.extend(Problem(exc.path, m) for m in exc.messages)
         else:
             problems += _names_problems(data.organizations, set())
-    return problems
+    return _with_lines(problems, lambda name: read_text(base.joinpath(name), name))
+
+
+def _with_lines(problems: list[str], read: Callable[[str], str]) -> list[Problem]:
+    """The problems, each naming the line of its field in its file where the file can be
+    read as TOML text (``read`` gives a file's text by the name a problem shows)."""
+    layouts: dict[str, Layout | None] = {}
+    out: list[Problem] = []
+    for problem in problems:
+        if not isinstance(problem, Problem):  # every check makes Problems; this keeps the type
+            file, _, text = problem.partition(": ")
+            problem = Problem(file, text)  # noqa: PLW2901
+        if problem.field and problem.line is None:
+            if problem.file not in layouts:
+                try:
+                    layouts[problem.file] = scan(read(problem.file))
+                except (CivicrunError, OSError, ValueError):
+                    layouts[problem.file] = None
+            layout = layouts[problem.file]
+            line = None if layout is None else line_of(layout, field_path(problem.field))
+            if line is not None:
+                out.append(Problem(problem.file, problem.text, line))
+                continue
+        out.append(problem)
+    return out
 
 
 def _link_problems(base: Traversable, folder: str) -> list[str]:
@@ -526,7 +552,7 @@ def _link_problems(base: Traversable, folder: str) -> list[str]:
     ]
 
 
-def _check_given(base: Traversable | None, paths: Sequence[Path], day: dt.date) -> list[str]:
+def _check_given(base: Traversable | None, paths: Sequence[Path], day: dt.date) -> list[Problem]:
     files, problems = _data.given_files(paths)
     shipped = _data.load(base)
     merged: dict[str, dict[str, Any]] = {
@@ -535,6 +561,7 @@ def _check_given(base: Traversable | None, paths: Sequence[Path], day: dt.date) 
         "offices": dict(shipped.offices),
     }
     shown_as: dict[str, str] = {}  # "organizations/<id>.toml" -> the given path, shown
+    paths_of = {shown(file): file for file in files}
     for file in files:
         where = shown(file)
         folder, cls, key = _data.kind_of(file)
@@ -577,4 +604,6 @@ def _check_given(base: Traversable | None, paths: Sequence[Path], day: dt.date) 
     for line in _names_problems(data.organizations, given_orgs):
         if isinstance(line, Problem) and line.file in shown_as:
             problems.append(Problem(shown_as[line.file], line.text))
-    return problems
+    return _with_lines(
+        problems, lambda name: read_text(paths_of[name], name) if name in paths_of else ""
+    )

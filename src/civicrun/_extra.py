@@ -43,7 +43,7 @@ def load_dataset(extra: Sequence[str | Path] = (), *, replace: Iterable[str] = (
     shipped = dataset()
     if not paths:
         return Data.shipped()
-    problems = check_data(paths=paths)
+    problems: list[str] = list(check_data(paths=paths))
     files, _missing = given_files(paths)  # what cannot be read is reported by the check
     added: dict[str, Organization] = {}
     for file in files:

@@ -333,24 +333,27 @@ def prepare_folder(target: Path) -> Path:
 
 
 class Problem(str):
-    """One line of a data-check report, ``"<file>: <message> @ <field>"``, that keeps its
-    parts, so a report in JSON never has to split a path that holds ``": "`` or ``" @ "``."""
+    """One line of a data-check report, ``"<file>:<line>: <message> @ <field>"`` (``<line>``
+    where the field's line is known), that keeps its parts, so a report in JSON never has to
+    split a path that holds ``": "`` or ``" @ "``."""
 
     file: str
     text: str
     message: str
     field: str | None
+    line: int | None
 
-    def __new__(cls, file: str, text: str) -> Problem:
+    def __new__(cls, file: str, text: str, line: int | None = None) -> Problem:
         message, at, field = text.rpartition(" @ ")
         if len(text) > LINE_LIMIT:  # one problem is one readable line: cut the message only
             head = (message if at else text)[:LINE_LIMIT]
             text = f"{head}... ({len(text):,} characters)" + (f" @ {field}" if at else "")
             message, at, field = text.rpartition(" @ ")
-        line = super().__new__(cls, f"{file}: {text}")
-        line.file, line.text = file, text
-        line.message, line.field = (message, field) if at else (text, None)
-        return line
+        where = file if line is None else f"{file}:{line}"
+        made = super().__new__(cls, f"{where}: {text}")
+        made.file, made.text, made.line = file, text, line
+        made.message, made.field = (message, field) if at else (text, None)
+        return made
 
-    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]
-        return (self.file, self.text)
+    def __getnewargs__(self) -> tuple[str, str, int | None]:  # type: ignore[override]
+        return (self.file, self.text, self.line)

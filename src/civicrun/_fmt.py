@@ -23,6 +23,7 @@ from typing import Any
 
 import attrs
 
+from ._tomlmap import Path, scan
 from .errors import DataError
 
 __all__ = ["PLACEHOLDERS", "SKELETONS", "canonical", "format_file", "mapping_of", "skeleton"]
@@ -59,12 +60,13 @@ def _is_table_list(value: Any) -> bool:
     return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
 
 
-def _body(mapping: dict[str, Any], *, nested: bool) -> list[str]:
-    lines: list[str] = []
+def _body(mapping: dict[str, Any], *, nested: bool, at: Path = ()) -> list[tuple[str, Path | None]]:
+    lines: list[tuple[str, Path | None]] = []
     for key, value in mapping.items():
         if isinstance(value, dict) or (_is_table_list(value) and not nested):
             continue
-        lines += _assign(key, value)
+        first, *rest = _assign(key, value)
+        lines += [(first, (*at, key)), *((line, None) for line in rest)]
     return lines
 
 
@@ -88,23 +90,61 @@ def mapping_of(record: Any) -> Any:
     return record
 
 
-def canonical(record: Any) -> str:
-    """The canonical TOML text of a record."""
+def _lines(record: Any) -> list[tuple[str, Path | None]]:
+    """The canonical lines of a record, each with the path it starts (None for the lines that
+    continue a value or separate tables)."""
     raw = mapping_of(record)
     lines = _body(raw, nested=False)
     for key, value in raw.items():
         if isinstance(value, dict):
-            lines += ["", f"[{key}]", *_body(value, nested=True)]
+            lines += [("", None), (f"[{key}]", (key,)), *_body(value, nested=True, at=(key,))]
     for key, value in raw.items():
         if _is_table_list(value):
-            for item in value:
-                lines += ["", f"[[{key}]]", *_body(item, nested=True)]
-    return "\n".join(lines) + "\n"
+            for index, item in enumerate(value):
+                at = (key, index)
+                lines += [("", None), (f"[[{key}]]", at), *_body(item, nested=True, at=at)]
+    return lines
 
 
-def format_file(path: Any, cls: type[Any] | None = None) -> tuple[str, str]:
+def canonical(record: Any, comments_from: str | None = None) -> str:
+    """The canonical TOML text of a record; with ``comments_from`` (the file's text), keeping
+    that text's comments beside the keys and tables they were written at.
+
+    A comment above a key or table stays above it, and one at the end of its line stays at the
+    end; one inside a value spread over lines (between a list's items) moves above the value's
+    key; one whose key the canonical form leaves out (a default value) moves above the
+    nearest key or table it was inside, else to the top of the file.
+    """
+    lines = _lines(record)
+    if comments_from is None:
+        return "\n".join(line for line, _path in lines) + "\n"
+    layout = scan(comments_from)
+    present = {path for _line, path in lines if path is not None}
+    before = {path: list(found) for path, found in layout.before.items()}
+    inline = dict(layout.inline)
+    for lost in sorted({*before, *inline} - present, key=lambda p: layout.lines.get(p, 0)):
+        home = lost[:-1]
+        while home and home not in present:
+            home = home[:-1]
+        moved = before.pop(lost, []) + ([inline.pop(lost)] if lost in inline else [])
+        before.setdefault(home, []).extend(moved)
+    out = list(before.pop((), []))
+    for line, path in lines:
+        if path is None:
+            out.append(line)
+            continue
+        out += before.get(path, [])
+        out.append(f"{line}  {inline[path]}" if path in inline else line)
+    out += layout.trailing
+    return "\n".join(out) + "\n"
+
+
+def format_file(
+    path: Any, cls: type[Any] | None = None, *, keep_comments: bool = True
+) -> tuple[str, str]:
     """(the file's text, its canonical text), for a record file (a path, or a ``Traversable``
-    with its record class ``cls``).
+    with its record class ``cls``); the canonical text keeps the file's comments unless
+    ``keep_comments`` is false.
 
     The canonical text is checked to read back as the same record, so ``civicrun data fmt``
     never writes a file that no longer loads.
@@ -124,7 +164,7 @@ def format_file(path: Any, cls: type[Any] | None = None) -> tuple[str, str]:
     record = load_record_file(path, cls)
     where = shown(path)
     text = read_text(path, where)
-    result = canonical(record)
+    result = canonical(record, text if keep_comments else None)
     try:
         same = converter.structure(tomllib.loads(result), cls) == record
     except Exception:  # any failure to read it back is the bug reported below
@@ -250,35 +290,3 @@ def skeleton(kind: str, record_id: str, today: str) -> str:
         confidences=values(Confidence),
         source_kinds=values(SourceKind),
     )
-
-
-def comment_lines(text: str) -> list[int]:
-    """The numbers (from 1) of the lines of TOML ``text`` that hold a comment: a ``#`` outside
-    any string. The canonical form has no comments, so formatting would drop them."""
-    found: list[int] = []
-    in_multiline: str | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        position, quote = 0, None
-        while position < len(line):
-            if in_multiline is not None:
-                end = line.find(in_multiline, position)
-                if end < 0:
-                    break
-                position, in_multiline = end + 3, None
-                continue
-            char = line[position]
-            if quote is None and line.startswith(('"""', "'''"), position):
-                in_multiline = line[position : position + 3]
-                position += 3
-                continue
-            if quote is None and char in "\"'":
-                quote = char
-            elif quote is not None and char == "\\" and quote == '"':
-                position += 1
-            elif quote is not None and char == quote:
-                quote = None
-            elif quote is None and char == "#":
-                found.append(number)
-                break
-            position += 1
-    return found

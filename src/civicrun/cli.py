@@ -432,18 +432,18 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _problem_record(line: str) -> dict[str, str | None]:
-    """A data-check line as its file, field path and message (kept apart from the start, so a
-    path holding ": " or " @ " is never split)."""
+def _problem_record(line: str) -> dict[str, str | int | None]:
+    """A data-check line as its file, line, field path and message (kept apart from the start,
+    so a path holding ": " or " @ " is never split)."""
     from ._files import Problem  # noqa: PLC0415
 
     if isinstance(line, Problem):
-        return {"file": line.file, "field": line.field, "message": line.message}
+        return {"file": line.file, "line": line.line, "field": line.field, "message": line.message}
     file, _, rest = line.partition(": ")
     message, at, field = rest.rpartition(" @ ")
     if not at:
         message, field = rest, ""
-    return {"file": file, "field": field or None, "message": message}
+    return {"file": file, "line": None, "field": field or None, "message": message}
 
 
 def _shipped_files(*, writing: bool) -> list[tuple[Any, str, type[Any]]]:
@@ -475,7 +475,7 @@ def _shipped_files(*, writing: bool) -> list[tuple[Any, str, type[Any]]]:
 
 def _cmd_fmt(args: argparse.Namespace) -> int:
     from ._files import record_files, shown, write_atomic  # noqa: PLC0415
-    from ._fmt import comment_lines, format_file  # noqa: PLC0415
+    from ._fmt import format_file  # noqa: PLC0415
 
     problems: list[str] = []
     if args.paths:
@@ -485,37 +485,24 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
         files = [*_shipped_files(writing=not args.check)]
     for problem in problems:
         print(f"civicrun: error: {problem}", file=sys.stderr)
-    changed = failed = kept = 0
+    changed = failed = 0
     for path, name, cls in files:
         try:
-            text, canonical = format_file(path, cls)
+            text, canonical = format_file(path, cls, keep_comments=not args.drop_comments)
         except CivicrunError as exc:  # reported; the other files are still formatted
             print(f"civicrun: error: {exc}", file=sys.stderr)
             failed += 1
             continue
         if text != canonical:
             changed += 1
-            commented = comment_lines(text)
             if args.check:
                 print(f"{name}: not in canonical form (run civicrun data fmt)")
-            elif commented and not args.drop_comments:
-                # Never silently: the canonical form has no comments.
-                lines = ", ".join(map(str, commented[:10]))
-                print(
-                    f"civicrun: error: {name} has comments (line {lines}) that formatting would "
-                    "drop: move what they say into notes, or pass --drop-comments",
-                    file=sys.stderr,
-                )
-                kept += 1
             else:
                 write_atomic(path, canonical)
                 print(f"formatted {name}")
     if problems or failed:
         print(f"{len(problems) + failed} file(s) could not be read", file=sys.stderr)
         return 2
-    if kept:
-        print(f"{kept} file(s) with comments left as they were", file=sys.stderr)
-        return 1
     if args.check and changed:
         print(f"{changed} file(s) to format", file=sys.stderr)
         return 1
@@ -748,13 +735,16 @@ def _add_data_commands(commands: Any) -> None:
     )
     check.add_argument("--format", choices=["text", "json"], default="text")
     check.set_defaults(run=_cmd_check)
-    fmt = data_commands.add_parser("fmt", help="rewrite record files in their canonical form")
+    fmt = data_commands.add_parser(
+        "fmt",
+        help="rewrite record files in their canonical form, keeping their comments",
+    )
     fmt.add_argument("paths", nargs="*", help="files or folders (default: the shipped data)")
     fmt.add_argument("--check", action="store_true", help="only report files not canonical")
     fmt.add_argument(
         "--drop-comments",
         action="store_true",
-        help="format files that hold comments too (the canonical form has none)",
+        help="drop the files' comments (by default each stays beside its key or table)",
     )
     fmt.set_defaults(run=_cmd_fmt)
     links = data_commands.add_parser(
