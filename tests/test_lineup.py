@@ -547,9 +547,10 @@ TOP_FIVE: dict[str, frozenset[str]] = {
     "pro-life-conservative-republican-woman-texas-45-house": _ids(
         "maggies-list", "sba-pro-life-america", "winning-for-women"
     ),
-    "korean-american-republican-woman-born-abroad-california": _ids(
-        "winning-for-women", "rslc-right-women-right-now"
-    ),
+    # Republican women running for Congress. (RSLC's Right Women, Right Now is a women's
+    # program too, but its last dated evidence is the 2021 launch of the Right Leaders Network,
+    # so it ranks after the groups with recent evidence: pending/reports/reread-REPORT.md.)
+    "korean-american-republican-woman-born-abroad-california": _ids("winning-for-women"),
     # LGBTQ+ candidates, and the Green Party for a Green.
     "green-nonbinary-lgbtq-california": _ids(
         "victory-institute", "green-party-us", "state-party-ca-green"

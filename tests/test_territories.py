@@ -183,11 +183,27 @@ class TestLocalCoverage:
         harris = find_local_party("Harris", "R", state="TX").organization
         assert harris is not None
         assert answers["republican"]["counties"]["county_record"] >= 100
-        assert 0 == answers["republican"]["counties"]["state_directory"]  # none recorded yet
+        # a county with no committee record of its own, in a state whose party lists its
+        # county committees, is given that directory
+        for party in (Party.DEMOCRATIC, Party.REPUBLICAN):
+            listed = {
+                min(o.coverage.states)
+                for o in organizations()
+                if o.kind is OrgKind.STATE_PARTY and o.official_party is party and o.local_directory
+            }
+            expected = sum(
+                1
+                for code in listed
+                for c in counties(code)
+                if not shipped_officials().county(c.fips, party)
+            )
+            assert expected > 0, party
+            assert expected == answers[party.value]["counties"]["state_directory"], party
 
     def test_a_state_directory_is_counted(self) -> None:
-        """A state party record with a directory (built here: no shipped record has one yet)
-        moves that state's counties without a county record from search to directory."""
+        """A state party record with a directory (built here: Texas's Republicans have none
+        recorded) moves that state's counties without a county record from search to
+        directory."""
         import attrs
 
         from civicrun._data import dataset
@@ -202,7 +218,7 @@ class TestLocalCoverage:
         with_record = sum(
             1 for c in counties("TX") if shipped_officials().county(c.fips, Party.REPUBLICAN)
         )
-        assert 254 - with_record == after["counties"]["state_directory"]
+        assert 254 - with_record == after["counties"]["state_directory"] - before["state_directory"]
         assert before["search"] - after["counties"]["search"] == 254 - with_record
         assert before["county_record"] == after["counties"]["county_record"]
 
