@@ -32,7 +32,7 @@ from civicrun.vocab import (
     SourceKind,
 )
 
-from .conftest import ON
+from .conftest import CHECK_DAY, ON
 
 PAGE = "https://group.test/candidates"
 CANDIDACY = Candidacy(
@@ -82,10 +82,17 @@ class TestWhichOffices:
         option = _by_id(Profile(state="TX"), _record(offices=(here,)))["county-commission"]
         assert ("Example court", "local", "N.") == (option.name, option.level.value, option.note)
         assert PAGE in option.sources
+        category = civicrun.get_office_category("county-commission")
+        assert category is not None
         assert (
-            "County commission / county board"
-            == _by_id(Profile(state="TX"))["county-commission"].name
+            category.name
+            == _by_id(Profile(state="TX"), _record(offices=()))["county-commission"].name
         )
+        # the shipped record's own local name, where it gives one, is the one shown
+        shipped = {o.category: o.local_name for o in lookup_state("TX").offices}
+        assert (shipped.get("county-commission") or category.name) == _by_id(Profile(state="TX"))[
+            "county-commission"
+        ].name
 
 
 class TestWhenAndWhere:
@@ -227,14 +234,33 @@ class TestQualifications:
         assert QualificationStatus.MEETS is option.status
         assert PAGE in option.sources
 
-    def test_the_categorys_minimum_ages_are_used_today(self) -> None:
-        """With the shipped data, a 22-year-old in Arizona is too young for both chambers
-        (25 each), and the other qualifications are said to be not recorded yet."""
-        option = _by_id(Profile(state="AZ", age=22))["state-legislature"]
+    def test_the_categorys_minimum_ages_are_used_alone(self) -> None:
+        """With only the category's minimum ages (no qualifications on the state's record),
+        a 22-year-old in Arizona is too young for both chambers (25 each), and the other
+        qualifications are said to be not recorded yet."""
+        option = _by_id(Profile(state="AZ", age=22), _record("AZ", qualifications=()))[
+            "state-legislature"
+        ]
         assert QualificationStatus.DOES_NOT_MEET is option.status
         assert 2 == sum(r.outcome is Outcome.FAILED for r in option.reasons)
         assert all("not recorded yet" in str(r) for r in option.reasons[2:4])
         assert option.sources  # the category's minimum-age sources
+
+    def test_a_qualification_without_an_age_keeps_the_categorys_age(self) -> None:
+        """A state's record that gives a chamber's residency but not its age still checks the
+        age the category records for that chamber."""
+        quals = tuple(
+            Qualification(office=office, state_residency_years=3, source=PAGE)
+            for office in (QualifiedOffice.STATE_SENATE, QualifiedOffice.STATE_HOUSE)
+        )
+        option = _by_id(Profile(state="AZ", age=22), _record("AZ", qualifications=quals))[
+            "state-legislature"
+        ]
+        assert QualificationStatus.DOES_NOT_MEET is option.status
+        failed = [str(r) for r in option.reasons if r.outcome is Outcome.FAILED]
+        assert 2 == len(failed)
+        assert all("aged at least 25 years is required" in text for text in failed)
+        assert PAGE in option.sources
 
     def test_a_chamber_not_recorded_keeps_the_legislature_open(self) -> None:
         """Too young for the recorded senate, with the house not recorded: unknown, not no
@@ -309,7 +335,7 @@ class TestDataCheck:
         folder.mkdir()
         path = folder / "tx.toml"
         path.write_text(canonical(good), encoding="utf-8")
-        assert [] == check_data(paths=[path], today=ON)
+        assert [] == check_data(paths=[path], today=CHECK_DAY)
         bad = attrs.evolve(
             good,
             offices=(
@@ -320,7 +346,7 @@ class TestDataCheck:
             candidacy=attrs.evolve(CANDIDACY, source="https://group.test/not-read"),
         )
         path.write_text(canonical(bad), encoding="utf-8")
-        problems = [p.split(": ", 1)[1] for p in check_data(paths=[path], today=ON)]
+        problems = [p.text for p in check_data(paths=[path], today=CHECK_DAY)]
         assert [
             "source 'https://group.test/not-read' is not the url of one of the record's "
             "sources (add it under [[sources]]) @ $.candidacy.source",
@@ -329,6 +355,42 @@ class TestDataCheck:
             "qualifications for county-commission are given, but the state's offices say it "
             "has no 'county-commission' (present = false) @ $.qualifications[0].office",
         ] == problems
+
+    def test_an_age_that_disagrees_with_the_categorys_is_refused(self, tmp_path: Path) -> None:
+        """A state's qualification whose min_age differs from the age the state-legislature
+        category records for that state and chamber is refused, naming both ages."""
+        category = civicrun.get_office_category("state-legislature")
+        assert category is not None
+        recorded = next(m for m in category.minimum_ages if m.state == "TX")
+        office = CHAMBER_OFFICES[recorded.chamber]
+        source = Source(url=PAGE, read=dt.date(2026, 11, 30), kind=SourceKind.GOVERNMENT)
+        wrong = Qualification(office=office, min_age=recorded.age + 1, source=PAGE)
+        record = _record(
+            sources=(*lookup_state("TX").sources, source),
+            qualifications=(
+                *(q for q in lookup_state("TX").qualifications if q.office is not office),
+                wrong,
+            ),
+        )
+        folder = tmp_path / "states"
+        folder.mkdir()
+        path = folder / "tx.toml"
+        path.write_text(canonical(record), encoding="utf-8")
+        problems = check_data(paths=[path], today=CHECK_DAY)
+        assert [p for p in problems if "disagrees with the minimum age" in p.message], problems
+        assert f"min_age {recorded.age + 1} for {office.value}" in str(problems)
+
+    def test_every_state_must_say_how_to_get_on_the_ballot(self, tmp_path: Path) -> None:
+        """A state record without [candidacy] is refused, naming the table; every shipped
+        state, DC and territory has one."""
+        folder = tmp_path / "states"
+        folder.mkdir()
+        path = folder / "tx.toml"
+        path.write_text(canonical(_record(candidacy=None)), encoding="utf-8")
+        problems = check_data(paths=[path], today=CHECK_DAY)
+        assert ["$.candidacy"] == [p.field for p in problems], problems
+        assert "[candidacy] is missing" in problems[0].message
+        assert all(state.candidacy is not None for state in civicrun.states())
 
 
 class TestStats:
@@ -341,7 +403,9 @@ class TestStats:
         qual = Qualification(office=QualifiedOffice.MAYOR, min_age=18, source=PAGE)
         states = {
             **shipped.states,
-            "TX": _record(candidacy=CANDIDACY, qualifications=(qual,)),
+            "TX": _record(
+                candidacy=CANDIDACY, qualifications=(qual,), offices=(), local_governments=()
+            ),
         }
         data = _data.Dataset(
             organizations=shipped.organizations,
@@ -353,23 +417,36 @@ class TestStats:
         assert {"candidacy": 1, "offices": 0, "qualifications": 1, "local_governments": 0} == (
             report["by_state"]["TX"]
         )
-        assert 1 == report["by_state"]["AK"]["offices"]
-        assert {"candidacy": 1, "offices": 3, "qualifications": 1, "local_governments": 0} == (
-            report["states_with"]
-        )
+        assert len(shipped.states["AK"].offices) == report["by_state"]["AK"]["offices"]
+        kinds = ("candidacy", "offices", "qualifications", "local_governments")
+        assert {
+            kind: sum(1 for state in states.values() if getattr(state, kind)) for kind in kinds
+        } == report["states_with"]
         assert len(shipped.states) == len(report["by_state"])
         shipped_report = coverage_report(on=ON)["running_for_office"]
-        assert 0 == shipped_report["states_with"]["candidacy"]
+        assert {
+            kind: sum(1 for state in shipped.states.values() if getattr(state, kind))
+            for kind in kinds
+        } == shipped_report["states_with"]
 
     def test_the_command(self, capsys: pytest.CaptureFixture[str]) -> None:
         """data stats prints the per-state table; --json carries it."""
         assert 0 == main(["data", "stats", "--on", "2026-12-01"])
         out = capsys.readouterr().out
         assert "## Running for office: what each state's record holds" in out
-        assert "| AK | - | 1 | - | - |" in out
+        alaska = lookup_state("AK")
+
+        def cell(count: int) -> str:
+            return str(count) if count else "-"
+
+        row = (
+            f"| AK | {'yes' if alaska.candidacy else '-'} | {cell(len(alaska.offices))} | "
+            f"{cell(len(alaska.qualifications))} | {cell(len(alaska.local_governments))} |"
+        )
+        assert row in out
         assert 0 == main(["data", "stats", "--json", "--on", "2026-12-01"])
         running = json.loads(capsys.readouterr().out)["running_for_office"]
-        assert 3 == running["entries"]["offices"]
+        assert sum(len(s.offices) for s in civicrun.states()) == running["entries"]["offices"]
 
 
 # --- properties -----------------------------------------------------------------------------
@@ -435,7 +512,10 @@ class TestCommand:
         assert out.startswith("Offices in Travis County, TX")
         assert "unknown        State legislator (state-legislature, state)" in out
         assert "x State senate: aged at least 26 years is required" in out
-        assert "where candidates file in Texas: not recorded yet" in out
+        texas = lookup_state("TX").candidacy
+        assert texas is not None
+        assert texas.guide in out
+        assert "where candidates file in Texas: not recorded yet" not in out
         assert out.rstrip().endswith("unknown")
 
     def test_json_follows_the_schema(self, capsys: pytest.CaptureFixture[str]) -> None:

@@ -23,8 +23,15 @@ BROKEN: dict[str, tuple[str, str]] = {
     "unknown-key": ("$", "extra fields found (colour)"),
     "unknown-key-in-rule": ("$.serves[0]", "extra fields found (colour)"),
     "unknown-party": ("$.serves[0]", "party values ['whig'] are not in the vocabulary"),
-    "unknown-kind": ("$.kind", "'club' is not a valid OrgKind"),
-    "rule-on-unknown-field": ("$.serves[0].field", "'height' is not a valid ProfileField"),
+    "unknown-kind": (
+        "$.kind",
+        "'club' is not one of the values allowed here: national-group | national-party | "
+        "state-party | state-program | local-party",
+    ),
+    "rule-on-unknown-field": (
+        "$.serves[0].field",
+        "'height' is not one of the values allowed here: party | gender | age",
+    ),
     "id-not-file-name": ("$.id", "must equal the file name"),
     "duplicate-name": ("$.name", "is already a name of ndtc"),
     "duplicate-alias": ("$.aliases[0]", "is already a name of emilys-list"),
@@ -115,7 +122,8 @@ def test_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
         "file": str(path),
         "line": 3,
         "field": "$.kind",
-        "message": "'club' is not a valid OrgKind",
+        "message": "'club' is not one of the values allowed here: national-group | "
+        "national-party | state-party | state-program | local-party",
     } in found
     assert 0 == main(["data", "check", str(CASES / "valid")])
     assert 1 == main(["data", "check", str(CASES / "nowhere.toml")])

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+import civicrun
+import civicrun.errors
 from civicrun import (
     Profile,
     counties,
@@ -221,6 +223,23 @@ class TestLocalCoverage:
         assert 254 - with_record == after["counties"]["state_directory"] - before["state_directory"]
         assert before["search"] - after["counties"]["search"] == 254 - with_record
         assert before["county_record"] == after["counties"]["county_record"]
+
+    def test_the_states_directory_of_election_officials_is_given(self) -> None:
+        """Where a state's record names its directory of local election officials, every
+        county's answer gives it; elsewhere it is None, never a guess."""
+        with_directory = [
+            s for s in states() if s.candidacy is not None and s.candidacy.officials_directory
+        ]
+        assert with_directory
+        for state in states():
+            places = list(counties(state.code))[:2]
+            expected = state.candidacy.officials_directory if state.candidacy else None
+            for county in places:
+                try:
+                    found = find_election_office(county.name, state=state.code)
+                except civicrun.errors.LocalUnitError:
+                    continue  # towns run elections there: asked by town instead
+                assert expected == found.directory, (state.code, county.name)
 
     def test_every_state_has_its_chief_election_office(self) -> None:
         """Every state, DC and territory names its chief election office; where no https page

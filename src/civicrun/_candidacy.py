@@ -227,6 +227,12 @@ def _check(
         if qual is not None:
             found, unknown = _qualification_reasons(qual, state, profile, on)
             sources.append(qual.source)
+            if qual.min_age is None and minimum is not None:
+                # the state's record leaves the age out; the category records it
+                reason, age_unknown = _age(label, minimum.age, profile, on)
+                found.insert(0, reason)
+                unknown |= age_unknown
+                sources.append(minimum.source)
         elif minimum is not None:
             # The category records only the minimum age: the rest is not known here.
             reason, unknown = _age(label, minimum.age, profile, on)

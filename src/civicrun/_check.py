@@ -168,7 +168,12 @@ def _candidacy_problems(state: State, urls: set[str]) -> list[str]:
     """The running-for-office facts of a state: urls plain, every fact cited, no category
     listed twice, no office's qualifications given twice, counts of each kind once."""
     problems: list[str] = []
-    if state.candidacy is not None:
+    if state.candidacy is None:
+        problems.append(
+            "[candidacy] is missing: every state, DC and territory says how to get on the "
+            "ballot (guide, filing, elections, source; see docs/data-format.md) @ $.candidacy"
+        )
+    else:
         where = "$.candidacy"
         problems += _cites(state.candidacy.source, urls, where)
         for key in ("guide", "officials_directory"):

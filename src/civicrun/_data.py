@@ -28,7 +28,7 @@ import attrs
 from ._text import town_key
 from .errors import DataError
 from .records import County, OfficeCategory, Organization, State
-from .vocab import CountyKind
+from .vocab import CHAMBER_OFFICES, CountyKind
 
 __all__ = [
     "BUNDLE",
@@ -345,6 +345,23 @@ def cross_check(data: Dataset) -> None:
                     [
                         f"office category {here.category!r} is not one of "
                         f"{', '.join(sorted(data.offices))} @ $.offices[{number}].category"
+                    ],
+                )
+    ages = {
+        (m.state, CHAMBER_OFFICES[m.chamber]): m.age
+        for category in data.offices.values()
+        for m in category.minimum_ages
+    }
+    for record in data.states.values():
+        for number, qual in enumerate(record.qualifications):
+            age = ages.get((record.code, qual.office))
+            if qual.min_age is not None and age is not None and qual.min_age != age:
+                raise DataError(
+                    f"states/{record.code.lower()}.toml",
+                    [
+                        f"min_age {qual.min_age} for {qual.office.value} disagrees with the "
+                        f"minimum age {age} the office category records for {record.code}; "
+                        f"give one age (or leave this one out) @ $.qualifications[{number}].min_age"
                     ],
                 )
     for fips, (_name, _kind, state, _key, _short) in data.counties.rows.items():

@@ -126,6 +126,9 @@ class ElectionOffice:
         place: the county, town or state the query names.
         state: the state's code.
         explanation: one line on who runs elections in this state.
+        directory: the state's own directory of its county (or municipal) election
+            officials, where its record has one (``State.candidacy.officials_directory``):
+            an official page to look at where ``offices`` is empty.
     """
 
     query: str
@@ -136,6 +139,7 @@ class ElectionOffice:
     place: str
     state: str
     explanation: str
+    directory: str | None = None
 
     def __str__(self) -> str:
         return self.query
@@ -477,4 +481,5 @@ def find_election_office(
         place=place,
         state=st.code,
         explanation=explanation,
+        directory=None if st.candidacy is None else st.candidacy.officials_directory,
     )

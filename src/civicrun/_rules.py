@@ -500,31 +500,34 @@ class CompiledOrg:
             return None
         outside = False
         aimed: set[ProfileField] = set()
-        preferred: set[ProfileField] = set()
-        tally = {Outcome.MET: 0, Outcome.FAILED: 0, Outcome.UNKNOWN: 0}  # priorities
-        unknowns = {f for _rule, d in checked for f in d.unknown}
-        for rule in (*self.requirements, *self.serves, *self.priorities):
+        unknowns: set[ProfileField] = set()
+        for _rule, decision in checked:
+            unknowns |= decision.unknown
+        for rule in self.requirements:
             decision = rule.decide(profile, on)
-            outcome = decision.outcome
-            if rule.kind is RuleKind.PRIORITY:
-                tally[outcome] += 1
-                if outcome is Outcome.MET:
-                    preferred.add(_aim(decision.field))  # type: ignore[arg-type]
-                    if full:
-                        checked.append((rule, decision))
-                continue
             if full:
                 checked.append((rule, decision))
+            outcome = decision.outcome
             if outcome is Outcome.MET:
                 aimed.add(_aim(decision.field))  # type: ignore[arg-type]
             elif outcome is Outcome.UNKNOWN:
                 unknowns |= decision.unknown
-            elif rule.kind is RuleKind.AUDIENCE:
-                outside = True
             elif full:
                 failed_hard = True
             else:
                 return None
+        for rule in self.serves:
+            decision = rule.decide(profile, on)
+            if full:
+                checked.append((rule, decision))
+            outcome = decision.outcome
+            if outcome is Outcome.MET:
+                aimed.add(_aim(decision.field))  # type: ignore[arg-type]
+            elif outcome is Outcome.UNKNOWN:
+                unknowns |= decision.unknown
+            else:
+                outside = True
+        preferred, missed, unsure = self._prefer(profile, on, checked if full else None)
         if failed_hard:
             status = MatchStatus.INELIGIBLE
         elif outside:
@@ -535,10 +538,34 @@ class CompiledOrg:
             status = MatchStatus.ELIGIBLE
         return Verdict(
             status,
-            tuple(sorted(unknowns)),
-            relevance_of(aimed, preferred, tally[Outcome.FAILED], tally[Outcome.UNKNOWN]),
+            tuple(sorted(unknowns)) if unknowns else (),
+            relevance_of(aimed, preferred, missed, unsure),
             tuple(checked) if full else (),
         )
+
+    def _prefer(
+        self,
+        profile: Profile,
+        on: dt.date,
+        checked: list[tuple[Rule | Placement | None, Decision]] | None,
+    ) -> tuple[set[ProfileField], int, int]:
+        """The priorities folded: (the fields of those met, how many are known to be missed,
+        how many turn on facts the profile leaves unknown); each met one is added to
+        ``checked`` when given (a full fold)."""
+        preferred: set[ProfileField] = set()
+        missed = unsure = 0
+        for rule in self.priorities:
+            decision = rule.decide(profile, on)
+            outcome = decision.outcome
+            if outcome is Outcome.MET:
+                preferred.add(_aim(decision.field))  # type: ignore[arg-type]
+                if checked is not None:
+                    checked.append((rule, decision))
+            elif outcome is Outcome.FAILED:
+                missed += 1
+            else:
+                unsure += 1
+        return preferred, missed, unsure
 
     def explain(
         self, profile: Profile, on: dt.date, include_staff: bool

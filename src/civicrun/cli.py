@@ -346,6 +346,8 @@ def _cmd_election_office(args: argparse.Namespace) -> int:
         if chief is not None:
             site = f" ({chief.url})" if chief.url else ""
             print(f"  chief election office: {chief.name}{site}")
+        if found.directory is not None:
+            print(f"  the state's directory of local election officials: {found.directory}")
         print(f"  {found.search_url}")
     return 0
 
