@@ -69,6 +69,20 @@ class TestWhichOffices:
             assert "sheriff" not in _by_id(Profile(state=code))
         assert "sheriff" in [o.id for o in office_categories_for_state("TX")]
 
+    def test_no_senators_for_dc_and_the_territories_and_no_state_legislature_for_dc(
+        self,
+    ) -> None:
+        """DC and the five territories elect no US senator, and DC has no state legislature
+        (its Council is its legislative body), as their records' cited pages say."""
+        for code in ("DC", "PR", "GU", "VI", "AS", "MP"):
+            offered = [o.id for o in office_categories_for_state(code)]
+            assert "us-senate" not in offered, code
+            assert "us-house" in offered, code
+        assert "state-legislature" not in [o.id for o in office_categories_for_state("DC")]
+        assert "state-legislature" in [o.id for o in office_categories_for_state("PR")]
+        council = _by_id(Profile(state="DC"))["city-council"]
+        assert "Council of the District of Columbia" == council.name
+
     def test_a_category_with_a_state_list_only_where_listed(self) -> None:
         """Town meetings are offered in Vermont, not in Texas."""
         assert "town-meeting-and-select-board" in _by_id(Profile(state="VT"))
