@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+import civicrun
 from civicrun.cli import main
 
 
@@ -123,10 +124,27 @@ class TestOtherCommands:
 
     def test_county(self, capsys: pytest.CaptureFixture[str]) -> None:
         """county resolves names, and ambiguity is exit 2 naming the candidates."""
+        orleans = civicrun.lookup_county("Orleans Parish")
         _, out, _ = run(capsys, "county", "Orleans Parish")
-        assert "22071  Orleans Parish, LA (parish)\n" == out
+        assert f"22071  Orleans Parish, LA (parish, population {orleans.population:,})\n" == out
         _, out, _ = run(capsys, "county", "dona ana", "--json")
-        assert "Doña Ana County" == json.loads(out)["name"]
+        found = json.loads(out)
+        assert "Doña Ana County" == found["name"]
+        ana = civicrun.lookup_county("dona ana")
+        assert (ana.population, ana.ocd_id) == (found["population"], found["ocd_id"])
+
+    def test_show_prints_what_a_user_needs(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """show prints the group's coverage, support and every rule in words, with its kind
+        (requirement, audience or priority), and its notes."""
+        emerge = civicrun.get_organization("emerge")
+        assert emerge is not None
+        _, out, _ = run(capsys, "show", "emerge")
+        assert "  requires: a woman\n" in out
+        assert "  requires: a member of the Democratic party\n" in out
+        assert out.count("  prefers: ") == len(emerge.priorities)
+        assert f"  works in: {', '.join(sorted(emerge.coverage.states))}\n" in out
+        assert f"  support: {', '.join(sorted(s.value for s in emerge.support))}" in out
+        assert all(note[:40] in out.replace("\n    ", " ") for note in emerge.notes)
         code, _, err = run(capsys, "county", "Baltimore", "--state", "MD")
         assert 2 == code
         assert "Baltimore County, MD, Baltimore city, MD" in err
@@ -266,7 +284,9 @@ class TestOtherCommands:
             text=True,
             check=False,
         )
-        assert (0, "27053  Hennepin County, MN (county)\n") == (result.returncode, result.stdout)
+        hennepin = civicrun.lookup_county("Hennepin", "MN")
+        line = f"27053  Hennepin County, MN (county, population {hennepin.population:,})\n"
+        assert (0, line) == (result.returncode, result.stdout)
 
 
 def test_docs_coverage_page_is_current(capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,7 +20,7 @@ import sys
 import textwrap
 import warnings
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -239,6 +239,22 @@ def _cmd_orgs(args: argparse.Namespace) -> int:
     return 0
 
 
+def _rule_lines(org: Organization) -> list[str]:
+    """Each of an organization's rules in words, with its kind: what ``show`` prints."""
+    from ._wording import describe, describe_audience  # noqa: PLC0415
+    from .records import AnyOf  # noqa: PLC0415
+
+    def words(rule: Any, word: Callable[[Any], str]) -> str:
+        if isinstance(rule, AnyOf):
+            return " or ".join(word(c) for c in rule.any_of)
+        return word(rule)
+
+    lines = [f"  requires: {words(r, describe)}" for r in org.requirements]
+    lines += [f"  serves: {words(r, describe_audience)}" for r in org.serves]
+    lines += [f"  prefers: {words(r, describe_audience)}" for r in org.priorities]
+    return lines
+
+
 def _cmd_show(args: argparse.Namespace) -> int:
     org = _source(args).lookup_organization(args.org)
     record = _unstructure(org)
@@ -246,11 +262,37 @@ def _cmd_show(args: argparse.Namespace) -> int:
         _print_json(record)
         return 0
     print(f"{org.name} ({org.id})")
-    for key in ("former_names", "aliases", "url", "kind", "partisanship", "status", "how_to_join"):
+    for key in (
+        "former_names",
+        "aliases",
+        "url",
+        "kind",
+        "partisanship",
+        "status",
+        "active_as_of",
+        "how_to_join",
+        "support",
+        "office_levels",
+        "roles",
+    ):
         value = record.get(key)
         if value:
             print(f"  {key}: {', '.join(value) if isinstance(value, list) else value}")
+    coverage = org.coverage
+    states = ", ".join(sorted(coverage.states))
+    where = {
+        "national": "national",
+        "states": states,
+        "counties": f"{', '.join(sorted(coverage.counties))} ({states})",
+    }[coverage.scope.value]
+    if coverage.towns:
+        where += f"; towns: {', '.join(sorted(coverage.towns))}"
+    print(f"  works in: {where}")
+    for line in _rule_lines(org):
+        print(line)
     print(textwrap.fill(org.summary, width=96, initial_indent="  ", subsequent_indent="  "))
+    for note in org.notes:
+        print(textwrap.fill(note, width=96, initial_indent="  - ", subsequent_indent="    "))
     for source in org.sources:
         print(f"  source: {source.url} (read {source.read.isoformat()})")
     return 0
@@ -259,16 +301,10 @@ def _cmd_show(args: argparse.Namespace) -> int:
 def _cmd_county(args: argparse.Namespace) -> int:
     county = lookup_county(args.name, args.state)
     if args.json:
-        _print_json(
-            {
-                "fips": county.fips,
-                "name": county.name,
-                "kind": county.kind.value,
-                "state": county.state,
-            }
-        )
+        _print_json({**county.to_dict(), "ocd_id": county.ocd_id})
     else:
-        print(f"{county.fips}  {county.name}, {county.state} ({county.kind.value})")
+        people = f", population {county.population:,}" if county.population else ""
+        print(f"{county.fips}  {county.name}, {county.state} ({county.kind.value}{people})")
     return 0
 
 
