@@ -28,11 +28,13 @@ from ._api import Data
 from ._args import EARLIEST_DAY
 from ._candidacy import offices_for
 from ._counties import lookup_county
+from ._kinds import KINDS
 from ._local import LocalParty
 from ._match import Match
 from ._offices import lookup_office_category, office_categories
 from ._places import split_place
 from ._profile import Profile
+from ._schema import KINDS as SCHEMAS
 from ._states import lookup_state
 from ._text import printable
 from ._version import version
@@ -452,7 +454,7 @@ def _shipped_files(*, writing: bool) -> list[tuple[Any, str, type[Any]]]:
     """Every shipped record file, as (file, name shown, record class), read through the
     package's ``Traversable`` (so a zip import works). Rewriting them is refused unless the
     package runs from a source checkout: an installed package's files are not to be edited."""
-    from ._data import RECORD_FOLDERS, data_root  # noqa: PLC0415
+    from ._data import data_root  # noqa: PLC0415
     from .errors import InvalidArgumentError  # noqa: PLC0415
 
     root = data_root()
@@ -467,11 +469,11 @@ def _shipped_files(*, writing: bool) -> list[tuple[Any, str, type[Any]]]:
             "(--check only reports)"
         )
     found = []
-    for folder, cls, _key in RECORD_FOLDERS:
-        files = [f for f in root.joinpath(folder).iterdir() if f.name.endswith(".toml")]
+    for kind in KINDS:
+        files = [f for f in root.joinpath(kind.folder).iterdir() if f.name.endswith(".toml")]
         for file in sorted(files, key=lambda f: f.name):
-            shown = str(file) if isinstance(file, Path) else f"{folder}/{file.name}"
-            found.append((file, shown, cls))
+            shown = str(file) if isinstance(file, Path) else f"{kind.folder}/{file.name}"
+            found.append((file, shown, kind.cls))
     return found
 
 
@@ -698,9 +700,7 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser(
         "schema", help="the JSON Schema of a record kind, of match --json or of offices --json"
     )
-    schema.add_argument(
-        "kind", choices=["organization", "state", "office-category", "match", "offices"]
-    )
+    schema.add_argument("kind", choices=list(SCHEMAS))
     schema.set_defaults(run=_cmd_schema)
     _add_data_commands(commands)
     return parser
@@ -776,7 +776,7 @@ def _add_data_commands(commands: Any) -> None:
     )
     links.set_defaults(run=_cmd_links)
     new = data_commands.add_parser("new", help="a new record's skeleton, each field explained")
-    new.add_argument("kind", choices=["organization", "state-program", "office-category"])
+    new.add_argument("kind", choices=[name for kind in KINDS for name in kind.skeletons])
     new.add_argument("id", help="the new record's id (its file name)")
     new.add_argument("--output", help="a folder to write ID.toml into (default: print it)")
     new.set_defaults(run=_cmd_new)
