@@ -1,8 +1,11 @@
-"""The registry of record kinds agrees with every place derived from it, and with the files;
-a failure names the place that was forgotten.
+"""The registry of record kinds and the profile's fields agree with every place derived from
+them, and with the files; a failure names the place that was forgotten.
 
 Adding a record kind is: its record class (``records.py``), its entry in ``_kinds.KINDS``
-and, if contributors write new ones, its skeleton (``_fmt.SKELETONS``).
+and, if contributors write new ones, its skeleton (``_fmt.SKELETONS``). Adding a profile field
+is: the :class:`Profile` attribute (with its ``help``), its ``ProfileField`` member and its
+vocabulary set (``vocab.BOOL_FIELDS`` ...), and, for a field rules test, its words
+(``_wording``).
 """
 
 from __future__ import annotations
@@ -10,13 +13,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import tomllib
+import typing
+from enum import Enum
 from pathlib import Path
 
 import attrs
 import pytest
 
-from civicrun import _data, _export, _fmt, _kinds, _schema, _stats, _tables, cli
+from civicrun import _data, _export, _fmt, _kinds, _schema, _stats, _tables, _wording, cli, vocab
 from civicrun._kinds import KINDS, RecordKind
+from civicrun._profile import _LIST_FIELDS, Profile
+from civicrun.records import Condition
 from civicrun.vocab import ProfileField
 
 DATA = Path(_data.__file__).parent / "data"
@@ -177,3 +184,119 @@ class TestRecordKinds:
         named = [s for k in KINDS for s in k.skeletons]
         assert set(_fmt.SKELETONS) == set(named)
         assert named == _choices("data", "new")
+
+
+class TestProfileFields:
+    """Every profile field is derived into the CLI, ``from_dict``, the schemas and the words."""
+
+    def test_every_member_is_an_attribute(self) -> None:
+        """Each ``ProfileField`` member is a ``Profile`` attribute, and each attribute a member."""
+        names = [f.name for f in attrs.fields(Profile)]
+        missing = {f.value for f in ProfileField} - set(names)
+        assert not missing, f"ProfileField members with no Profile attribute: {missing}"
+        extra = set(names) - {f.value for f in ProfileField}
+        assert not extra, f"Profile attributes with no ProfileField member: {extra}"
+
+    @pytest.mark.parametrize("field", list(ProfileField), ids=str)
+    def test_cli_option(self, field: ProfileField) -> None:
+        """``civicrun match`` has an option for the field, with help from its metadata."""
+        flag = "--" + field.value.replace("_", "-")
+        assert flag in _options("match"), f"civicrun match has no {flag}"
+        help_text = attrs.fields_dict(Profile)[field.value].metadata.get("help")
+        assert help_text, f"Profile.{field.value} has no help metadata"
+        assert (flag[2:], help_text.format(values=_values(field))) in cli._PROFILE_FLAGS
+
+    @pytest.mark.parametrize("field", list(ProfileField), ids=str)
+    def test_schema_property(self, field: ProfileField) -> None:
+        """The JSON Schemas name the field wherever a profile field is named."""
+        match = _schema.schema("match")
+        assert field.value in match["items"]["properties"]["unknowns"]["items"]["enum"]
+        assert field.value in match["$defs"]["Reason"]["properties"]["field"]["oneOf"][0]["enum"]
+        offices = _schema.schema("offices")
+        assert field.value in offices["items"]["properties"]["unknowns"]["items"]["enum"]
+
+    @pytest.mark.parametrize("field", list(ProfileField), ids=str)
+    def test_from_dict_reads_the_field(self, field: ProfileField) -> None:
+        """``Profile.from_dict`` takes the field by name, as a web form words it, and reads
+        back what ``to_dict`` writes."""
+        profile = Profile.from_dict({field.value: _form_value(field)})
+        assert getattr(profile, field.value) is not None, f"from_dict drops {field.value}"
+        assert profile == Profile.from_dict(profile.to_dict())
+
+    def test_list_fields_are_the_set_fields(self) -> None:
+        """The fields ``from_dict`` reads as lists are the ``frozenset`` ones, and the open
+        fields are among them."""
+        sets = {
+            name
+            for name, hint in typing.get_type_hints(Profile).items()
+            if "frozenset" in str(hint)
+        }
+        assert sets == _LIST_FIELDS
+        assert {f.value for f in vocab.OPEN_FIELDS} <= sets
+
+    @pytest.mark.parametrize("field", sorted(set(ProfileField) - PLACES), ids=str)
+    def test_vocabulary_set(self, field: ProfileField) -> None:
+        """A field rules test is in exactly one of ``vocab``'s ONE_OF, BOOL, INT and DATE field
+        sets, the one its ``Profile`` type says."""
+        sets = {
+            "ONE_OF_FIELDS": set(vocab.ONE_OF_FIELDS),
+            "BOOL_FIELDS": vocab.BOOL_FIELDS,
+            "INT_FIELDS": vocab.INT_FIELDS,
+            "DATE_FIELDS": vocab.DATE_FIELDS,
+        }
+        member_of = [name for name, fields in sets.items() if field in fields]
+        assert 1 == len(member_of), f"{field} is in {member_of}; it belongs in exactly one"
+        hint = typing.get_type_hints(Profile)[field.value]
+        inner = next(a for a in typing.get_args(hint) if a is not type(None))
+        expected = {bool: "BOOL_FIELDS", int: "INT_FIELDS", dt.date: "DATE_FIELDS"}.get(
+            inner, "ONE_OF_FIELDS"
+        )
+        assert [expected] == member_of, f"Profile.{field.value} is {inner}: vocab.{expected}"
+        if expected == "ONE_OF_FIELDS":
+            vocabulary = typing.get_args(inner)[0] if typing.get_args(inner) else inner
+            assert vocabulary is vocab.ONE_OF_FIELDS[field]
+
+    @pytest.mark.parametrize("field", sorted(set(ProfileField) - PLACES), ids=str)
+    def test_wording(self, field: ProfileField) -> None:
+        """A rule on the field has words, as a rule and as an audience (``_wording``; a
+        yes/no field's come from ``vocab.BOOL_LABELS`` and ``BOOL_GROUP_LABELS``)."""
+        cond = _sample(field)
+        try:
+            rule, audience = _wording.describe(cond), _wording.describe_audience(cond)
+        except KeyError as exc:
+            pytest.fail(f"no words for {field}: {exc!r} missing (vocab labels or _wording)")
+        assert rule
+        assert audience
+        if field not in vocab.DATE_FIELDS:
+            assert not rule.startswith("born "), f"_wording.describe has no branch for {field}"
+
+
+def _values(field: ProfileField) -> str:
+    vocabulary = vocab.ONE_OF_FIELDS.get(field)
+    return ", ".join(m.value for m in vocabulary) if vocabulary else ""
+
+
+def _sample(field: ProfileField) -> Condition:
+    """A condition on ``field`` of the kind its vocabulary set allows."""
+    if field in vocab.ONE_OF_FIELDS:
+        first: Enum = next(iter(vocab.ONE_OF_FIELDS[field]))
+        return Condition(field=field, one_of=frozenset({str(first.value)}))
+    if field in vocab.BOOL_FIELDS:
+        return Condition(field=field, equals=True)
+    if field in vocab.INT_FIELDS:
+        return Condition(field=field, at_least=1, at_most=2)
+    return Condition(field=field, born_on_or_after=dt.date(1990, 1, 1))
+
+
+def _form_value(field: ProfileField) -> str:
+    """A value for ``field`` as a web form sends it."""
+    places = {"state": "Texas", "county": "Travis County, TX", "town": "Austin"}
+    if field.value in places:
+        return places[field.value]
+    if field in vocab.ONE_OF_FIELDS:
+        return str(next(iter(vocab.ONE_OF_FIELDS[field])).value)
+    if field in vocab.BOOL_FIELDS:
+        return "yes"
+    if field in vocab.INT_FIELDS:
+        return "1"
+    return "1990-01-01"

@@ -40,33 +40,28 @@ from ._text import printable
 from ._version import version
 from .errors import CivicrunError, InvalidArgumentError
 from .records import Organization
-from .vocab import MatchStatus, OrgKind, Outcome, QualificationStatus
+from .vocab import ONE_OF_FIELDS, MatchStatus, OrgKind, Outcome, ProfileField, QualificationStatus
 
 __all__ = ["main"]
 
-_PROFILE_FLAGS = (
-    ("state", "a state code or name (TX, Texas)"),
-    ("county", "a county name or FIPS code"),
-    ("town", "a town or city"),
-    ("party", "democratic, republican, libertarian, green, independent, other (or D, R, GOP ...)"),
-    ("gender", "woman, man, nonbinary"),
-    ("age", "age in years on the matching date"),
-    ("birth-date", "YYYY-MM-DD"),
-    ("race-ethnicity", "comma-separated: black, latino, asian-american, native-american ..."),
-    ("lgbtq", "yes or no"),
-    ("veteran", "yes or no"),
-    ("national-service", "yes or no (AmeriCorps, Peace Corps ...)"),
-    ("immigrant-generation", "1 (born abroad) or 2 (a parent born abroad)"),
-    ("parent-of-minor", "yes or no"),
-    ("union-member", "yes or no"),
-    ("student", "yes or no (enrolled in a college or university)"),
-    ("stances", "comma-separated stances you hold: pro-choice, pro-life, gun-safety, gun-rights"),
-    ("communities", "comma-separated communities you belong to: muslim, disability"),
-    ("professions", "comma-separated: stem, health-care, educator, agriculture"),
-    ("ideology", "progressive, liberal, moderate, conservative, libertarian"),
-    ("office-level", "local, state, federal"),
-    ("prior-runs", "how many times you have run before"),
-)
+
+def _profile_flags() -> tuple[tuple[str, str], ...]:
+    """The profile options: one per :class:`Profile` field, in field order, its help from the
+    field's ``help`` metadata (``{values}`` there is its vocabulary's values)."""
+    import attrs  # noqa: PLC0415  (loaded with Profile already)
+
+    flags = []
+    for field in attrs.fields(Profile):
+        text: str = field.metadata["help"]
+        if "{values}" in text:
+            vocabulary = ONE_OF_FIELDS[ProfileField(field.name)]
+            text = text.format(values=", ".join(m.value for m in vocabulary))
+        flags.append((field.name.replace("_", "-"), text))
+    return tuple(flags)
+
+
+#: The profile options (``--birth-date`` ...) and their help, derived from :class:`Profile`.
+_PROFILE_FLAGS = _profile_flags()
 
 
 def print(*values: object, sep: str = " ", end: str = "\n", file: Any = None) -> None:
