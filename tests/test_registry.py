@@ -16,11 +16,24 @@ import tomllib
 import typing
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
 
-from civicrun import _data, _export, _fmt, _kinds, _schema, _stats, _tables, _wording, cli, vocab
+from civicrun import (
+    _data,
+    _export,
+    _fmt,
+    _kinds,
+    _profile,
+    _schema,
+    _stats,
+    _tables,
+    _wording,
+    cli,
+    vocab,
+)
 from civicrun._kinds import KINDS, RecordKind
 from civicrun._profile import _LIST_FIELDS, Profile
 from civicrun.records import Condition
@@ -226,11 +239,7 @@ class TestProfileFields:
     def test_list_fields_are_the_set_fields(self) -> None:
         """The fields ``from_dict`` reads as lists are the ``frozenset`` ones, and the open
         fields are among them."""
-        sets = {
-            name
-            for name, hint in typing.get_type_hints(Profile).items()
-            if "frozenset" in str(hint)
-        }
+        sets = {name for name, hint in _hints().items() if "frozenset" in str(hint)}
         assert sets == _LIST_FIELDS
         assert {f.value for f in vocab.OPEN_FIELDS} <= sets
 
@@ -246,7 +255,7 @@ class TestProfileFields:
         }
         member_of = [name for name, fields in sets.items() if field in fields]
         assert 1 == len(member_of), f"{field} is in {member_of}; it belongs in exactly one"
-        hint = typing.get_type_hints(Profile)[field.value]
+        hint = _hints()[field.value]
         inner = next(a for a in typing.get_args(hint) if a is not type(None))
         expected = {bool: "BOOL_FIELDS", int: "INT_FIELDS", dt.date: "DATE_FIELDS"}.get(
             inner, "ONE_OF_FIELDS"
@@ -269,6 +278,12 @@ class TestProfileFields:
         assert audience
         if field not in vocab.DATE_FIELDS:
             assert not rule.startswith("born "), f"_wording.describe has no branch for {field}"
+
+
+def _hints() -> dict[str, Any]:
+    """``Profile``'s field types, resolved in the module that defines it (the one imported
+    here, whatever a test did to ``sys.modules``)."""
+    return typing.get_type_hints(Profile, globalns=vars(_profile))
 
 
 def _values(field: ProfileField) -> str:

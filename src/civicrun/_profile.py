@@ -478,7 +478,7 @@ _NAMES = "a field name: " + ", ".join(_FIELDS)
 #: The fields that hold a list: those typed ``frozenset[...] | None``.
 _LIST_FIELDS = frozenset(
     name
-    for name, hint in typing.get_type_hints(Profile).items()
+    for name, hint in typing.get_type_hints(Profile, globalns=globals()).items()
     if any(typing.get_origin(member) is frozenset for member in typing.get_args(hint))
 )
 
