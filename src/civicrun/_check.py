@@ -467,7 +467,7 @@ def _names_problems(organizations: Mapping[str, Organization], given: set[str]) 
             if other != org.id:
                 problems.append(
                     Problem(
-                        f"organizations/{org.id}.toml",
+                        ORGANIZATIONS.path_of(org),
                         f"{name!r} is already a name of {other}; each id, name, former name "
                         f"and alias must lead to one organization @ $.{where}",
                     )

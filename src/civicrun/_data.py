@@ -310,7 +310,7 @@ def cross_check(data: Dataset) -> None:
         unknown = sorted(set(org.coverage.states) - codes)
         if unknown:
             raise DataError(
-                f"organizations/{org.id}.toml",
+                ORGANIZATIONS.path_of(org),
                 [f"unknown state codes {unknown} @ $.coverage.states"],
             )
     official: dict[tuple[str, str], str] = {}
@@ -318,7 +318,7 @@ def cross_check(data: Dataset) -> None:
         for fips in sorted(org.coverage.counties):
             if fips not in data.counties or data.counties.rows[fips][2] not in org.coverage.states:
                 raise DataError(
-                    f"organizations/{org.id}.toml",
+                    ORGANIZATIONS.path_of(org),
                     [f"county {fips!r} is not a county of the states listed @ $.coverage.counties"],
                 )
         if org.official_party is None:
@@ -335,7 +335,7 @@ def cross_check(data: Dataset) -> None:
             other = official.setdefault((key, org.official_party), org.id)
             if other != org.id:
                 raise DataError(
-                    f"organizations/{org.id}.toml",
+                    ORGANIZATIONS.path_of(org),
                     [
                         f"{other} is already the official {org.official_party} organization "
                         f"for {label} @ $.official_party"
@@ -345,7 +345,7 @@ def cross_check(data: Dataset) -> None:
         for number, here in enumerate(record.offices):
             if here.category not in data.offices:
                 raise DataError(
-                    f"states/{record.code.lower()}.toml",
+                    STATES.path_of(record),
                     [
                         f"office category {here.category!r} is not one of "
                         f"{', '.join(sorted(data.offices))} @ $.offices[{number}].category"
@@ -361,7 +361,7 @@ def cross_check(data: Dataset) -> None:
             age = ages.get((record.code, qual.office))
             if qual.min_age is not None and age is not None and qual.min_age != age:
                 raise DataError(
-                    f"states/{record.code.lower()}.toml",
+                    STATES.path_of(record),
                     [
                         f"min_age {qual.min_age} for {qual.office.value} disagrees with the "
                         f"minimum age {age} the office category records for {record.code}; "
