@@ -151,7 +151,7 @@ class TestLoading:
         with pytest.raises(DataError, match=r"bundle.json: an entry of organizations has no id"):
             _data.dataset()
         assert _data._full._value is None
-        assert _data._organizations._value is None
+        assert _data._PARTS["organizations"]._value is None
         monkeypatch.undo()
         assert _data.dataset().organizations
 

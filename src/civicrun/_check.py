@@ -16,6 +16,7 @@ import attrs
 from . import _data
 from ._files import Problem, read_text, shown
 from ._fmt import PLACEHOLDERS, canonical
+from ._kinds import KINDS, ORGANIZATIONS
 from ._text import FORMULA_STARTS, fold_name
 from ._tomlmap import Layout, field_path, line_of, scan
 from .errors import CivicrunError, DataError
@@ -466,7 +467,7 @@ def _names_problems(organizations: Mapping[str, Organization], given: set[str]) 
             if other != org.id:
                 problems.append(
                     Problem(
-                        f"organizations/{org.id}.toml",
+                        ORGANIZATIONS.path_of(org),
                         f"{name!r} is already a name of {other}; each id, name, former name "
                         f"and alias must lead to one organization @ $.{where}",
                     )
@@ -496,13 +497,13 @@ def check_data(
         # from re-reading every TOML file; an explicit root is read as it is.
         return _check_given(base if root is not None else None, paths, day)
     problems: list[str] = []
-    for folder, cls, key in _data.RECORD_FOLDERS:
-        problems += _link_problems(base, folder)
-        for record in _data.iter_records(base, folder, cls, key):
+    for kind in KINDS:
+        problems += _link_problems(base, kind.folder)
+        for record in _data.iter_records(base, kind.folder, kind.cls, kind.key):
             if isinstance(record, DataError):
                 problems.extend(Problem(record.path, m) for m in record.messages)
                 continue
-            relpath = f"{folder}/{str(getattr(record, key)).lower()}.toml"
+            relpath = kind.path_of(record)
             problems.extend(Problem(relpath, m) for m in _record_problems(record, day))
             text = read_text(base.joinpath(relpath), relpath)
             if text != canonical(record, text):
@@ -561,17 +562,16 @@ def _check_given(base: Traversable | None, paths: Sequence[Path], day: dt.date) 
     files, problems = _data.given_files(paths)
     shipped = _data.load(base)
     merged: dict[str, dict[str, Any]] = {
-        "organizations": dict(shipped.organizations),
-        "states": dict(shipped.states),
-        "offices": dict(shipped.offices),
+        kind.folder: dict(part) for kind, part in _data.parts_of(shipped).items()
     }
     shown_as: dict[str, str] = {}  # "organizations/<id>.toml" -> the given path, shown
     paths_of = {shown(file): file for file in files}
     for file in files:
         where = shown(file)
-        folder, cls, key = _data.kind_of(file)
+        kind = _data.kind_of(file)
+        key = kind.key
         try:
-            record = _data._load_record(file, where, cls)
+            record = _data._load_record(file, where, kind.cls)
         except DataError as exc:
             problems.extend(Problem(where, m) for m in exc.messages)
             continue
@@ -581,7 +581,7 @@ def _check_given(base: Traversable | None, paths: Sequence[Path], day: dt.date) 
                 Problem(where, f"{key} {ident!r} must equal the file name {file.stem!r} @ $.{key}")
             )
             continue
-        relpath = f"{folder}/{ident.lower()}.toml"
+        relpath = kind.path_of(record)
         if relpath in shown_as:
             problems.append(
                 Problem(
@@ -591,21 +591,20 @@ def _check_given(base: Traversable | None, paths: Sequence[Path], day: dt.date) 
                 )
             )
             continue
-        merged[folder][getattr(record, key)] = record
+        merged[kind.folder][getattr(record, key)] = record
         shown_as[relpath] = where
         # Any valid formatting is accepted in given files; `data fmt` makes it canonical.
         problems.extend(Problem(where, m) for m in _record_problems(record, day))
-    data = _data.Dataset(
-        organizations=merged["organizations"],
-        states=merged["states"],
-        offices=merged["offices"],
-        counties=shipped.counties,
-    )
+    data = _data.Dataset(**merged, counties=shipped.counties)
     try:
         _data.cross_check(data)
     except DataError as exc:
         problems.extend(Problem(shown_as.get(exc.path, exc.path), m) for m in exc.messages)
-    given_orgs = {k.removeprefix("organizations/").removesuffix(".toml") for k in shown_as}
+    given_orgs = {
+        k.removeprefix(f"{ORGANIZATIONS.folder}/").removesuffix(".toml")
+        for k in shown_as
+        if k.startswith(f"{ORGANIZATIONS.folder}/")
+    }
     for line in _names_problems(data.organizations, given_orgs):
         if isinstance(line, Problem) and line.file in shown_as:
             problems.append(Problem(shown_as[line.file], line.text))

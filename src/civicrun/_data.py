@@ -14,6 +14,7 @@ file and the field, and leaves nothing half loaded.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
+from ._kinds import KINDS, ORGANIZATIONS, STATES, RecordKind, by_folder, by_keys
 from ._text import town_key
 from .errors import DataError
 from .records import County, OfficeCategory, Organization, State
@@ -117,7 +119,8 @@ class CountyTable:
 
 @attrs.frozen
 class Dataset:
-    """Everything civicrun ships, structured and cross-checked."""
+    """Everything civicrun ships, structured and cross-checked: one mapping per record kind
+    (named by its :attr:`~civicrun._kinds.RecordKind.folder`), and the county table."""
 
     organizations: Mapping[str, Organization]
     states: Mapping[str, State]
@@ -173,12 +176,16 @@ def _load_record(file: Traversable, relpath: str, cls: type[T]) -> T:
         raise DataError(relpath, describe_error(exc)) from None
 
 
-#: The folders of TOML records: (folder, record class, the attribute that equals the file name).
-RECORD_FOLDERS: tuple[tuple[str, type[Any], str], ...] = (
-    ("organizations", Organization, "id"),
-    ("states", State, "code"),
-    ("offices", OfficeCategory, "id"),
+#: The folders of TOML records: (folder, record class, the attribute that equals the file name),
+#: from the registry of record kinds.
+RECORD_FOLDERS: tuple[tuple[str, type[Any], str], ...] = tuple(
+    (kind.folder, kind.cls, kind.key) for kind in KINDS
 )
+
+
+def parts_of(data: Dataset) -> dict[RecordKind, Mapping[str, Any]]:
+    """``data``'s records, one mapping per record kind, in the registry's order."""
+    return {kind: getattr(data, kind.folder) for kind in KINDS}
 
 
 def iter_records(root: Traversable, folder: str, cls: type[T], key: str) -> Iterator[T | DataError]:
@@ -204,22 +211,19 @@ def iter_records(root: Traversable, folder: str, cls: type[T], key: str) -> Iter
         yield record
 
 
-def kind_of(file: Path) -> tuple[str, type[Any], str]:
-    """The record folder a given file belongs to: by its folder's name, else by its keys."""
-    for folder, cls, key in RECORD_FOLDERS:
-        if file.parent.name == folder:
-            return folder, cls, key
+def kind_of(file: Path) -> RecordKind:
+    """The record kind a given file is: by its folder's name, else by its keys (each kind's
+    :attr:`~civicrun._kinds.RecordKind.signature`)."""
+    for kind in KINDS:
+        if file.parent.name == kind.folder:
+            return kind
     from ._files import parse_toml, read_text  # noqa: PLC0415
 
     try:
         keys = set(parse_toml(read_text(file, str(file)), str(file)))
     except DataError:  # reported when the file is loaded
         keys = set()
-    if {"code", "county_term"} <= keys:
-        return RECORD_FOLDERS[1]
-    if {"level", "partisan"} <= keys:
-        return RECORD_FOLDERS[2]
-    return RECORD_FOLDERS[0]
+    return by_keys(keys)
 
 
 def given_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
@@ -306,7 +310,7 @@ def cross_check(data: Dataset) -> None:
         unknown = sorted(set(org.coverage.states) - codes)
         if unknown:
             raise DataError(
-                f"organizations/{org.id}.toml",
+                ORGANIZATIONS.path_of(org),
                 [f"unknown state codes {unknown} @ $.coverage.states"],
             )
     official: dict[tuple[str, str], str] = {}
@@ -314,7 +318,7 @@ def cross_check(data: Dataset) -> None:
         for fips in sorted(org.coverage.counties):
             if fips not in data.counties or data.counties.rows[fips][2] not in org.coverage.states:
                 raise DataError(
-                    f"organizations/{org.id}.toml",
+                    ORGANIZATIONS.path_of(org),
                     [f"county {fips!r} is not a county of the states listed @ $.coverage.counties"],
                 )
         if org.official_party is None:
@@ -331,7 +335,7 @@ def cross_check(data: Dataset) -> None:
             other = official.setdefault((key, org.official_party), org.id)
             if other != org.id:
                 raise DataError(
-                    f"organizations/{org.id}.toml",
+                    ORGANIZATIONS.path_of(org),
                     [
                         f"{other} is already the official {org.official_party} organization "
                         f"for {label} @ $.official_party"
@@ -341,7 +345,7 @@ def cross_check(data: Dataset) -> None:
         for number, here in enumerate(record.offices):
             if here.category not in data.offices:
                 raise DataError(
-                    f"states/{record.code.lower()}.toml",
+                    STATES.path_of(record),
                     [
                         f"office category {here.category!r} is not one of "
                         f"{', '.join(sorted(data.offices))} @ $.offices[{number}].category"
@@ -357,7 +361,7 @@ def cross_check(data: Dataset) -> None:
             age = ages.get((record.code, qual.office))
             if qual.min_age is not None and age is not None and qual.min_age != age:
                 raise DataError(
-                    f"states/{record.code.lower()}.toml",
+                    STATES.path_of(record),
                     [
                         f"min_age {qual.min_age} for {qual.office.value} disagrees with the "
                         f"minimum age {age} the office category records for {record.code}; "
@@ -384,15 +388,11 @@ def load(root: Traversable | None = None) -> Dataset:
     if root is None:
         # The bundle was cross-checked when it was compiled; organizations decode on first use.
         return Dataset(
-            organizations=_organizations.get(),
-            states=state_table(),
-            offices=_offices.get(),
+            **{kind.folder: _PARTS[kind.folder].get() for kind in KINDS},
             counties=county_table(),
         )
     data = Dataset(
-        organizations=_load_folder(root, "organizations", Organization, "id"),
-        states=_load_folder(root, "states", State, "code"),
-        offices=_load_folder(root, "offices", OfficeCategory, "id"),
+        **{kind.folder: _load_folder(root, kind.folder, kind.cls, kind.key) for kind in KINDS},
         counties=_load_counties(root),
     )
     cross_check(data)
@@ -454,18 +454,11 @@ def compile_bundle(root: Traversable) -> str:
 
     data = load(root)  # every file structured and cross-checked
     body: dict[str, Any] = {"format": BUNDLE_FORMAT}
-    for folder, records in (
-        ("organizations", data.organizations),
-        ("states", data.states),
-        ("offices", data.offices),
-    ):
-        body[folder] = [converter.unstructure(records[k]) for k in sorted(records)]
+    parts = parts_of(data)
+    for kind, records in parts.items():
+        body[kind.folder] = [converter.unstructure(records[k]) for k in sorted(records)]
     content = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    newest = max(
-        r.last_verified
-        for part in (data.organizations, data.states, data.offices)
-        for r in part.values()
-    )
+    newest = max(r.last_verified for part in parts.values() for r in part.values())
     digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:8]
     body["data_date"] = newest.isoformat()
     body["data_version"] = f"{newest:%Y.%m.%d}-{digest}"
@@ -477,7 +470,7 @@ def _read_bundle() -> dict[str, Any]:
     file = root.joinpath(BUNDLE)
     if file.is_file():  # an installed wheel: the bundle was compiled when the wheel was built
         text = file.read_text(encoding="utf-8")
-    elif root.joinpath("organizations").is_dir():  # a source checkout: compiled here, cached
+    elif root.joinpath(ORGANIZATIONS.folder).is_dir():  # a source checkout: compiled here, cached
         text = checkout_bundle(root)
     else:
         raise DataError(
@@ -550,7 +543,8 @@ def _lazy_part(folder: str) -> LazyRecords:
     """One folder's records from the bundle, each decoded when first read."""
     from ._bundle import decoder  # noqa: PLC0415
 
-    cls, key = next((c, k) for f, c, k in RECORD_FOLDERS if f == folder)
+    kind = by_folder(folder)
+    cls, key = kind.cls, kind.key
     entries = _raw_bundle.get().get(folder, ())
     try:
         raw = {entry[key]: entry for entry in entries}
@@ -621,9 +615,12 @@ class Derived(Generic[S, T]):
 
 
 _raw_bundle = _Lazy(_read_bundle)
-_organizations: _Lazy[Mapping[str, Organization]] = _Lazy(lambda: _lazy_part("organizations"))
-_states: _Lazy[dict[str, State]] = _Lazy(lambda: _structure_part("states"))
-_offices: _Lazy[dict[str, OfficeCategory]] = _Lazy(lambda: _structure_part("offices"))
+#: Each record kind's records from the bundle, by folder: the big folder (``lazy``) decoded
+#: record by record when first read, the small ones all at once.
+_PARTS: dict[str, _Lazy[Mapping[str, Any]]] = {
+    kind.folder: _Lazy(functools.partial(_lazy_part if kind.lazy else _structure_part, kind.folder))
+    for kind in KINDS
+}
 _counties = _Lazy(lambda: _load_counties(data_root()))
 _full = _Lazy(load)
 
@@ -635,7 +632,8 @@ def dataset() -> Dataset:
 
 def state_table() -> Mapping[str, State]:
     """Only the state records: what state lookups need, read on first use."""
-    return _states.get()
+    states: Mapping[str, State] = _PARTS[STATES.folder].get()
+    return states
 
 
 def county_table() -> CountyTable:
@@ -645,5 +643,6 @@ def county_table() -> CountyTable:
 
 def reset() -> None:
     """Forget everything loaded (for tests)."""
-    for part in (_full, _raw_bundle, _organizations, _states, _offices, _counties):
+    parts: list[_Lazy[Any]] = [_full, _raw_bundle, *_PARTS.values(), _counties]
+    for part in parts:
         part.reset()

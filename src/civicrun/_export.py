@@ -42,7 +42,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from ._data import Dataset, data_version, dataset
+from ._data import Dataset, data_version, dataset, parts_of
 from ._files import prepare_folder, shown, write_atomic
 from ._fmt import mapping_of
 from ._tables import TABLES, create, datapackage, parents_first
@@ -398,9 +398,10 @@ def _json_text(data: Dataset, version: str, date: str, tables: dict[str, Any]) -
     body = {
         "data_version": version,
         "data_date": date,
-        "organizations": [mapping_of(data.organizations[k]) for k in sorted(data.organizations)],
-        "states": [mapping_of(data.states[k]) for k in sorted(data.states)],
-        "office_categories": [mapping_of(data.offices[k]) for k in sorted(data.offices)],
+        **{
+            kind.table: [mapping_of(part[k]) for k in sorted(part)]
+            for kind, part in parts_of(data).items()
+        },
         "counties": tables["counties"],
     }
     return json.dumps(body, indent=1, ensure_ascii=False, default=str) + "\n"

@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+import attrs
+
 from ._api import Data
 from ._args import MAX_TEXT, need_text
 from ._check import check_data
-from ._data import Dataset, dataset, given_files, kind_of, load_record_file
+from ._data import dataset, given_files, kind_of, load_record_file
 from ._files import shown
+from ._kinds import ORGANIZATIONS
 from .errors import ArgumentTypeError, DataError
 from .records import Organization
 
@@ -47,12 +50,14 @@ def load_dataset(extra: Sequence[str | Path] = (), *, replace: Iterable[str] = (
     files, _missing = given_files(paths)  # what cannot be read is reported by the check
     added: dict[str, Organization] = {}
     for file in files:
-        folder, cls, _key = kind_of(file)
-        if folder != "organizations":
-            problems.append(f"{shown(file)}: extra datasets add organizations, not {folder} @ $")
+        kind = kind_of(file)
+        if kind is not ORGANIZATIONS:
+            problems.append(
+                f"{shown(file)}: extra datasets add organizations, not {kind.folder} @ $"
+            )
             continue
         try:
-            record = load_record_file(file, cls)
+            record = load_record_file(file, Organization)
         except DataError:
             continue  # already reported by the check
         if record.id in added:
@@ -70,12 +75,7 @@ def load_dataset(extra: Sequence[str | Path] = (), *, replace: Iterable[str] = (
     if problems:
         raise DataError("extra data", [str(p) for p in sorted(set(problems))])
     organizations: Mapping[str, Organization] = {**shipped.organizations, **added}
-    data = Dataset(
-        organizations=organizations,
-        states=shipped.states,
-        offices=shipped.offices,
-        counties=shipped.counties,
-    )
+    data = attrs.evolve(shipped, organizations=organizations)
     return Data(data, frozenset(added))
 
 

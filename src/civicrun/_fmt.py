@@ -160,7 +160,7 @@ def format_file(
     from ._files import read_text, shown  # noqa: PLC0415
 
     if cls is None:
-        _folder, cls, _key = kind_of(path)
+        cls = kind_of(path).cls
     record = load_record_file(path, cls)
     where = shown(path)
     text = read_text(path, where)

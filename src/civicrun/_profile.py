@@ -3,8 +3,10 @@ friendly input once, at creation.
 
 Adding a field takes three steps (CONTRIBUTING.md walks through them): its vocabulary in
 :mod:`civicrun.vocab` (a :class:`~civicrun.vocab.ProfileField` member, and an enum with its
-synonyms if it has one), the field here with its converter, and its flag in the CLI's flag
-table. ``tests/test_profile.py`` checks that the three agree.
+synonyms if it has one), the field here with its converter and its ``help`` metadata (the CLI
+flag is made from it; ``{values}`` in it becomes the vocabulary's values), and, for a field
+rules test, its words in :mod:`civicrun._wording`. ``from_dict``, the CLI's flags and the JSON
+Schemas are derived from the fields; ``tests/test_registry.py`` names a place forgotten.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+import typing
 from collections.abc import Iterable, Iterator, Mapping, Sized
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -282,29 +285,92 @@ class Profile:
     ('TX', <Party.DEMOCRATIC: 'democratic'>, <Gender.WOMAN: 'woman'>, 29)
     """
 
-    state: str | None = attrs.field(default=None, converter=_to_state)
-    county: County | None = attrs.field(default=None, converter=_to_county)
-    town: str | None = attrs.field(default=None, converter=_to_text)
-    party: Party | None = attrs.field(default=None, converter=_to_party)
-    gender: Gender | None = attrs.field(default=None, converter=_to_gender)
-    age: int | None = attrs.field(default=None, converter=_to_age)
-    birth_date: dt.date | None = attrs.field(default=None, converter=_to_date)
-    race_ethnicity: frozenset[RaceEthnicity] | None = attrs.field(
-        default=None, converter=_to_race_ethnicity
+    state: str | None = attrs.field(
+        default=None, converter=_to_state, metadata={"help": "a state code or name (TX, Texas)"}
     )
-    lgbtq: bool | None = attrs.field(default=None, converter=_to_bool)
-    veteran: bool | None = attrs.field(default=None, converter=_to_bool)
-    national_service: bool | None = attrs.field(default=None, converter=_to_bool)
-    immigrant_generation: int | None = attrs.field(default=None, converter=_to_immigrant_generation)
-    parent_of_minor: bool | None = attrs.field(default=None, converter=_to_bool)
-    union_member: bool | None = attrs.field(default=None, converter=_to_bool)
-    student: bool | None = attrs.field(default=None, converter=_to_bool)
-    stances: frozenset[Stance] | None = attrs.field(default=None, converter=_to_stances)
-    communities: frozenset[Community] | None = attrs.field(default=None, converter=_to_communities)
-    professions: frozenset[Profession] | None = attrs.field(default=None, converter=_to_professions)
-    ideology: Ideology | None = attrs.field(default=None, converter=_to_ideology)
-    office_level: OfficeLevel | None = attrs.field(default=None, converter=_to_office_level)
-    prior_runs: int | None = attrs.field(default=None, converter=_to_prior_runs)
+    county: County | None = attrs.field(
+        default=None, converter=_to_county, metadata={"help": "a county name or FIPS code"}
+    )
+    town: str | None = attrs.field(
+        default=None, converter=_to_text, metadata={"help": "a town or city"}
+    )
+    party: Party | None = attrs.field(
+        default=None,
+        converter=_to_party,
+        metadata={
+            "help": "democratic, republican, libertarian, green, independent, other "
+            "(or D, R, GOP ...)"
+        },
+    )
+    gender: Gender | None = attrs.field(
+        default=None, converter=_to_gender, metadata={"help": "{values}"}
+    )
+    age: int | None = attrs.field(
+        default=None, converter=_to_age, metadata={"help": "age in years on the matching date"}
+    )
+    birth_date: dt.date | None = attrs.field(
+        default=None, converter=_to_date, metadata={"help": "YYYY-MM-DD"}
+    )
+    race_ethnicity: frozenset[RaceEthnicity] | None = attrs.field(
+        default=None,
+        converter=_to_race_ethnicity,
+        metadata={"help": "comma-separated: black, latino, asian-american, native-american ..."},
+    )
+    lgbtq: bool | None = attrs.field(
+        default=None, converter=_to_bool, metadata={"help": "yes or no"}
+    )
+    veteran: bool | None = attrs.field(
+        default=None, converter=_to_bool, metadata={"help": "yes or no"}
+    )
+    national_service: bool | None = attrs.field(
+        default=None,
+        converter=_to_bool,
+        metadata={"help": "yes or no (AmeriCorps, Peace Corps ...)"},
+    )
+    immigrant_generation: int | None = attrs.field(
+        default=None,
+        converter=_to_immigrant_generation,
+        metadata={"help": "1 (born abroad) or 2 (a parent born abroad)"},
+    )
+    parent_of_minor: bool | None = attrs.field(
+        default=None, converter=_to_bool, metadata={"help": "yes or no"}
+    )
+    union_member: bool | None = attrs.field(
+        default=None, converter=_to_bool, metadata={"help": "yes or no"}
+    )
+    student: bool | None = attrs.field(
+        default=None,
+        converter=_to_bool,
+        metadata={"help": "yes or no (enrolled in a college or university)"},
+    )
+    stances: frozenset[Stance] | None = attrs.field(
+        default=None,
+        converter=_to_stances,
+        metadata={"help": "comma-separated stances you hold: {values}"},
+    )
+    communities: frozenset[Community] | None = attrs.field(
+        default=None,
+        converter=_to_communities,
+        metadata={"help": "comma-separated communities you belong to: {values}"},
+    )
+    professions: frozenset[Profession] | None = attrs.field(
+        default=None,
+        converter=_to_professions,
+        metadata={"help": "comma-separated: {values}"},
+    )
+    ideology: Ideology | None = attrs.field(
+        default=None,
+        converter=_to_ideology,
+        metadata={"help": "{values}"},
+    )
+    office_level: OfficeLevel | None = attrs.field(
+        default=None, converter=_to_office_level, metadata={"help": "{values}"}
+    )
+    prior_runs: int | None = attrs.field(
+        default=None,
+        converter=_to_prior_runs,
+        metadata={"help": "how many times you have run before"},
+    )
 
     def __attrs_post_init__(self) -> None:
         county: Any = self.county
@@ -409,8 +475,12 @@ _FIELDS = attrs.fields_dict(Profile)
 _NAMES = "a field name: " + ", ".join(_FIELDS)
 
 
-#: The fields that hold a list.
-_LIST_FIELDS = frozenset({"race_ethnicity", "stances", "communities", "professions"})
+#: The fields that hold a list: those typed ``frozenset[...] | None``.
+_LIST_FIELDS = frozenset(
+    name
+    for name, hint in typing.get_type_hints(Profile, globalns=globals()).items()
+    if any(typing.get_origin(member) is frozenset for member in typing.get_args(hint))
+)
 
 
 def _blank(value: object) -> bool:

@@ -18,18 +18,18 @@ from typing import Any
 
 import attrs
 
-from . import records, vocab
+from . import _kinds, records, vocab
 
-__all__ = ["KINDS", "schema"]
+__all__ = ["KINDS", "OUTPUTS", "schema"]
 
-#: The schemas ``civicrun schema KIND`` prints.
-KINDS = ("organization", "state", "office-category", "match", "offices")
+#: The schemas of what the CLI prints as JSON, beside the record kinds'.
+OUTPUTS = ("match", "offices")
 
-_ROOTS = {
-    "organization": records.Organization,
-    "state": records.State,
-    "office-category": records.OfficeCategory,
-}
+_ROOTS: dict[str, type[Any]] = {kind.name: kind.cls for kind in _kinds.KINDS}
+
+#: The schemas ``civicrun schema KIND`` prints: each record kind's (from the registry), then
+#: :data:`OUTPUTS`.
+KINDS = (*_ROOTS, *OUTPUTS)
 
 
 def _type(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:

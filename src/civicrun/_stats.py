@@ -7,7 +7,8 @@ from collections import Counter
 from typing import Any
 
 from ._args import need_date
-from ._data import Dataset, dataset
+from ._data import Dataset, dataset, parts_of
+from ._kinds import ORGANIZATIONS
 from ._rules import years_before
 from .errors import ArgumentTypeError, InvalidArgumentError
 from .records import state_kind
@@ -34,25 +35,21 @@ def coverage_report(*, on: dt.date | None = None) -> dict[str, Any]:
     for org in orgs:
         if org.coverage.scope is Scope.STATES:
             by_state.update(org.coverage.states)
+    parts = parts_of(data)
     stale = sorted(
-        [f"organizations/{o.id}" for o in orgs if o.last_verified < cutoff]
-        + [f"states/{s.code.lower()}" for s in data.states.values() if s.last_verified < cutoff]
-        + [f"offices/{o.id}" for o in data.offices.values() if o.last_verified < cutoff]
+        f"{kind.folder}/{kind.ident(r)}"
+        for kind, part in parts.items()
+        for r in part.values()
+        if r.last_verified < cutoff
     )
     groups = [o for o in orgs if o.kind in (OrgKind.NATIONAL_GROUP, OrgKind.STATE_PROGRAM)]
     own = [o for o in groups if any(src.kind is SourceKind.OWN_SITE for src in o.sources)]
     no_url = [o for o in orgs if o.url is None]
     explained = [o for o in no_url if any("website" in n for n in o.notes)]
-    every_source = [
-        *(src for o in orgs for src in o.sources),
-        *(src for st in data.states.values() for src in st.sources),
-        *(src for of in data.offices.values() for src in of.sources),
-    ]
+    every_source = [src for part in parts.values() for r in part.values() for src in r.sources]
     return {
         "as_of": day.isoformat(),
-        "organizations": len(orgs),
-        "states": len(data.states),
-        "office_categories": len(data.offices),
+        **{kind.table: len(part) for kind, part in parts.items()},
         "counties": len(data.counties),
         "by_kind": dict(sorted(Counter(o.kind.value for o in orgs).items())),
         "by_partisanship": dict(sorted(Counter(o.partisanship.value for o in orgs).items())),
@@ -404,22 +401,16 @@ def stale_records(*, days: int = 365, on: dt.date | None = None) -> list[dict[st
     cutoff = day - dt.timedelta(days=days)
     data = dataset()
     found: list[tuple[dt.date, str, str]] = []
+    found += [
+        (r.last_verified, f"{kind.folder}/{kind.ident(r)}", "last verified")
+        for kind, part in parts_of(data).items()
+        for r in part.values()
+        if r.last_verified < cutoff
+    ]
     for org in data.organizations.values():
-        if org.last_verified < cutoff:
-            found.append((org.last_verified, f"organizations/{org.id}", "last verified"))
         as_of = org.coverage.as_of
         if as_of is not None and as_of < cutoff:
-            found.append((as_of, f"organizations/{org.id}", "coverage states as of"))
-    found += [
-        (s.last_verified, f"states/{s.code.lower()}", "last verified")
-        for s in data.states.values()
-        if s.last_verified < cutoff
-    ]
-    found += [
-        (o.last_verified, f"offices/{o.id}", "last verified")
-        for o in data.offices.values()
-        if o.last_verified < cutoff
-    ]
+            found.append((as_of, f"{ORGANIZATIONS.folder}/{org.id}", "coverage states as of"))
     return [
         {"record": record, "why": f"{what} {when.isoformat()}", "date": when.isoformat()}
         for when, record, what in sorted(found)

@@ -28,43 +28,40 @@ from ._api import Data
 from ._args import EARLIEST_DAY
 from ._candidacy import offices_for
 from ._counties import lookup_county
+from ._kinds import KINDS
 from ._local import LocalParty
 from ._match import Match
 from ._offices import lookup_office_category, office_categories
 from ._places import split_place
 from ._profile import Profile
+from ._schema import KINDS as SCHEMAS
 from ._states import lookup_state
 from ._text import printable
 from ._version import version
 from .errors import CivicrunError, InvalidArgumentError
 from .records import Organization
-from .vocab import MatchStatus, OrgKind, Outcome, QualificationStatus
+from .vocab import ONE_OF_FIELDS, MatchStatus, OrgKind, Outcome, ProfileField, QualificationStatus
 
 __all__ = ["main"]
 
-_PROFILE_FLAGS = (
-    ("state", "a state code or name (TX, Texas)"),
-    ("county", "a county name or FIPS code"),
-    ("town", "a town or city"),
-    ("party", "democratic, republican, libertarian, green, independent, other (or D, R, GOP ...)"),
-    ("gender", "woman, man, nonbinary"),
-    ("age", "age in years on the matching date"),
-    ("birth-date", "YYYY-MM-DD"),
-    ("race-ethnicity", "comma-separated: black, latino, asian-american, native-american ..."),
-    ("lgbtq", "yes or no"),
-    ("veteran", "yes or no"),
-    ("national-service", "yes or no (AmeriCorps, Peace Corps ...)"),
-    ("immigrant-generation", "1 (born abroad) or 2 (a parent born abroad)"),
-    ("parent-of-minor", "yes or no"),
-    ("union-member", "yes or no"),
-    ("student", "yes or no (enrolled in a college or university)"),
-    ("stances", "comma-separated stances you hold: pro-choice, pro-life, gun-safety, gun-rights"),
-    ("communities", "comma-separated communities you belong to: muslim, disability"),
-    ("professions", "comma-separated: stem, health-care, educator, agriculture"),
-    ("ideology", "progressive, liberal, moderate, conservative, libertarian"),
-    ("office-level", "local, state, federal"),
-    ("prior-runs", "how many times you have run before"),
-)
+
+def _profile_flags() -> tuple[tuple[str, str], ...]:
+    """The profile options: one per :class:`Profile` field, in field order, its help from the
+    field's ``help`` metadata (``{values}`` there is its vocabulary's values)."""
+    import attrs  # noqa: PLC0415  (loaded with Profile already)
+
+    flags = []
+    for field in attrs.fields(Profile):
+        text: str = field.metadata["help"]
+        if "{values}" in text:
+            vocabulary = ONE_OF_FIELDS[ProfileField(field.name)]
+            text = text.format(values=", ".join(m.value for m in vocabulary))
+        flags.append((field.name.replace("_", "-"), text))
+    return tuple(flags)
+
+
+#: The profile options (``--birth-date`` ...) and their help, derived from :class:`Profile`.
+_PROFILE_FLAGS = _profile_flags()
 
 
 def print(*values: object, sep: str = " ", end: str = "\n", file: Any = None) -> None:
@@ -488,7 +485,7 @@ def _shipped_files(*, writing: bool) -> list[tuple[Any, str, type[Any]]]:
     """Every shipped record file, as (file, name shown, record class), read through the
     package's ``Traversable`` (so a zip import works). Rewriting them is refused unless the
     package runs from a source checkout: an installed package's files are not to be edited."""
-    from ._data import RECORD_FOLDERS, data_root  # noqa: PLC0415
+    from ._data import data_root  # noqa: PLC0415
     from .errors import InvalidArgumentError  # noqa: PLC0415
 
     root = data_root()
@@ -503,11 +500,11 @@ def _shipped_files(*, writing: bool) -> list[tuple[Any, str, type[Any]]]:
             "(--check only reports)"
         )
     found = []
-    for folder, cls, _key in RECORD_FOLDERS:
-        files = [f for f in root.joinpath(folder).iterdir() if f.name.endswith(".toml")]
+    for kind in KINDS:
+        files = [f for f in root.joinpath(kind.folder).iterdir() if f.name.endswith(".toml")]
         for file in sorted(files, key=lambda f: f.name):
-            shown = str(file) if isinstance(file, Path) else f"{folder}/{file.name}"
-            found.append((file, shown, cls))
+            shown = str(file) if isinstance(file, Path) else f"{kind.folder}/{file.name}"
+            found.append((file, shown, kind.cls))
     return found
 
 
@@ -734,9 +731,7 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser(
         "schema", help="the JSON Schema of a record kind, of match --json or of offices --json"
     )
-    schema.add_argument(
-        "kind", choices=["organization", "state", "office-category", "match", "offices"]
-    )
+    schema.add_argument("kind", choices=list(SCHEMAS))
     schema.set_defaults(run=_cmd_schema)
     _add_data_commands(commands)
     return parser
@@ -812,7 +807,7 @@ def _add_data_commands(commands: Any) -> None:
     )
     links.set_defaults(run=_cmd_links)
     new = data_commands.add_parser("new", help="a new record's skeleton, each field explained")
-    new.add_argument("kind", choices=["organization", "state-program", "office-category"])
+    new.add_argument("kind", choices=[name for kind in KINDS for name in kind.skeletons])
     new.add_argument("id", help="the new record's id (its file name)")
     new.add_argument("--output", help="a folder to write ID.toml into (default: print it)")
     new.set_defaults(run=_cmd_new)
