@@ -20,7 +20,7 @@ import attrs
 from ._args import need_bool, need_date
 from ._data import Dataset, Derived, LazyRecords, dataset
 from ._profile import Profile
-from ._rules import CompiledOrg, Index, Reason, Verdict, is_live, rank_of, years_before
+from ._rules import CompiledOrg, Index, Reason, Selected, is_live, rank_of, years_before
 from ._wording import describe, describe_audience
 from .errors import ArgumentTypeError
 from .records import Coverage, Organization
@@ -116,19 +116,27 @@ class Match:
         }
 
 
-def _match(
-    compiled: CompiledOrg, verdict: Verdict, profile: Profile, on: dt.date, include_staff: bool
-) -> Match:
-    match = Match(
-        org=compiled.org,
-        status=verdict.status,
-        unknowns=verdict.unknowns,
-        relevance=verdict.relevance,
-        profile=profile,
-        on=on,
-        include_staff=include_staff,
-    )
-    object.__setattr__(match, "_compiled", compiled)
+_SET = tuple(
+    Match.__dict__[name].__set__
+    for name in ("org", "status", "unknowns", "relevance", "profile", "on", "include_staff")
+)
+_SET_COMPILED = Match.__dict__["_compiled"].__set__
+
+
+def _match(selected: Selected, profile: Profile, on: dt.date, include_staff: bool) -> Match:
+    """A match made without running ``Match.__init__`` (which only sets these attributes): the
+    matcher makes hundreds per call."""
+    compiled, status, unknowns, relevance = selected
+    match = Match.__new__(Match)
+    set_org, set_status, set_unknowns, set_relevance, set_profile, set_on, set_staff = _SET
+    set_org(match, compiled.org)
+    set_status(match, status)
+    set_unknowns(match, unknowns)
+    set_relevance(match, relevance)
+    set_profile(match, profile)
+    set_on(match, on)
+    set_staff(match, include_staff)
+    _SET_COMPILED(match, compiled)
     return match
 
 
@@ -209,7 +217,8 @@ def explain_with(
     compiled = index.compile(org)
     verdict = compiled.fold(profile, day, include_staff, full=True)
     assert verdict is not None
-    return _match(compiled, verdict, profile, day, include_staff)
+    selected = (compiled, verdict.status, verdict.unknowns, verdict.relevance)
+    return _match(selected, profile, day, include_staff)
 
 
 def answer(
@@ -226,13 +235,19 @@ def answer(
     need_bool(include_staff, "eligible_orgs", "include_staff")
     need_bool(include_outside_audience, "eligible_orgs", "include_outside_audience")
     day = dt.date.today() if when is None else when
-    found: list[Match] = []
-    for compiled in index.candidates(profile):
-        verdict = compiled.fold(profile, day, include_staff, full=False)
-        if verdict is None or (
-            verdict.status is MatchStatus.OUTSIDE_AUDIENCE and not include_outside_audience
-        ):
-            continue
-        found.append(_match(compiled, verdict, profile, day, include_staff))
-    found.sort(key=sort_key)
-    return tuple(found)
+    rows = [
+        (
+            status is MatchStatus.OUTSIDE_AUDIENCE,
+            compiled.dormant(day),
+            -rank_of(relevance, unknowns),
+            _STATUS_ORDER[status],
+            _NEARNESS[compiled.org.coverage.scope],
+            compiled.id,
+            _match((compiled, status, unknowns, relevance), profile, day, include_staff),
+        )
+        for compiled, status, unknowns, relevance in index.select(
+            profile, day, include_staff, include_outside_audience
+        )
+    ]
+    rows.sort()  # by sort_key (the ids differ, so the matches are never compared)
+    return tuple(row[-1] for row in rows)

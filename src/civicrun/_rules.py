@@ -42,7 +42,7 @@ from .vocab import (
     StateKind,
 )
 
-__all__ = ["CompiledOrg", "Decision", "Index", "Reason", "Rule", "Verdict"]
+__all__ = ["CompiledOrg", "Decision", "Index", "Reason", "Rule", "Table", "Verdict"]
 
 
 @attrs.frozen(kw_only=True)
@@ -200,6 +200,19 @@ def _decider(cond: Condition) -> Decide:
     return bounds
 
 
+_DECIDERS: dict[tuple[object, ...], Decide] = {}
+
+
+def _shared(cond: Condition) -> Decide:
+    """The decision function of ``cond``'s test (its note and source aside), made once."""
+    key: tuple[object, ...] = (cond.field, cond.one_of, cond.equals, cond.at_least)
+    key += (cond.at_most, cond.born_on_or_after, cond.born_on_or_before)
+    found = _DECIDERS.get(key)
+    if found is None:
+        found = _DECIDERS[key] = _decider(cond)
+    return found
+
+
 class Rule:
     """One compiled requirement, audience or priority rule."""
 
@@ -209,8 +222,9 @@ class Rule:
         self.kind = kind
         self.rule = rule
         self.members = tuple(Rule(kind, c) for c in rule.any_of) if isinstance(rule, AnyOf) else ()
-        #: ``decide(profile, on) -> Decision``
-        self.decide: Decide = _decider(rule) if isinstance(rule, Condition) else self._decide_any
+        #: ``decide(profile, on) -> Decision``; conditions that test alike share one function,
+        #: so a :class:`Table` decides each distinct test once per profile.
+        self.decide: Decide = _shared(rule) if isinstance(rule, Condition) else self._decide_any
 
     def _decide_any(self, profile: Profile, on: dt.date) -> Decision:
         unknown: set[ProfileField] = set()
@@ -397,7 +411,10 @@ def relevance_of(
 def rank_of(relevance: int, unknowns: tuple[ProfileField, ...]) -> int:
     """A match's rank score: its relevance less :data:`UNKNOWN_COST` for each fact that would
     decide it (age and birth date are one fact)."""
-    return relevance - UNKNOWN_COST * len({_aim(f) for f in unknowns})
+    facts = len(unknowns)
+    if facts > 1 and ProfileField.AGE in unknowns and ProfileField.BIRTH_DATE in unknowns:
+        facts -= 1
+    return relevance - UNKNOWN_COST * facts
 
 
 class Verdict(NamedTuple):
@@ -424,6 +441,7 @@ class CompiledOrg:
 
     __slots__ = (
         "_candidate_only",
+        "_dormant",
         "_fetch",
         "_org",
         "_ready",
@@ -449,6 +467,7 @@ class CompiledOrg:
         self._fetch = fetch
         self._org: Organization | None = None
         self._ready = False
+        self._dormant: tuple[dt.date, int] | None = None
         self.territories = territories
         self.placement = Placement(coverage, county_names)
 
@@ -476,6 +495,14 @@ class CompiledOrg:
         """No longer running programs, or only for campaign staff (and staff not asked for)."""
         self._ready or self._compile()
         return self._stopped or (self._candidate_only and not include_staff)
+
+    def dormant(self, on: dt.date) -> int:
+        """1 if the group shows no activity that counts as live on ``on`` (:func:`is_live`),
+        else 0: how :func:`~civicrun._match.sort_key` ranks it (kept for the last date)."""
+        known = self._dormant
+        if known is None or known[0] != on:
+            known = self._dormant = (on, 0 if is_live(self.org, on) else 1)
+        return known[1]
 
     def fold(
         self, profile: Profile, on: dt.date, include_staff: bool, *, full: bool
@@ -671,6 +698,145 @@ def _note(kind: RuleKind, text: str) -> Reason:
     return Reason(kind=kind, outcome=Outcome.NOTE, text=text)
 
 
+Selected = tuple[CompiledOrg, MatchStatus, tuple[ProfileField, ...], int]
+
+
+def _bits(mask: int) -> list[int]:
+    """The positions of the set bits of ``mask``, lowest first."""
+    found = []
+    while mask:
+        low = mask & -mask
+        found.append(low.bit_length() - 1)
+        mask ^= low
+    return found
+
+
+OUTSIDE = MatchStatus.OUTSIDE_AUDIENCE
+_OPEN = (MatchStatus.ELIGIBLE, MatchStatus.POSSIBLE)  # by whether any fact is unknown
+
+
+class Table:
+    """The groups that work across one state (or everywhere) compiled into bit masks, bit ``i``
+    standing for ``orgs[i]``: what :meth:`CompiledOrg.fold` decides one group at a time,
+    decided for all of them at once.
+
+    Each distinct test among their rules is decided once per profile (by the rules' own
+    ``decide``) and its outcome folded into every group that has it with a few integer
+    operations; only the groups returned are visited one by one, to read off their unknowns and
+    relevance. Their placement reads the profile's state alone (none lists a town or county),
+    so it is worked out once, for the profile that first reaches the table.
+    """
+
+    __slots__ = ("closed", "level_fail", "orgs", "place_fail", "place_unknown", "tests")
+
+    def __init__(self, orgs: tuple[CompiledOrg, ...], profile: Profile) -> None:
+        self.orgs = orgs
+        self.place_fail = stopped = staff = 0
+        unknown: dict[ProfileField, int] = {}
+        self.level_fail = dict.fromkeys(OfficeLevel, 0)
+        # test -> [requirement mask, audience mask, *priority masks (one per repeat)]
+        tests: dict[Decide, list[int]] = {}
+        for i, c in enumerate(orgs):
+            bit = 1 << i
+            c.closed(True)  # compiles the rules
+            stopped |= bit if c._stopped else 0
+            staff |= bit if c._candidate_only else 0
+            assert not c.placement.towns
+            assert c.placement.counties is None
+            place = c.placement.decide(profile, c.territories)
+            if place is not None and place.outcome is Outcome.FAILED:
+                self.place_fail |= bit
+            for f in place.unknown if place is not None else ():
+                unknown[f] = unknown.get(f, 0) | bit
+            for level in OfficeLevel:
+                if c.levels is not None and level not in c.levels:
+                    self.level_fail[level] |= bit
+            for at, rules in ((0, c.requirements), (1, c.serves), (2, c.priorities)):
+                for rule in rules:
+                    masks = tests.setdefault(rule.decide, [0, 0])
+                    slot = at
+                    while slot >= 2 and slot < len(masks) and masks[slot] & bit:
+                        slot += 1  # a priority repeated counts again
+                    if slot == len(masks):
+                        masks.append(0)
+                    masks[slot] |= bit
+        self.closed = (stopped | staff, stopped)  # without staff programs, with them
+        self.place_unknown = tuple(unknown.items())
+        self.tests = tuple(
+            (decide, required, serving, required | serving, tuple(priorities))
+            for decide, (required, serving, *priorities) in tests.items()
+        )
+
+    def select(
+        self, profile: Profile, on: dt.date, include_staff: bool, include_outside: bool
+    ) -> list[Selected]:
+        """Each group not ruled out, with its status, unknowns and relevance: the verdict of
+        ``fold(profile, on, include_staff, full=False)`` for every group, in bulk."""
+        level = profile.office_level
+        out = self.closed[include_staff] | self.place_fail
+        out |= 0 if level is None else self.level_fail[level]
+        outside = 0
+        unknown = dict(self.place_unknown)
+        aimed: dict[ProfileField, int] = {}
+        preferred: dict[ProfileField, int] = {}
+        less: list[tuple[int, int]] = []  # (points, the groups that lose them)
+        for decide, required, serving, both, priorities in self.tests:
+            decision = decide(profile, on)
+            outcome = decision.outcome
+            if outcome is Outcome.MET:
+                aim = _aim(decision.field)
+                assert aim is not None  # a met test names its field
+                aimed[aim] = aimed.get(aim, 0) | both
+                for mask in priorities:
+                    preferred[aim] = preferred.get(aim, 0) | mask
+            elif outcome is Outcome.UNKNOWN:
+                for field in decision.unknown:
+                    unknown[field] = unknown.get(field, 0) | both
+                less += [(UNKNOWN_PRIORITY_COST, mask) for mask in priorities]
+            else:
+                out |= required
+                outside |= serving
+                less += [(PRIORITY_WEIGHT, mask) for mask in priorities]
+        keep = ((1 << len(self.orgs)) - 1) & ~out & (-1 if include_outside else ~outside)
+        score = self._score(keep, aimed, preferred, less)
+        unknowns: list[tuple[ProfileField, ...]] = [()] * len(self.orgs)
+        for field in sorted(unknown):
+            for i in _bits(unknown[field] & keep):
+                unknowns[i] += (field,)
+        orgs = self.orgs
+        return [
+            (
+                orgs[i],
+                OUTSIDE if outside >> i & 1 else _OPEN[bool(unknowns[i])],
+                unknowns[i],
+                score[i],
+            )
+            for i in _bits(keep)
+        ]
+
+    def _score(
+        self,
+        keep: int,
+        aimed: dict[ProfileField, int],
+        preferred: dict[ProfileField, int],
+        less: list[tuple[int, int]],
+    ) -> list[int]:
+        """Each group's relevance (:func:`relevance_of`), from the masks of the groups whose
+        rules on each field were met and whose priorities were missed or left unsure."""
+        score = [0] * len(self.orgs)
+        for field, mask in aimed.items():
+            weight = _WEIGHTS.get(field, FIELD_WEIGHT)
+            for i in _bits(mask & keep) if weight else ():
+                score[i] += weight
+        for field, mask in preferred.items():
+            for i in _bits(mask & keep & ~aimed.get(field, 0)):
+                score[i] += PRIORITY_WEIGHT
+        for points, mask in less:
+            for i in _bits(mask & keep):
+                score[i] -= points
+        return score
+
+
 class Index:
     """Every organization compiled, listed in id order for all states and for each state,
     county committees by county and town committees by town."""
@@ -683,6 +849,7 @@ class Index:
         "in_state",
         "in_town",
         "national",
+        "tables",
         "territories",
     )
 
@@ -696,6 +863,7 @@ class Index:
         territories = frozenset(c for c, k in state_kinds.items() if k is StateKind.TERRITORY)
         self.territories = territories
         self.county_names = county_names
+        self.tables: dict[str | None, Table] = {}  # by state (None: no state), made when asked
         fetch = organizations.__getitem__
         coverage = coverage_of or (lambda key: organizations[key].coverage)
         compiled = [
@@ -744,12 +912,31 @@ class Index:
             org.id, org.coverage, lambda _key: org, self.territories, self.county_names
         )
 
-    def candidates(self, profile: Profile) -> tuple[CompiledOrg, ...]:
-        """The organizations that can work where ``profile`` lives: the pre-selection."""
+    def _wide(self, profile: Profile) -> tuple[CompiledOrg, ...]:
         state = profile.state
-        found = self.everywhere if state is None else self.in_state.get(state, self.national)
+        return self.everywhere if state is None else self.in_state.get(state, self.national)
+
+    def _local(self, profile: Profile) -> tuple[CompiledOrg, ...]:
+        state = profile.state
+        found: tuple[CompiledOrg, ...] = ()
         if profile.county is not None:
-            found = (*found, *self.in_county.get(profile.county.fips, ()))
+            found = self.in_county.get(profile.county.fips, ())
         if profile.town is not None and state is not None:
             found = (*found, *self.in_town.get(town_key(state, profile.town), ()))
+        return found
+
+    def select(
+        self, profile: Profile, on: dt.date, include_staff: bool, include_outside: bool
+    ) -> list[Selected]:
+        """Each candidate not ruled out for ``profile``, with its status, unknowns and
+        relevance: the groups of the state through its :class:`Table`, county and town
+        committees (a few) folded one by one."""
+        table = self.tables.get(profile.state)
+        if table is None:
+            table = self.tables[profile.state] = Table(self._wide(profile), profile)
+        found = table.select(profile, on, include_staff, include_outside)
+        for compiled in self._local(profile):
+            verdict = compiled.fold(profile, on, include_staff, full=False)
+            if verdict is not None and (include_outside or verdict.status is not OUTSIDE):
+                found.append((compiled, verdict.status, verdict.unknowns, verdict.relevance))
         return found
