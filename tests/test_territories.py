@@ -224,6 +224,17 @@ class TestLocalCoverage:
         assert before["search"] - after["counties"]["search"] == 254 - with_record
         assert before["county_record"] == after["counties"]["county_record"]
 
+    def test_a_town_committee_on_record_is_searched_by_its_own_name(self) -> None:
+        """Where the town's committee is on record, the search text is its own name (Boston's
+        Republicans are a City Committee); elsewhere the generic town-committee text."""
+        found = find_local_party(party="R", state="MA", town="Boston")
+        assert found.organization is not None
+        assert f"{found.organization.name} Massachusetts" == found.query
+        assert "City Committee" in found.query
+        other = find_local_party(party="R", state="MA", town="Strafford Corner")
+        assert other.organization is None
+        assert "Strafford Corner Republican Town Committee Massachusetts" == other.query
+
     def test_the_states_directory_of_election_officials_is_given(self) -> None:
         """Where a state's record names its directory of local election officials, every
         county's answer gives it; elsewhere it is None, never a guess."""

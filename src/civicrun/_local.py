@@ -373,6 +373,9 @@ def find_local_party(
         else:
             raise LocalUnitError(f"in {st.name} give a county (or town) to find the local party")
     recorded = _recorded(officials, known, st.code, place_county, town)
+    if unit in _TOWN_UNITS and recorded is not None:
+        # the committee's own name, not the generic one ("City Committee", not "Town")
+        query = f"{recorded.name} {st.name}"
     official = officials.state(st.code, known)
     return LocalParty(
         query=query,
