@@ -530,7 +530,7 @@ class CompiledOrg:
         unknowns: set[ProfileField] = set()
         for _rule, decision in checked:
             unknowns |= decision.unknown
-        for rule in self.requirements:
+        for rule in (*self.requirements, *self.serves):
             decision = rule.decide(profile, on)
             if full:
                 checked.append((rule, decision))
@@ -539,21 +539,12 @@ class CompiledOrg:
                 aimed.add(_aim(decision.field))  # type: ignore[arg-type]
             elif outcome is Outcome.UNKNOWN:
                 unknowns |= decision.unknown
+            elif rule.kind is RuleKind.AUDIENCE:
+                outside = True
             elif full:
                 failed_hard = True
             else:
                 return None
-        for rule in self.serves:
-            decision = rule.decide(profile, on)
-            if full:
-                checked.append((rule, decision))
-            outcome = decision.outcome
-            if outcome is Outcome.MET:
-                aimed.add(_aim(decision.field))  # type: ignore[arg-type]
-            elif outcome is Outcome.UNKNOWN:
-                unknowns |= decision.unknown
-            else:
-                outside = True
         preferred, missed, unsure = self._prefer(profile, on, checked if full else None)
         if failed_hard:
             status = MatchStatus.INELIGIBLE
