@@ -30,7 +30,7 @@ from ._candidacy import offices_for
 from ._counties import lookup_county
 from ._kinds import KINDS
 from ._local import LocalParty
-from ._match import Match
+from ._match import Match, Reason
 from ._offices import lookup_office_category, office_categories
 from ._places import split_place
 from ._profile import Profile
@@ -177,6 +177,18 @@ def _print_json(value: Any) -> None:
 _MARKS = {Outcome.MET: "+", Outcome.FAILED: "x", Outcome.UNKNOWN: "?", Outcome.NOTE: "!"}
 
 
+def _print_reason(reason: Reason, indent: int) -> None:
+    """One reason, marked by its outcome and wrapped at 96 columns under ``indent`` spaces."""
+    print(
+        textwrap.fill(
+            str(reason),
+            width=96,
+            initial_indent=" " * indent + _MARKS[reason.outcome] + " ",
+            subsequent_indent=" " * (indent + 2),
+        )
+    )
+
+
 def _print_matches(matches: Sequence[Match]) -> None:
     if not matches:
         print("No organization matches this profile.")
@@ -187,14 +199,7 @@ def _print_matches(matches: Sequence[Match]) -> None:
         if match.unknowns:
             print(" " * 11 + "would depend on: " + ", ".join(u.value for u in match.unknowns))
         for reason in (*match.reasons, *match.caveats):
-            print(
-                textwrap.fill(
-                    str(reason),
-                    width=96,
-                    initial_indent=" " * 11 + _MARKS[reason.outcome] + " ",
-                    subsequent_indent=" " * 13,
-                )
-            )
+            _print_reason(reason, 11)
     counts = Counter(m.status for m in matches)
     print("\n" + ", ".join(f"{counts[s]} {s.value}" for s in MatchStatus if counts[s]))
 
@@ -413,14 +418,7 @@ def _print_offices(options: Sequence[Any]) -> None:
     for option in options:
         print(f"{option.status.value:<14} {option.name} ({option.category.id}, {option.level})")
         for reason in option.reasons:
-            print(
-                textwrap.fill(
-                    str(reason),
-                    width=96,
-                    initial_indent=" " * 15 + _MARKS[reason.outcome] + " ",
-                    subsequent_indent=" " * 17,
-                )
-            )
+            _print_reason(reason, 15)
     if not options:
         return
     first = options[0]
