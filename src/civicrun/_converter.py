@@ -49,11 +49,14 @@ def _structure_str(value: Any, type_: type[str]) -> str:
     # Also serves StrEnum subclasses, whose error lists the values they accept.
     if not isinstance(value, str):
         raise TypeError(f"expected a string, got {value!r}")
-    if issubclass(type_, Enum) and value not in type_._value2member_map_:
+    try:
+        return type_(value)
+    except ValueError:
+        if not issubclass(type_, Enum):
+            raise
         shown = repr(value) if len(value) <= 80 else repr(value[:80]) + "..."
         allowed = " | ".join(member.value for member in type_)
-        raise ValueError(f"{shown} is not one of the values allowed here: {allowed}")
-    return type_(value)
+        raise ValueError(f"{shown} is not one of the values allowed here: {allowed}") from None
 
 
 def _structure_int(value: Any, _type: Any) -> int:
