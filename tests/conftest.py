@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import importlib_resources
 import pytest
@@ -75,3 +77,14 @@ def unlined(problems: list[Problem]) -> list[str]:
     carries where its field's line is known (tests that compare whole problems use this;
     ``test_data_cases`` checks the line numbers themselves)."""
     return [f"{p.file}: {p.text}" for p in problems]
+
+
+def load_module(name: str, path: Path) -> ModuleType:
+    """A Python file outside the package (the docs extension, an example app), loaded as a
+    module named ``name``."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -9,7 +9,6 @@ absent (CI runs the suite against the wheel from a folder holding only tests/).
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import os
 import re
@@ -30,6 +29,8 @@ from civicrun._match import describe, describe_audience
 from civicrun.records import AnyOf, Condition, Organization
 from civicrun.vocab import OrgKind, Scope
 
+from .conftest import load_module
+
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 EXTENSION = DOCS / "_ext" / "catalogue.py"
 if not EXTENSION.exists():
@@ -45,12 +46,7 @@ def _plain(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def catalogue() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("catalogue", EXTENSION)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module("catalogue", EXTENSION)
 
 
 @pytest.fixture(scope="module")

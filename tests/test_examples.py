@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from civicrun import Profile, eligible_orgs
+
+from .conftest import load_module
 
 APP = Path(__file__).parent.parent / "examples" / "flask_app.py"
 
@@ -19,12 +20,7 @@ def app_module() -> ModuleType:
     pytest.importorskip("flask")
     if not APP.exists():  # tests run against an installed wheel carry no examples
         pytest.skip("examples/ not present")
-    spec = importlib.util.spec_from_file_location("flask_app", APP)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module("flask_app", APP)
 
 
 class TestFlaskExample:
