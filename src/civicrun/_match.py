@@ -161,13 +161,29 @@ def sort_key(match: Match) -> tuple[int, int, int, int, int, str]:
        committee, then a state program, then a national group), then the id.
     """
     org = match.org
+    dormant = 0 if is_live(org, match.on) else 1
+    return _order(
+        match.status, dormant, match.relevance, match.unknowns, coverage=org.coverage, key=org.id
+    )
+
+
+def _order(
+    status: MatchStatus,
+    dormant: int,
+    relevance: int,
+    unknowns: tuple[ProfileField, ...],
+    *,
+    coverage: Coverage,
+    key: str,
+) -> tuple[int, int, int, int, int, str]:
+    """:func:`sort_key` from a match's parts (what :func:`answer` has before a match is made)."""
     return (
-        match.status is MatchStatus.OUTSIDE_AUDIENCE,
-        0 if is_live(org, match.on) else 1,
-        -rank_of(match.relevance, match.unknowns),
-        _STATUS_ORDER[match.status],
-        _NEARNESS[org.coverage.scope],
-        org.id,
+        status is MatchStatus.OUTSIDE_AUDIENCE,
+        dormant,
+        -rank_of(relevance, unknowns),
+        _STATUS_ORDER[status],
+        _NEARNESS[coverage.scope],
+        key,
     )
 
 
@@ -237,12 +253,14 @@ def answer(
     day = dt.date.today() if when is None else when
     rows = [
         (
-            status is MatchStatus.OUTSIDE_AUDIENCE,
-            compiled.dormant(day),
-            -rank_of(relevance, unknowns),
-            _STATUS_ORDER[status],
-            _NEARNESS[compiled.org.coverage.scope],
-            compiled.id,
+            _order(
+                status,
+                compiled.dormant(day),
+                relevance,
+                unknowns,
+                coverage=compiled.org.coverage,
+                key=compiled.id,
+            ),
             _match((compiled, status, unknowns, relevance), profile, day, include_staff),
         )
         for compiled, status, unknowns, relevance in index.select(
