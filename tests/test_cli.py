@@ -198,6 +198,12 @@ class TestOtherCommands:
         assert "Baltimore is Baltimore city, MD, a city in no county" in out
         _, out, _ = run(capsys, "match", "--place", "Cambridge, MA", "--party", "D", "--json")
         assert "local-party-25017-cambridge-democratic" in [m["id"] for m in json.loads(out)]
+        _, out, _ = run(capsys, "local-party", "--place", "Phoenix, AZ", "--party", "R")
+        assert out.startswith("Maricopa County Republican Committee")
+        code, _, err = run(capsys, "local-party", "--place", "Houston, TX", "--party", "R")
+        assert 2 == code  # Houston lies in four counties: the person is asked which
+        assert "Harris County, TX" in err
+        assert "give the county you live in" in err
         code, _, err = run(capsys, "local-party", "--place", "Cambridge", "--party", "R")
         assert 2 == code
         assert "give a place as 'town, state'" in err

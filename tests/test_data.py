@@ -142,6 +142,31 @@ class TestLoading:
         with pytest.raises(DataError, match="kind local, former or retired"):
             _data.load(data_copy)
 
+    def test_bad_place_rows(self, data_copy: Path) -> None:
+        """The place table is checked with the county table: cells, code, kind, population
+        and each county's state; the error names the file, the line and the column."""
+        table = data_copy / "places.tsv"
+        text = table.read_text()
+        good = "0499999\tAZ\tNowhere\t\tNowhere city, Arizona\tincorporated\t25000\t04013\n"
+        table.write_text(text + good)
+        _data.load(data_copy)  # a well-formed row passes
+        bad_rows = {
+            "0499999\tAZ\tNowhere\n": r"line \d+: expected 8 tab-separated cells, got 3",
+            good.replace("0499999", "499999"): r"'499999' is not a 7-digit place GEOID @ \$.geoid",
+            good.replace("incorporated", "hamlet"): r"'hamlet' is not one of .* @ \$.kind",
+            good.replace("25000", "25,000"): r"population '25,000' is not a whole number",
+            good.replace("04013", "06037"): r"'06037' is not a county of 'AZ' @ \$.counties",
+            good.replace("04013", "04999"): r"'04999' is not a county of 'AZ'",
+        }
+        for row, message in bad_rows.items():
+            table.write_text(text + row)
+            with pytest.raises(DataError, match=message) as info:
+                _data.load(data_copy)
+            assert "places.tsv" == info.value.path
+        table.write_text("place\tcounty\n" + text)
+        with pytest.raises(DataError, match="header must be"):
+            _data.load(data_copy)
+
     def test_failure_leaves_nothing_loaded(
         self, fresh_data: None, monkeypatch: pytest.MonkeyPatch, data_copy: Path
     ) -> None:

@@ -283,7 +283,13 @@ class TestLocalPartyQuery:
             local_query(party="D")
         with pytest.raises(LocalUnitError):
             local_query(state="TX", party="D")
-        assert "Austin Texas Democratic party" == local_query(state="TX", town="Austin", party="D")
+        assert "Marfa Texas Democratic party" == local_query(state="TX", town="Marfa", party="D")
+        assert "Travis County Democratic Party" == local_query(
+            state="TX", town="Austin", county="Travis", party="D"
+        )
+        with pytest.raises(AmbiguousCountyError) as info:  # Austin lies in four counties
+            local_query(state="TX", town="Austin", party="D")
+        assert "48453" in {c.fips for c in info.value.candidates}
 
     def test_bad_party(self) -> None:
         """An empty party, a name that is no party, and a party civicrun has no record of in
@@ -511,19 +517,28 @@ class TestTownsAndCities:
     """A town or city leads to its county (or counties) where civicrun knows it."""
 
     def test_known_towns(self) -> None:
-        """Every town of a town or city committee, and every independent city, is known."""
+        """Every town of a town or city committee, every independent city, and every Census
+        place of 25,000 people or more (by its own name and a consolidated government's
+        common name) is known."""
         from civicrun._places import known_towns
 
         keys = known_towns()
         assert {"MA/cambridge", "MN/minneapolis", "CT/west hartford", "RI/providence"} <= set(keys)
         assert {"VA/fairfax", "MD/baltimore", "MO/saint louis", "NV/carson city"} <= set(keys)
-        assert ("MN/minneapolis",) == known_towns("MN")
+        places = {"AZ/phoenix", "TX/el paso", "KY/louisville", "TN/nashville", "HI/honolulu"}
+        assert places <= set(keys)
+        assert {"GA/athens", "GA/augusta", "GA/macon", "PR/bayamon", "MD/columbia"} <= set(keys)
+        assert "AZ/quartzsite" not in keys  # a town of about 2,000: not in the place table
+        assert all(key.startswith("MN/") for key in known_towns("MN"))
+        assert "MN/minneapolis" in known_towns("MN")
 
     def test_counties_of_a_town(self) -> None:
         """counties(state, town=) lists the town's counties; empty for a town not known."""
         assert ["25017"] == [c.fips for c in counties("Massachusetts", town="  cambridge ")]
         assert ["51600"] == [c.fips for c in counties("VA", town="Fairfax")]  # the city
-        assert () == counties("AZ", town="Phoenix")
+        assert ["04013"] == [c.fips for c in counties("AZ", town="Phoenix")]
+        assert ["21111"] == [c.fips for c in counties("KY", town="Louisville")]
+        assert () == counties("AZ", town="Quartzsite")
         with pytest.raises(LocalUnitError, match="state"):
             counties(town="Cambridge")
 
@@ -535,7 +550,9 @@ class TestTownsAndCities:
             "27053"
             == (Profile(state="MN", town="Minneapolis").county or pytest.fail("no record")).fips
         )
-        assert Profile(state="AZ", town="Phoenix").county is None
+        phoenix = Profile(state="AZ", town="Phoenix").county
+        assert "04013" == (phoenix or pytest.fail("Phoenix has no county")).fips
+        assert Profile(state="AZ", town="Quartzsite").county is None
         assert Profile(town="Cambridge").county is None  # no state: no guess
         given = Profile(state="MA", county="Suffolk", town="Cambridge").county
         assert "25025" == (given or pytest.fail("no record")).fips  # a county given is kept
@@ -552,10 +569,26 @@ class TestTownsAndCities:
         office = find_election_office(town="Baltimore", state="MD")
         assert "City of Baltimore elections office Maryland" == office.query
         phoenix = find_local_party(town="Phoenix", state="AZ", party="R")
-        assert "Phoenix Arizona Republican party" == phoenix.query
-        assert "civicrun does not know which county Phoenix is in" in phoenix.explanation
-        with pytest.raises(LocalUnitError, match="which county Phoenix is in"):
-            find_election_office(town="Phoenix", state="AZ")
+        assert "local-party-04013-republican" == (phoenix.organization or pytest.fail("none")).id
+        assert phoenix.explanation.endswith("; Phoenix is in Maricopa County, AZ")
+        small = find_local_party(town="Quartzsite", state="AZ", party="R")
+        assert "Quartzsite Arizona Republican party" == small.query
+        assert "civicrun does not know which county Quartzsite is in" in small.explanation
+        with pytest.raises(LocalUnitError, match="which county Quartzsite is in"):
+            find_election_office(town="Quartzsite", state="AZ")
+
+    def test_a_republican_in_phoenix_is_offered_the_maricopa_committee(self) -> None:
+        """Profile(state, town) with a party is offered the county committee of the town's
+        county, as if the county had been given (the issue's own example)."""
+        import datetime as dt
+
+        from civicrun import Profile, eligible_orgs
+
+        on = dt.date(2026, 12, 1)
+        profile = Profile(state="AZ", town="Phoenix", party="republican")
+        offered = {m.org.id for m in eligible_orgs(profile, on=on)}
+        assert "local-party-04013-republican" in offered
+        assert "local-party-04013-democratic" not in offered
 
     def test_a_town_in_several_counties_is_ambiguous(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """A town that lies in more than one county is reported as a county name is, with
@@ -573,6 +606,30 @@ class TestTownsAndCities:
         assert Profile(state="TX", town="Houston").county is None
         given = find_local_party("Harris", "R", state="TX", town="Houston")
         assert "local-party-48201-republican" == (given.organization or pytest.fail("no record")).id
+
+    def test_a_real_city_in_several_counties(self) -> None:
+        """Houston lies in four counties (Fort Bend, Harris, Montgomery, Waller): a query by
+        the town alone asks for the county, and a Profile leaves it unknown."""
+        from civicrun import Profile
+
+        with pytest.raises(AmbiguousCountyError) as info:
+            find_local_party(town="Houston", state="TX", party="D")
+        assert ["48157", "48201", "48339", "48473"] == [c.fips for c in info.value.candidates]
+        assert Profile(state="TX", town="Houston").county is None
+        assert 4 == len(counties("TX", town="houston"))
+
+    def test_the_place_table_agrees_with_the_county_table(self) -> None:
+        """Every place's counties are counties of its state, and the table's figures are
+        the ones the guide gives."""
+        from civicrun._data import data_root
+
+        text = data_root().joinpath("places.tsv").read_text(encoding="utf-8")
+        rows = [line.split("\t") for line in text.splitlines()[1:]]
+        assert 1850 == len(rows)  # docs/guide.md, "Towns and cities"
+        assert all(int(row[6]) >= 25_000 for row in rows)
+        state_of = {c.fips: c.state for c in counties()}
+        for geoid, state, *_, fips in rows:
+            assert {state} == {state_of[f] for f in fips.split(";")}, geoid
 
     def test_split_place(self) -> None:
         """ "Town, ST" splits into the town and the state code; other shapes are errors."""

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import attrs
 
 from ._kinds import KINDS, ORGANIZATIONS, STATES, RecordKind, by_folder, by_keys
+from ._placetable import read_places
 from ._text import town_key
 from .errors import DataError
 from .records import County, OfficeCategory, Organization, State
@@ -96,6 +97,11 @@ class CountyTable:
 
     def __contains__(self, fips: object) -> bool:
         return fips in self.rows
+
+    def state_of(self, fips: str) -> str | None:
+        """The state code of the county ``fips``; None where there is no such county."""
+        row = self.rows.get(fips)
+        return None if row is None else row[2]
 
     def county(self, fips: str) -> County:
         """The record for ``fips`` (which must be in the table)."""
@@ -396,6 +402,9 @@ def load(root: Traversable | None = None) -> Dataset:
         counties=_load_counties(root),
     )
     cross_check(data)
+    places = root.joinpath("places.tsv")
+    if places.is_file():  # the town index reads it on first use; check it with the rest
+        read_places(places.read_text(encoding="utf-8"), data.counties.state_of)
     return data
 
 

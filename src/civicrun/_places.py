@@ -6,19 +6,22 @@ civicrun reads a town's county from its own data, never from a guess:
   the county (or counties) its town lies in, from the committee's own sources;
 * the county table's independent cities and consolidated cities (the City of Fairfax,
   Baltimore city, St. Louis city, Carson City, Juneau City and Borough): a town of that name in
-  that state is that county-equivalent itself.
+  that state is that county-equivalent itself;
+* the place table (``data/places.tsv``, built by ``scripts/build_places.py`` from the Census
+  Bureau's figures): every city, town, village, borough and census-designated place of 25,000
+  people or more, with the counties it lies in.
 
-It does not yet hold every incorporated place: no package it could pin ships the Census
-Bureau's place-to-county table, so a town it does not know gives no county (the guide's
-"Towns and cities" section says what is left). Names are compared as committees are found,
-by :func:`civicrun._text.town_key` (case, accents and punctuation ignored).
+A smaller town it does not know gives no county (the guide's "Towns and cities" section says
+what it knows). Names are compared as committees are found, by
+:func:`civicrun._text.town_key` (case, accents and punctuation ignored).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ._data import Dataset, Derived, dataset
+from ._data import Dataset, Derived, data_root, dataset
+from ._placetable import read_places
 from ._states import lookup_state
 from ._text import town_key
 from .errors import AmbiguousCountyError, InvalidPlaceNameError
@@ -34,6 +37,11 @@ _CITY_KINDS = frozenset({CountyKind.INDEPENDENT_CITY, CountyKind.CITY_AND_BOROUG
 def _build(data: Dataset) -> Mapping[str, tuple[str, ...]]:
     """town key -> the FIPS codes of the counties the town lies in, in FIPS order."""
     found: dict[str, set[str]] = {}
+    table = data_root().joinpath("places.tsv")
+    if table.is_file():
+        text = table.read_text(encoding="utf-8")
+        for state, name, fips in read_places(text, data.counties.state_of):
+            found.setdefault(town_key(state, name), set()).add(fips)
     for org in data.organizations.values():
         coverage = org.coverage
         if org.kind is not OrgKind.LOCAL_PARTY or not coverage.towns:
