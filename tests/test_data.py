@@ -167,6 +167,17 @@ class TestLoading:
         with pytest.raises(DataError, match="header must be"):
             _data.load(data_copy)
 
+    def test_a_town_committee_must_agree_with_the_place_table(self, data_copy: Path) -> None:
+        """A town or city committee whose county the place table contradicts is refused (as
+        Bristol, Connecticut's committees were, placed in the wrong planning region)."""
+        path = data_copy / "organizations" / "local-party-09110-bristol-republican.toml"
+        path.write_text(path.read_text().replace('counties = ["09140"]', 'counties = ["09110"]'))
+        with pytest.raises(
+            DataError, match=r"Bristol, CT lies in 09140 by the place table"
+        ) as info:
+            _data.load(data_copy)
+        assert "local-party-09110-bristol-republican.toml" in info.value.path
+
     def test_failure_leaves_nothing_loaded(
         self, fresh_data: None, monkeypatch: pytest.MonkeyPatch, data_copy: Path
     ) -> None:

@@ -404,8 +404,30 @@ def load(root: Traversable | None = None) -> Dataset:
     cross_check(data)
     places = root.joinpath("places.tsv")
     if places.is_file():  # the town index reads it on first use; check it with the rest
-        read_places(places.read_text(encoding="utf-8"), data.counties.state_of)
+        _check_towns(data, read_places(places.read_text(encoding="utf-8"), data.counties.state_of))
     return data
+
+
+def _check_towns(data: Dataset, places: list[tuple[str, str, str]]) -> None:
+    """A town or city committee's counties must be among those the place table gives its town
+    (where the table has the town): the two would otherwise send a person to different places."""
+    known: dict[str, set[str]] = {}
+    for state, name, fips in places:
+        known.setdefault(town_key(state, name), set()).add(fips)
+    for org in sorted(data.organizations.values(), key=lambda o: o.id):
+        coverage = org.coverage
+        for state in sorted(coverage.states):
+            for town in sorted(coverage.towns):
+                table = known.get(town_key(state, town))
+                here = {f for f in coverage.counties if data.counties.state_of(f) == state}
+                if table is not None and not here <= table:
+                    raise DataError(
+                        ORGANIZATIONS.path_of(org),
+                        [
+                            f"{town}, {state} lies in {', '.join(sorted(table))} by the place "
+                            f"table, not {', '.join(sorted(here - table))} @ $.coverage.counties"
+                        ],
+                    )
 
 
 class LazyRecords(Mapping[str, Any]):
