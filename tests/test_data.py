@@ -146,7 +146,8 @@ class TestLoading:
         self, fresh_data: None, monkeypatch: pytest.MonkeyPatch, data_copy: Path
     ) -> None:
         """A failed load publishes nothing; the next call tries again."""
-        (data_copy / "bundle.json").write_text('{"format": 1, "organizations": [{"name": 5}]}')
+        bad = '{"format": 2, "records": {"organizations": {"keys": [5], "ends": [1]}}}'
+        (data_copy / "bundle.json").write_text(bad)
         monkeypatch.setattr(_data, "data_root", lambda: data_copy)
         with pytest.raises(DataError, match=r"bundle.json: an entry of organizations has no id"):
             _data.dataset()
@@ -159,7 +160,7 @@ class TestLoading:
         self, fresh_data: None, monkeypatch: pytest.MonkeyPatch, data_copy: Path
     ) -> None:
         """Organizations decode when first read; a bad entry is a DataError, not a TypeError."""
-        (data_copy / "bundle.json").write_text('{"format": 1, "organizations": [{"id": "x"}]}')
+        (data_copy / "bundle.json").write_text(_data.bundle_text({"organizations": [{"id": "x"}]}))
         monkeypatch.setattr(_data, "data_root", lambda: data_copy)
         with pytest.raises(DataError, match=r"bundle.json: x does not decode"):
             _data.dataset().organizations["x"]

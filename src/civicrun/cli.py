@@ -22,25 +22,24 @@ import warnings
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from ._api import Data
 from ._args import EARLIEST_DAY
-from ._candidacy import offices_for
-from ._counties import lookup_county
 from ._kinds import KINDS
-from ._local import LocalParty
-from ._match import Match, Reason
-from ._offices import lookup_office_category, office_categories
-from ._places import split_place
 from ._profile import Profile
 from ._schema import KINDS as SCHEMAS
-from ._states import lookup_state
 from ._text import printable
-from ._version import version
 from .errors import CivicrunError, InvalidArgumentError
-from .records import Organization
 from .vocab import ONE_OF_FIELDS, MatchStatus, OrgKind, Outcome, ProfileField, QualificationStatus
+
+if TYPE_CHECKING:
+    from ._api import Data
+    from ._local import LocalParty
+    from ._match import Match, Reason
+    from .records import Organization
+
+# Only what building the parser and answering `match` need is imported here; each other
+# command imports its own modules when it runs (the process of one command is its start-up).
 
 __all__ = ["main"]
 
@@ -75,6 +74,7 @@ class _VersionAction(argparse.Action):
 
     def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> None:
         from ._data import data_version  # noqa: PLC0415
+        from ._version import version  # noqa: PLC0415  (importlib.metadata: only when asked)
 
         try:
             data, date = data_version()
@@ -127,6 +127,8 @@ def _add_data_option(parser: argparse.ArgumentParser) -> None:
 
 def _source(args: argparse.Namespace) -> Data:
     """The shipped data, or the shipped data plus the ``--data`` records."""
+    from ._api import Data  # noqa: PLC0415
+
     extra = getattr(args, "data", None)
     if not extra:
         return Data.shipped()
@@ -301,6 +303,8 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_county(args: argparse.Namespace) -> int:
+    from ._counties import lookup_county  # noqa: PLC0415
+
     county = lookup_county(args.name, args.state)
     if args.json:
         _print_json({**county.to_dict(), "ocd_id": county.ocd_id})
@@ -315,6 +319,9 @@ def _place(args: argparse.Namespace) -> None:
     must agree)."""
     if getattr(args, "place", None) is None:
         return
+    from ._places import split_place  # noqa: PLC0415
+    from ._states import lookup_state  # noqa: PLC0415
+
     town, state = split_place(args.place)
     if args.town is not None and args.town != town:
         raise InvalidArgumentError(f"--place names {town!r} but --town {args.town!r}")
@@ -391,6 +398,9 @@ def _cmd_election_office(args: argparse.Namespace) -> int:
 
 
 def _cmd_offices(args: argparse.Namespace) -> int:
+    from ._candidacy import offices_for  # noqa: PLC0415
+    from ._offices import office_categories  # noqa: PLC0415
+
     place_or_person = ("state", "county", "town", "age", "birth_date")
     if all(getattr(args, key) is None for key in place_or_person):
         found = office_categories()
@@ -437,6 +447,8 @@ def _print_offices(options: Sequence[Any]) -> None:
 
 
 def _cmd_office(args: argparse.Namespace) -> int:
+    from ._offices import lookup_office_category  # noqa: PLC0415
+
     office = lookup_office_category(args.office)
     if args.json:
         _print_json(_unstructure(office))
