@@ -16,6 +16,7 @@ import civicrun
 from civicrun import _data, lookup_organization, organizations
 from civicrun._check import check_data
 from civicrun.errors import DataError
+from civicrun.records import Coverage
 from civicrun.vocab import OrgKind, Party, Scope
 
 from .conftest import CHECK_DAY, unlined
@@ -172,6 +173,14 @@ class TestLoading:
         assert dict(from_toml.organizations) == dict(shipped.organizations)
         assert dict(from_toml.states) == dict(shipped.states)
         assert dict(from_toml.offices) == dict(shipped.offices)
+
+    def test_the_bundle_header_coverage_is_each_records(self) -> None:
+        """The coverage the index reads from the bundle's header (each distinct value once)
+        equals the coverage of each record decoded in full."""
+        orgs = _data.dataset().organizations
+        assert isinstance(orgs, _data.LazyRecords)
+        for key in orgs:
+            assert orgs[key].coverage == orgs.decoded_field(key, "coverage", Coverage), key
 
     def test_stale_bundle_is_a_clear_error_and_a_checkout_compiles_its_own(
         self, fresh_data: None, monkeypatch: pytest.MonkeyPatch, data_copy: Path, tmp_path: Path

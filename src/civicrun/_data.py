@@ -519,7 +519,7 @@ def bundle_text(records: Mapping[str, Sequence[Any]], **header: str) -> str:
     organization's full record.
     """
     lines: list[str] = []
-    index: dict[str, dict[str, list[Any]]] = {}
+    index: dict[str, dict[str, Any]] = {}
     fields: dict[str, dict[str, dict[str, list[Any]]]] = {}
     at = -1
     for folder, entries in records.items():
