@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     bundle["organizations"] = sorted(bundle["organizations"] + copies, key=lambda e: e["id"])
     version = {k: compiled.header[k] for k in ("data_date", "data_version")}
-    (target / BUNDLE).write_text(bundle_text(bundle, **version), encoding="utf-8")
+    (target / BUNDLE).write_bytes(bundle_text(bundle, **version).encode("utf-8"))
     print(f"wrote {len(bundle['organizations']):,} organizations to {target}")
     if args.check:
         problems = check_data(target)  # type: ignore[arg-type]  # a Path is a Traversable

@@ -549,6 +549,7 @@ def bundle_text(records: Mapping[str, Sequence[Any]], **header: str) -> str:
 def compile_bundle(root: Traversable) -> str:
     """The bundle's text for the TOML records under ``root`` (:func:`bundle_text`): the
     records unstructured by the one converter, in id order, so it rebuilds byte for byte.
+    Write it as UTF-8 bytes (no newline translation: the header counts bytes).
 
     Raises:
         DataError: a record file is bad.
@@ -684,19 +685,18 @@ def checkout_bundle(root: Traversable) -> bytes:
         return cached.read_bytes()
     except OSError:
         pass
-    text = compile_bundle(root)
+    data = compile_bundle(root).encode("utf-8")
     import tempfile  # noqa: PLC0415  (only when a bundle is compiled)
 
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=cached.parent, delete=False, suffix=".tmp"
-        ) as out:
-            out.write(text)
+        # Bytes, not text: the header's byte offsets hold only if no newline is translated.
+        with tempfile.NamedTemporaryFile(dir=cached.parent, delete=False, suffix=".tmp") as out:
+            out.write(data)
         os.replace(out.name, cached)
     except OSError:
         pass  # a read-only home: compile again next time
-    return text.encode("utf-8")
+    return data
 
 
 def data_version() -> tuple[str, str]:
