@@ -575,11 +575,12 @@ def compile_bundle(root: Traversable) -> str:
 
 
 class Bundle:
-    """A compiled bundle as read: its header parsed, its entries kept as bytes until read."""
+    """A compiled bundle as read: its header parsed, its entries read and parsed one by one
+    when asked for: from the bytes given, or, for :meth:`from_file`, from the file itself."""
 
-    __slots__ = ("_base", "_data", "header")
+    __slots__ = ("__weakref__", "_base", "_data", "_fd", "header")
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, *, fd: int | None = None) -> None:
         end = data.find(b"\n")
         line = data if end < 0 else data[:end]
         try:
@@ -590,7 +591,30 @@ class Bundle:
             raise DataError(BUNDLE, [f"format must be {BUNDLE_FORMAT}; {_REBUILD}"])
         self.header: dict[str, Any] = header
         self._data = data
+        self._fd = fd
         self._base = len(line) + 1
+
+    @classmethod
+    def from_file(cls, path: Path) -> Bundle:
+        """The bundle in the file at ``path``: only its header line is read now; an entry is
+        read (``os.pread``, from the file as it was opened) when asked for, so a first answer
+        does not read every organization's record from disk."""
+        import weakref  # noqa: PLC0415
+
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            chunks: list[bytes] = []
+            while chunk := os.read(fd, 1 << 20):
+                chunks.append(chunk)
+                if b"\n" in chunk:
+                    break
+            head = b"".join(chunks)
+            bundle = cls(head[: head.find(b"\n") + 1] or head, fd=fd)
+        except BaseException:
+            os.close(fd)
+            raise
+        weakref.finalize(bundle, os.close, fd)
+        return bundle
 
     def spans(self, folder: str) -> dict[str, tuple[int, int]]:
         """Each entry of ``folder`` by its key: its (start, end) byte span, in id order."""
@@ -615,6 +639,8 @@ class Bundle:
         """The entry between bytes ``start`` and ``end`` of the entries, parsed."""
         if not 0 <= start <= end:
             raise ValueError(f"bad span {start}-{end}")
+        if self._fd is not None:
+            return json.loads(os.pread(self._fd, end - start, self._base + start))
         return json.loads(self._data[self._base + start : self._base + end])
 
     def entries(self, folder: str) -> list[Any]:
@@ -625,15 +651,18 @@ class Bundle:
 def _read_bundle() -> Bundle:
     root = data_root()
     file = root.joinpath(BUNDLE)
+    found: Traversable | bytes
     if file.is_file():  # an installed wheel: the bundle was compiled when the wheel was built
-        data = file.read_bytes()
+        found = file
     elif root.joinpath(ORGANIZATIONS.folder).is_dir():  # a source checkout: compiled here, cached
-        data = checkout_bundle(root)
+        found = _checkout_bundle(root)
     else:
         raise DataError(
             BUNDLE, ["the compiled bundle is missing and there are no records to compile"]
         )
-    return Bundle(data)
+    if isinstance(found, Path) and hasattr(os, "pread"):  # a file on disk (not in a zip)
+        return Bundle.from_file(found)
+    return Bundle(found if isinstance(found, bytes) else found.read_bytes())
 
 
 def cache_dir() -> Path:
@@ -679,12 +708,16 @@ def checkout_bundle(root: Traversable) -> bytes:
     records compiled (and checked) now, and cached by :func:`_checkout_key` in
     :func:`cache_dir`, so an edited record is seen on the next run with no script to run. A
     cache that cannot be written only costs the compile on each first use."""
+    found = _checkout_bundle(root)
+    return found if isinstance(found, bytes) else found.read_bytes()
+
+
+def _checkout_bundle(root: Traversable) -> Path | bytes:
+    """:func:`checkout_bundle`'s cached file, or its bytes when they could not be cached."""
     key = _checkout_key(root)
     cached = cache_dir() / f"bundle-{key}.json"
-    try:
-        return cached.read_bytes()
-    except OSError:
-        pass
+    if cached.is_file():
+        return cached
     data = compile_bundle(root).encode("utf-8")
     import tempfile  # noqa: PLC0415  (only when a bundle is compiled)
 
@@ -695,8 +728,8 @@ def checkout_bundle(root: Traversable) -> bytes:
             out.write(data)
         os.replace(out.name, cached)
     except OSError:
-        pass  # a read-only home: compile again next time
-    return data
+        return data  # a read-only home: compile again next time
+    return cached
 
 
 def data_version() -> tuple[str, str]:
