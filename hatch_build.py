@@ -36,5 +36,5 @@ class BundleBuildHook(BuildHookInterface):  # type: ignore[misc]
                 del sys.modules[name]
         out = root / "build" / "bundle" / BUNDLE
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
+        out.write_bytes(text.encode("utf-8"))  # no newline translation: the header counts bytes
         build_data["force_include"][str(out)] = f"civicrun/data/{BUNDLE}"

@@ -14,7 +14,6 @@ counties are the shipped ones. The tree has the TOML records and its compiled
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
 from pathlib import Path
@@ -25,7 +24,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from civicrun._bundle import decoder  # noqa: E402
 from civicrun._check import check_data  # noqa: E402
-from civicrun._data import BUNDLE, compile_bundle  # noqa: E402
+from civicrun._data import BUNDLE, Bundle, bundle_text, compile_bundle  # noqa: E402
 from civicrun._fmt import canonical  # noqa: E402
 from civicrun.records import Organization  # noqa: E402
 
@@ -57,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("counties.tsv", "county_aliases.tsv"):
         shutil.copy(DATA / name, target / name)
     shutil.copytree(DATA / "organizations", target / "organizations", dirs_exist_ok=True)
-    bundle = json.loads(compile_bundle(DATA))  # type: ignore[arg-type]  # a Path is a Traversable
+    compiled = Bundle(compile_bundle(DATA).encode("utf-8"))  # type: ignore[arg-type]  # a Path
+    bundle = {folder: compiled.entries(folder) for folder in compiled.header["records"]}
     rows = (DATA / "counties.tsv").read_text(encoding="utf-8").splitlines()[1:]
     places = [(row.split("\t")[0], row.split("\t")[3]) for row in rows]
     originals = bundle["organizations"]
@@ -72,10 +72,8 @@ def main(argv: list[str] | None = None) -> int:
             canonical(decode(entry)), encoding="utf-8"
         )
     bundle["organizations"] = sorted(bundle["organizations"] + copies, key=lambda e: e["id"])
-    (target / BUNDLE).write_text(
-        json.dumps(bundle, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n",
-        encoding="utf-8",
-    )
+    version = {k: compiled.header[k] for k in ("data_date", "data_version")}
+    (target / BUNDLE).write_bytes(bundle_text(bundle, **version).encode("utf-8"))
     print(f"wrote {len(bundle['organizations']):,} organizations to {target}")
     if args.check:
         problems = check_data(target)  # type: ignore[arg-type]  # a Path is a Traversable

@@ -16,6 +16,7 @@ import civicrun
 from civicrun import _data, lookup_organization, organizations
 from civicrun._check import check_data
 from civicrun.errors import DataError
+from civicrun.records import Coverage
 from civicrun.vocab import OrgKind, Party, Scope
 
 from .conftest import CHECK_DAY, unlined
@@ -182,7 +183,8 @@ class TestLoading:
         self, fresh_data: None, monkeypatch: pytest.MonkeyPatch, data_copy: Path
     ) -> None:
         """A failed load publishes nothing; the next call tries again."""
-        (data_copy / "bundle.json").write_text('{"format": 1, "organizations": [{"name": 5}]}')
+        bad = '{"format": 2, "records": {"organizations": {"keys": [5], "ends": [1]}}}'
+        (data_copy / "bundle.json").write_text(bad)
         monkeypatch.setattr(_data, "data_root", lambda: data_copy)
         with pytest.raises(DataError, match=r"bundle.json: an entry of organizations has no id"):
             _data.dataset()
@@ -195,7 +197,7 @@ class TestLoading:
         self, fresh_data: None, monkeypatch: pytest.MonkeyPatch, data_copy: Path
     ) -> None:
         """Organizations decode when first read; a bad entry is a DataError, not a TypeError."""
-        (data_copy / "bundle.json").write_text('{"format": 1, "organizations": [{"id": "x"}]}')
+        (data_copy / "bundle.json").write_text(_data.bundle_text({"organizations": [{"id": "x"}]}))
         monkeypatch.setattr(_data, "data_root", lambda: data_copy)
         with pytest.raises(DataError, match=r"bundle.json: x does not decode"):
             _data.dataset().organizations["x"]
@@ -207,6 +209,14 @@ class TestLoading:
         assert dict(from_toml.organizations) == dict(shipped.organizations)
         assert dict(from_toml.states) == dict(shipped.states)
         assert dict(from_toml.offices) == dict(shipped.offices)
+
+    def test_the_bundle_header_coverage_is_each_records(self) -> None:
+        """The coverage the index reads from the bundle's header (each distinct value once)
+        equals the coverage of each record decoded in full."""
+        orgs = _data.dataset().organizations
+        assert isinstance(orgs, _data.LazyRecords)
+        for key in orgs:
+            assert orgs[key].coverage == orgs.decoded_field(key, "coverage", Coverage), key
 
     def test_stale_bundle_is_a_clear_error_and_a_checkout_compiles_its_own(
         self, fresh_data: None, monkeypatch: pytest.MonkeyPatch, data_copy: Path, tmp_path: Path

@@ -471,9 +471,11 @@ class TestCrashes:
         that does not read gives --version an error line, not a traceback."""
         from civicrun import _data
 
-        body = _data._read_bundle()
-        entry = next(e for e in body["organizations"] if e["id"] == "ndtc")
+        read = _data._read_bundle()
+        records = {folder: read.entries(folder) for folder in read.header["records"]}
+        entry = next(e for e in records["organizations"] if e["id"] == "ndtc")
         del entry["status"]
+        body = _data.Bundle(_data.bundle_text(records).encode("utf-8"))
         monkeypatch.setattr(_data._raw_bundle, "_build", lambda: body)
         with pytest.raises(DataError, match="ndtc does not decode"):
             civicrun.eligible_orgs(Profile())

@@ -110,9 +110,9 @@ class TestRecordKinds:
     def test_bundle_part(self, kind: RecordKind) -> None:
         """The compiled bundle holds the kind's records, and ``_data`` has its lazy part."""
         assert kind.folder in _data._PARTS, f"_data._PARTS has no part for {kind.folder!r}"
-        body = _data._raw_bundle.get()
-        assert kind.folder in body, f"the bundle has no {kind.folder!r} key"
-        assert len(body[kind.folder]) == len(getattr(_data.dataset(), kind.folder))
+        records = _data._raw_bundle.get().header["records"]
+        assert kind.folder in records, f"the bundle has no {kind.folder!r} key"
+        assert len(records[kind.folder]["keys"]) == len(getattr(_data.dataset(), kind.folder))
 
     @pytest.mark.parametrize("kind", KINDS, ids=KIND_IDS)
     def test_kind_of_a_file_outside_its_folder(self, kind: RecordKind, tmp_path: Path) -> None:

@@ -39,7 +39,10 @@ def _decoder_for(hint: Any) -> Decode:
     if hint is dt.date:
         return dt.date.fromisoformat
     if isinstance(hint, type) and issubclass(hint, Enum):
-        return hint
+        # A member by its value, as ``hint(value)`` finds it but without Enum's call machinery
+        # (thousands of values per first load); a value outside it is a KeyError, reported as
+        # a bundle that does not decode.
+        return {member.value: member for member in hint}.__getitem__
     if isinstance(hint, type) and attrs.has(hint):
         return decoder(hint)
     origin, args = typing.get_origin(hint), typing.get_args(hint)
@@ -53,10 +56,10 @@ def _decoder_for(hint: Any) -> Decode:
             return lambda raw: None if raw is None else inner(raw)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         item = _decoder_for(args[0])
-        return lambda raw: tuple(item(x) for x in raw)
+        return tuple if item is _same else lambda raw: tuple(map(item, raw))
     if origin is frozenset:
         item = _decoder_for(args[0])
-        return lambda raw: frozenset(item(x) for x in raw)
+        return frozenset if item is _same else lambda raw: frozenset(map(item, raw))
     raise TypeError(f"the bundle decoder has no rule for {hint!r}")
 
 
@@ -73,9 +76,16 @@ def decoder(cls: type[Any]) -> Decode:
         namespace = {**vars(vocab), **vars(records), "dt": dt}
         hints = typing.get_type_hints(cls, globalns=namespace)
         fields = {f.name: _decoder_for(hints[f.name]) for f in attrs.fields(cls)}
+        # Only the fields whose value changes are converted; the rest are passed as read (a
+        # key that is no field is refused by the record's own __init__, a TypeError).
+        convert = tuple((name, f) for name, f in fields.items() if f is not _same)
 
-        def plan(raw: Any, _fields: dict[str, Decode] = fields, _cls: Any = cls) -> Any:
-            return _cls(**{key: _fields[key](value) for key, value in raw.items()})
+        def plan(raw: Any, _convert: Any = convert, _cls: Any = cls) -> Any:
+            given = dict(raw)
+            for name, convert_one in _convert:
+                if name in given:
+                    given[name] = convert_one(given[name])
+            return _cls(**given)
 
         _PLANS[cls] = plan
     return plan

@@ -15,10 +15,9 @@ file and the field, and leaves nothing half loaded.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
-import tempfile
+import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -60,7 +59,7 @@ T = TypeVar("T")
 #: The compiled bundle's file name, inside the data folder.
 BUNDLE = "bundle.json"
 #: The bundle's format; bumped when its shape changes.
-BUNDLE_FORMAT = 1
+BUNDLE_FORMAT = 2
 #: What to do about a bad bundle.
 _REBUILD = "rebuild the wheel, or delete the bundle to compile the TOML records"
 
@@ -151,7 +150,18 @@ class CountyAlias:
 
 
 def data_root() -> Traversable:
-    """The package's ``data`` folder, as a :class:`~importlib.resources.abc.Traversable`."""
+    """The package's ``data`` folder, as a :class:`~importlib.resources.abc.Traversable`.
+
+    A package imported from a folder (a wheel installed, a checkout) has it as a plain
+    :class:`~pathlib.Path`, which is what :func:`importlib_resources.files` gives there too;
+    only another loader (a zip import) needs importlib_resources, whose import costs more
+    than the rest of the first answer's file work.
+    """
+    from importlib.machinery import SourceFileLoader  # noqa: PLC0415  (loaded with Python)
+
+    spec = sys.modules["civicrun"].__spec__
+    if spec is not None and isinstance(spec.loader, SourceFileLoader) and spec.origin:
+        return Path(spec.origin).parent / "data"
     import importlib_resources  # noqa: PLC0415  (imported on first use, not at import time)
 
     return importlib_resources.files("civicrun").joinpath("data")
@@ -431,25 +441,36 @@ def _check_towns(data: Dataset, places: list[tuple[str, str, str]]) -> None:
 
 
 class LazyRecords(Mapping[str, Any]):
-    """Records by id, each decoded from its raw bundle entry the first time it is read.
+    """Records by id, each decoded from its bundle entry the first time it is read.
 
-    ``decoded_field`` decodes one field of an entry alone, for an index that needs only that.
+    The entries stay undecoded bytes in the bundle (:class:`Bundle`) until a record is read;
+    ``decoded_field`` decodes one field of an entry alone, for an index that needs only that:
+    from the bundle header's copy of that field when it has one (so the entry is not parsed),
+    where records that share a value (a coverage, say) share its one decoded record.
     """
 
-    __slots__ = ("_decode", "_lock", "_made", "_raw")
+    __slots__ = ("_bundle", "_decode", "_fields", "_lock", "_made", "_spans")
 
-    def __init__(self, raw: dict[str, Any], decode: Callable[[Any], Any]) -> None:
-        self._raw = raw
+    def __init__(
+        self,
+        bundle: Bundle,
+        spans: dict[str, tuple[int, int]],
+        decode: Callable[[Any], Any],
+        fields: Mapping[str, SharedField] | None = None,
+    ) -> None:
+        self._bundle = bundle
+        self._spans = spans
         self._decode = decode
+        self._fields: Mapping[str, SharedField] = fields or {}
         self._made: dict[str, Any] = {}
         self._lock = threading.Lock()
 
     def __getitem__(self, key: str) -> Any:
         made = self._made.get(key)
         if made is None:
-            raw = self._raw[key]
+            span = self._spans[key]
             try:
-                made = self._decode(raw)
+                made = self._decode(self._bundle.entry(*span))
             except (TypeError, ValueError, KeyError, AttributeError) as exc:
                 raise DataError(BUNDLE, [f"{key} does not decode ({exc}); {_REBUILD}"]) from None
             with self._lock:
@@ -459,61 +480,220 @@ class LazyRecords(Mapping[str, Any]):
     def decoded_field(self, key: str, name: str, cls: type[T]) -> T:
         """One field of ``key``'s entry (a sub-record of type ``cls``), decoded through the
         one bundle decoder without decoding the rest of the entry."""
-        from ._bundle import decoder  # noqa: PLC0415
-
         try:
-            value: T = decoder(cls)(self._raw[key][name])
-        except (TypeError, ValueError, KeyError, AttributeError) as exc:
+            shared = self._fields.get(name)
+            if shared is not None:
+                value: T = shared.decoded(key, cls)
+            else:
+                value = _decoder(cls)(self._bundle.entry(*self._spans[key])[name])
+        except (TypeError, ValueError, KeyError, AttributeError, IndexError) as exc:
             raise DataError(BUNDLE, [f"{key} does not decode ({exc}); {_REBUILD}"]) from None
         return value
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._raw)
+        return iter(self._spans)
 
     def __len__(self) -> int:
-        return len(self._raw)
+        return len(self._spans)
+
+
+def _decoder(cls: type[T]) -> Callable[[Any], T]:
+    from ._bundle import decoder  # noqa: PLC0415
+
+    return decoder(cls)
+
+
+class SharedField:
+    """The bundle header's copy of one field of a folder's entries: each distinct value once,
+    and for each record the number of its value. A value is decoded once, when first read,
+    and its record shared by every entry that has it."""
+
+    __slots__ = ("_made", "_of", "_values")
+
+    def __init__(self, values: list[Any], of: dict[str, int]) -> None:
+        self._values = values
+        self._of = of
+        self._made: dict[tuple[int, type[Any]], Any] = {}
+
+    def decoded(self, key: str, cls: type[T]) -> T:
+        """``key``'s value, decoded as a ``cls`` (KeyError: ``key`` has none)."""
+        number = self._of[key]
+        if number < 0:
+            raise KeyError(key)
+        made: T | None = self._made.get((number, cls))
+        if made is None:
+            made = self._made.setdefault((number, cls), _decoder(cls)(self._values[number]))
+        return made
+
+
+#: The fields of a folder's entries that the bundle's header also holds, by folder: what the
+#: matching index reads of every record (its coverage), so the first question parses only
+#: the records it reaches.
+INDEXED_FIELDS: Mapping[str, tuple[str, ...]] = {ORGANIZATIONS.folder: ("coverage",)}
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def bundle_text(records: Mapping[str, Sequence[Any]], **header: str) -> str:
+    """The bundle's text for unstructured ``records`` (per folder, in id order).
+
+    The layout (format 2) is made for the first question. The first line is a JSON header:
+    the format, ``header``'s items, and, by folder, under ``records`` each entry's ``keys``,
+    the byte offset where each ``ends`` and where the first one starts (counted after the
+    header line; an entry starts one byte, its newline, after the one before it ends), and
+    under ``fields`` the :data:`INDEXED_FIELDS`:
+    each distinct ``values`` once, and ``of`` each entry, its value's number (-1: none). Each
+    further line is one entry, compact JSON with sorted keys. A reader parses the header,
+    then only the entries it reads (:class:`Bundle`), so a first answer does not parse every
+    organization's full record.
+    """
+    lines: list[str] = []
+    index: dict[str, dict[str, Any]] = {}
+    fields: dict[str, dict[str, dict[str, list[Any]]]] = {}
+    at = -1
+    for folder, entries in records.items():
+        key = by_folder(folder).key
+        keys: list[str] = []
+        ends: list[int] = []
+        first = at + 1
+        for entry in entries:
+            line = _dump(entry)
+            at += 1 + len(line.encode("utf-8"))
+            keys.append(entry[key])
+            ends.append(at)
+            lines.append(line)
+        index[folder] = {"start": first, "keys": keys, "ends": ends}
+        for name in INDEXED_FIELDS.get(folder, ()):
+            numbers: dict[str, int] = {}
+            of = [
+                numbers.setdefault(_dump(entry[name]), len(numbers)) if name in entry else -1
+                for entry in entries
+            ]
+            values = [json.loads(text) for text in numbers]
+            fields.setdefault(folder, {})[name] = {"values": values, "of": of}
+    head = {"format": BUNDLE_FORMAT, **header, "records": index, "fields": fields}
+    return "".join(f"{line}\n" for line in (_dump(head), *lines))
 
 
 def compile_bundle(root: Traversable) -> str:
-    """The bundle's text for the TOML records under ``root``: the records unstructured by the
-    one converter, in id order, as compact JSON with sorted keys (so it rebuilds byte for byte).
+    """The bundle's text for the TOML records under ``root`` (:func:`bundle_text`): the
+    records unstructured by the one converter, in id order, so it rebuilds byte for byte.
+    Write it as UTF-8 bytes (no newline translation: the header counts bytes).
 
     Raises:
         DataError: a record file is bad.
     """
+    import hashlib  # noqa: PLC0415
+
     from ._converter import converter  # noqa: PLC0415
 
     data = load(root)  # every file structured and cross-checked
-    body: dict[str, Any] = {"format": BUNDLE_FORMAT}
     parts = parts_of(data)
-    for kind, records in parts.items():
-        body[kind.folder] = [converter.unstructure(records[k]) for k in sorted(records)]
-    content = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    records = {
+        kind.folder: [converter.unstructure(part[k]) for k in sorted(part)]
+        for kind, part in parts.items()
+    }
+    # The data's digest is taken over the records as the first bundle format laid them out
+    # (one JSON document), so the data version does not change with the file's layout.
+    content = _dump({"format": 1, **records})
     newest = max(r.last_verified for part in parts.values() for r in part.values())
     digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:8]
-    body["data_date"] = newest.isoformat()
-    body["data_version"] = f"{newest:%Y.%m.%d}-{digest}"
-    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return bundle_text(
+        records, data_date=newest.isoformat(), data_version=f"{newest:%Y.%m.%d}-{digest}"
+    )
 
 
-def _read_bundle() -> dict[str, Any]:
+class Bundle:
+    """A compiled bundle as read: its header parsed, its entries read and parsed one by one
+    when asked for: from the bytes given, or, for :meth:`from_file`, from the file itself."""
+
+    __slots__ = ("__weakref__", "_base", "_data", "_fd", "header")
+
+    def __init__(self, data: bytes, *, fd: int | None = None) -> None:
+        end = data.find(b"\n")
+        line = data if end < 0 else data[:end]
+        try:
+            header = json.loads(line)
+        except ValueError as exc:
+            raise DataError(BUNDLE, [f"not valid JSON: {exc}"]) from None
+        if not isinstance(header, dict) or header.get("format") != BUNDLE_FORMAT:
+            raise DataError(BUNDLE, [f"format must be {BUNDLE_FORMAT}; {_REBUILD}"])
+        self.header: dict[str, Any] = header
+        self._data = data
+        self._fd = fd
+        self._base = len(line) + 1
+
+    @classmethod
+    def from_file(cls, path: Path) -> Bundle:
+        """The bundle in the file at ``path``: only its header line is read now; an entry is
+        read (``os.pread``, from the file as it was opened) when asked for, so a first answer
+        does not read every organization's record from disk."""
+        import weakref  # noqa: PLC0415
+
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            chunks: list[bytes] = []
+            while chunk := os.read(fd, 1 << 20):
+                chunks.append(chunk)
+                if b"\n" in chunk:
+                    break
+            head = b"".join(chunks)
+            bundle = cls(head[: head.find(b"\n") + 1] or head, fd=fd)
+        except BaseException:
+            os.close(fd)
+            raise
+        weakref.finalize(bundle, os.close, fd)
+        return bundle
+
+    def spans(self, folder: str) -> dict[str, tuple[int, int]]:
+        """Each entry of ``folder`` by its key: its (start, end) byte span, in id order."""
+        index = self.header.get("records", {}).get(folder, {"keys": [], "ends": []})
+        keys: list[str] = index["keys"]
+        ends: list[int] = index["ends"]
+        if len(keys) != len(ends) or not all(isinstance(key, str) for key in keys):
+            raise ValueError(f"the index of {folder} is damaged")
+        starts = [index.get("start", 0), *(end + 1 for end in ends[:-1])] if ends else []
+        return dict(zip(keys, zip(starts, ends, strict=True), strict=True))
+
+    def fields(self, folder: str) -> dict[str, SharedField]:
+        """The header's copies of ``folder``'s :data:`INDEXED_FIELDS`, by field name."""
+        keys = self.header.get("records", {}).get(folder, {"keys": []})["keys"]
+        copied = self.header.get("fields", {}).get(folder, {})
+        return {
+            name: SharedField(field["values"], dict(zip(keys, field["of"], strict=True)))
+            for name, field in copied.items()
+        }
+
+    def entry(self, start: int, end: int) -> Any:
+        """The entry between bytes ``start`` and ``end`` of the entries, parsed."""
+        if not 0 <= start <= end:
+            raise ValueError(f"bad span {start}-{end}")
+        if self._fd is not None:
+            return json.loads(os.pread(self._fd, end - start, self._base + start))
+        return json.loads(self._data[self._base + start : self._base + end])
+
+    def entries(self, folder: str) -> list[Any]:
+        """Every entry of ``folder``, parsed (for tools and tests; a question reads few)."""
+        return [self.entry(start, end) for start, end in self.spans(folder).values()]
+
+
+def _read_bundle() -> Bundle:
     root = data_root()
     file = root.joinpath(BUNDLE)
+    found: Traversable | bytes
     if file.is_file():  # an installed wheel: the bundle was compiled when the wheel was built
-        text = file.read_text(encoding="utf-8")
+        found = file
     elif root.joinpath(ORGANIZATIONS.folder).is_dir():  # a source checkout: compiled here, cached
-        text = checkout_bundle(root)
+        found = _checkout_bundle(root)
     else:
         raise DataError(
             BUNDLE, ["the compiled bundle is missing and there are no records to compile"]
         )
-    try:
-        body = json.loads(text)
-    except ValueError as exc:
-        raise DataError(BUNDLE, [f"not valid JSON: {exc}"]) from None
-    if not isinstance(body, dict) or body.get("format") != BUNDLE_FORMAT:
-        raise DataError(BUNDLE, [f"format must be {BUNDLE_FORMAT}; {_REBUILD}"])
-    return body
+    if isinstance(found, Path) and hasattr(os, "pread"):  # a file on disk (not in a zip)
+        return Bundle.from_file(found)
+    return Bundle(found if isinstance(found, bytes) else found.read_bytes())
 
 
 def cache_dir() -> Path:
@@ -529,60 +709,78 @@ def cache_dir() -> Path:
 def _checkout_key(root: Traversable) -> str:
     """A key that changes whenever a record file or the package's code changes: the names,
     sizes and modification times of every data and module file, and the bundle format."""
+    import hashlib  # noqa: PLC0415  (a checkout only)
+
+    data = str(root)
+    package = os.path.dirname(data)
+    found: list[tuple[str, os.stat_result]] = []
+
+    def scan(folder: str, relative: str, suffixes: tuple[str, ...], deep: bool) -> None:
+        # os.scandir, not pathlib: this runs on every first answer in a checkout, over every
+        # record file, and pathlib's objects cost more than the stat calls themselves.
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                name = f"{relative}{entry.name}"
+                if deep and entry.is_dir():
+                    scan(entry.path, f"{name}/", (".toml",), True)
+                elif entry.name.endswith(suffixes):
+                    found.append((name, entry.stat()))
+
+    scan(package, "", (".py",), False)
+    scan(data, f"{os.path.basename(data)}/", (".toml", ".tsv"), True)
     digest = hashlib.sha256(f"format {BUNDLE_FORMAT}".encode())
-    package = Path(str(root)).parent
-    for path in sorted(
-        [*package.glob("*.py"), *Path(str(root)).rglob("*.toml"), *Path(str(root)).glob("*.tsv")]
-    ):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(package)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    for name, stat in sorted(found):
+        digest.update(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()[:24]
 
 
-def checkout_bundle(root: Traversable) -> str:
-    """The bundle's text for a source checkout or editable install, where none is built: the
-    TOML records compiled (and checked) now, and cached by :func:`_checkout_key` in
+def checkout_bundle(root: Traversable) -> bytes:
+    """The bundle for a source checkout or editable install, where none is built: the TOML
+    records compiled (and checked) now, and cached by :func:`_checkout_key` in
     :func:`cache_dir`, so an edited record is seen on the next run with no script to run. A
     cache that cannot be written only costs the compile on each first use."""
+    found = _checkout_bundle(root)
+    return found if isinstance(found, bytes) else found.read_bytes()
+
+
+def _checkout_bundle(root: Traversable) -> Path | bytes:
+    """:func:`checkout_bundle`'s cached file, or its bytes when they could not be cached."""
     key = _checkout_key(root)
     cached = cache_dir() / f"bundle-{key}.json"
-    try:
-        return cached.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        pass
-    text = compile_bundle(root)
+    if cached.is_file():
+        return cached
+    data = compile_bundle(root).encode("utf-8")
+    import tempfile  # noqa: PLC0415  (only when a bundle is compiled)
+
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=cached.parent, delete=False, suffix=".tmp"
-        ) as out:
-            out.write(text)
+        # Bytes, not text: the header's byte offsets hold only if no newline is translated.
+        with tempfile.NamedTemporaryFile(dir=cached.parent, delete=False, suffix=".tmp") as out:
+            out.write(data)
         os.replace(out.name, cached)
     except OSError:
-        pass  # a read-only home: compile again next time
-    return text
+        return data  # a read-only home: compile again next time
+    return cached
 
 
 def data_version() -> tuple[str, str]:
     """(the dataset's version, its date): the newest ``last_verified`` of any record, and a
     digest of the records' content, so the version changes with any data change."""
-    body = _raw_bundle.get()
-    return str(body.get("data_version", "unknown")), str(body.get("data_date", "unknown"))
+    header = _raw_bundle.get().header
+    return str(header.get("data_version", "unknown")), str(header.get("data_date", "unknown"))
 
 
 def _lazy_part(folder: str) -> LazyRecords:
     """One folder's records from the bundle, each decoded when first read."""
-    from ._bundle import decoder  # noqa: PLC0415
-
     kind = by_folder(folder)
-    cls, key = kind.cls, kind.key
-    entries = _raw_bundle.get().get(folder, ())
+    bundle = _raw_bundle.get()
     try:
-        raw = {entry[key]: entry for entry in entries}
-    except (TypeError, KeyError):
+        spans = bundle.spans(folder)
+        fields = bundle.fields(folder)
+    except (TypeError, ValueError, KeyError, AttributeError):
         _raw_bundle.reset()
-        raise DataError(BUNDLE, [f"an entry of {folder} has no {key}; {_REBUILD}"]) from None
-    return LazyRecords(raw, decoder(cls))
+        raise DataError(BUNDLE, [f"an entry of {folder} has no {kind.key}; {_REBUILD}"]) from None
+    return LazyRecords(bundle, spans, _decoder(kind.cls), fields)
 
 
 def _structure_part(folder: str) -> dict[str, Any]:

@@ -47,7 +47,7 @@ class RecordKind:
         signature: keys that only its files hold, which tell its kind when a file is given
             outside its folder; the one kind with none is the default.
         lazy: whether the bundle decodes its records one by one on first read (the big
-            folder), rather than all at once.
+            folder, and one a first answer does not read), rather than all at once.
     """
 
     name: str
@@ -101,6 +101,7 @@ OFFICE_CATEGORIES = RecordKind(
     table="office_categories",
     skeletons=("office-category",),
     signature=frozenset({"level", "partisan"}),
+    lazy=True,
 )
 
 #: Every record kind, in the order the loader, the bundle and the exports list them.

@@ -16,7 +16,6 @@ bounds tried first, so a typo search costs a pass over a few hundred short strin
 from __future__ import annotations
 
 import bisect
-import difflib
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import Generic, TypeVar
@@ -85,6 +84,8 @@ class _Fuzzy:
             for number in self._pairs.get(pair, ()):
                 shared[number] = shared.get(number, 0) + 1
         enough = max(2, (size + 1) // 3)
+        import difflib  # noqa: PLC0415  (only a misspelt name needs it, not the first answer)
+
         matcher = difflib.SequenceMatcher(b=key, autojunk=False)
 
         def score(text: str) -> float:

@@ -22,25 +22,24 @@ import warnings
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from ._api import Data
 from ._args import EARLIEST_DAY
-from ._candidacy import offices_for
-from ._counties import lookup_county
 from ._kinds import KINDS
-from ._local import LocalParty
-from ._match import Match, Reason
-from ._offices import lookup_office_category, office_categories
-from ._places import split_place
 from ._profile import Profile
 from ._schema import KINDS as SCHEMAS
-from ._states import lookup_state
 from ._text import printable
-from ._version import version
 from .errors import CivicrunError, InvalidArgumentError
-from .records import Organization
 from .vocab import ONE_OF_FIELDS, MatchStatus, OrgKind, Outcome, ProfileField, QualificationStatus
+
+if TYPE_CHECKING:
+    from ._api import Data
+    from ._local import LocalParty
+    from ._match import Match, Reason
+    from .records import Organization
+
+# Only what building the parser and answering `match` need is imported here; each other
+# command imports its own modules when it runs (the process of one command is its start-up).
 
 __all__ = ["main"]
 
@@ -75,6 +74,7 @@ class _VersionAction(argparse.Action):
 
     def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> None:
         from ._data import data_version  # noqa: PLC0415
+        from ._version import version  # noqa: PLC0415  (importlib.metadata: only when asked)
 
         try:
             data, date = data_version()
@@ -127,6 +127,8 @@ def _add_data_option(parser: argparse.ArgumentParser) -> None:
 
 def _source(args: argparse.Namespace) -> Data:
     """The shipped data, or the shipped data plus the ``--data`` records."""
+    from ._api import Data  # noqa: PLC0415
+
     extra = getattr(args, "data", None)
     if not extra:
         return Data.shipped()
@@ -301,6 +303,8 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_county(args: argparse.Namespace) -> int:
+    from ._counties import lookup_county  # noqa: PLC0415
+
     county = lookup_county(args.name, args.state)
     if args.json:
         _print_json({**county.to_dict(), "ocd_id": county.ocd_id})
@@ -315,6 +319,9 @@ def _place(args: argparse.Namespace) -> None:
     must agree)."""
     if getattr(args, "place", None) is None:
         return
+    from ._places import split_place  # noqa: PLC0415
+    from ._states import lookup_state  # noqa: PLC0415
+
     town, state = split_place(args.place)
     if args.town is not None and args.town != town:
         raise InvalidArgumentError(f"--place names {town!r} but --town {args.town!r}")
@@ -391,6 +398,9 @@ def _cmd_election_office(args: argparse.Namespace) -> int:
 
 
 def _cmd_offices(args: argparse.Namespace) -> int:
+    from ._candidacy import offices_for  # noqa: PLC0415
+    from ._offices import office_categories  # noqa: PLC0415
+
     place_or_person = ("state", "county", "town", "age", "birth_date")
     if all(getattr(args, key) is None for key in place_or_person):
         found = office_categories()
@@ -437,6 +447,8 @@ def _print_offices(options: Sequence[Any]) -> None:
 
 
 def _cmd_office(args: argparse.Namespace) -> int:
+    from ._offices import lookup_office_category  # noqa: PLC0415
+
     office = lookup_office_category(args.office)
     if args.json:
         _print_json(_unstructure(office))
@@ -656,19 +668,52 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parser() -> argparse.ArgumentParser:
+#: Every command, in the order ``--help`` lists them, and its help.
+_COMMANDS = {
+    "match": "organizations this person qualifies for, with reasons",
+    "explain": "how this person stands with one organization, and why",
+    "orgs": "list organizations",
+    "show": "one organization's record",
+    "county": "resolve a county name or FIPS code",
+    "local-party": "your local party's record, its state party, and the search that finds it "
+    "(for every party recorded in the state unless --party)",
+    "election-office": "the search text for your local election office",
+    "offices": "office categories; with --state, the offices there: whether you meet their "
+    "qualifications, when they are elected, where to file",
+    "office": "one office category",
+    "export": "the whole dataset as JSON, CSV or SQLite",
+    "schema": "the JSON Schema of a record kind, of match --json or of offices --json",
+    "data": "check the data, or report its coverage",
+}
+
+
+def _parser(first: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser. When ``first`` (the first argument) names a command, only
+    that command's parser is built: building all twelve costs more than the rest of a quick
+    command's start-up. The list of commands in the usage line is the same either way."""
     parser = _Parser(prog="civicrun", description="Who will help me run for office?")
     parser.add_argument(
         "--version", action=_VersionAction, nargs=0, help="the library's and the data's versions"
     )
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+    one = first in _COMMANDS
+    # With one command built, the usage line still lists them all (as argparse would).
+    listed = "{" + ",".join(_COMMANDS) + "}" if one else None
+    commands = parser.add_subparsers(
+        dest="command", required=True, parser_class=_Parser, metavar=listed
+    )
+    for name, help_text in _COMMANDS.items():
+        if one and name != first:
+            continue
+        if name in ("export", "schema", "data"):  # no --json option; their own description
+            _BUILD[name](commands.add_parser(name, help=help_text))
+            continue
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.add_argument("--json", action="store_true", help="machine-readable output")
-        return sub
+        _BUILD[name](sub)
+    return parser
 
-    match = command("match", "organizations this person qualifies for, with reasons")
+
+def _build_match(match: argparse.ArgumentParser) -> None:
     _add_profile(match)
     _add_data_option(match)
     match.add_argument(
@@ -677,71 +722,71 @@ def _parser() -> argparse.ArgumentParser:
         help="also list groups whose stated audience this person is outside",
     )
     match.set_defaults(run=_cmd_match)
-    why = command("explain", "how this person stands with one organization, and why")
+
+
+def _build_explain(why: argparse.ArgumentParser) -> None:
     why.add_argument("org", help="an organization id or name")
     _add_profile(why)
     _add_data_option(why)
     why.set_defaults(run=_cmd_explain)
-    orgs = command("orgs", "list organizations")
+
+
+def _build_orgs(orgs: argparse.ArgumentParser) -> None:
     orgs.add_argument("--kind", choices=[k.value for k in OrgKind])
     _add_data_option(orgs)
     orgs.set_defaults(run=_cmd_orgs)
-    show = command("show", "one organization's record")
+
+
+def _build_show(show: argparse.ArgumentParser) -> None:
     show.add_argument("org", help="an organization id, name, former name or alias")
     _add_data_option(show)
     show.set_defaults(run=_cmd_show)
-    county = command("county", "resolve a county name or FIPS code")
+
+
+def _build_county(county: argparse.ArgumentParser) -> None:
     county.add_argument("name")
     county.add_argument("--state")
     county.set_defaults(run=_cmd_county)
-    for name, help_text, run in (
-        (
-            "local-party",
-            "your local party's record, its state party, and the search that finds it "
-            "(for every party recorded in the state unless --party)",
-            _cmd_local_party,
-        ),
-        ("election-office", "the search text for your local election office", _cmd_election_office),
-    ):
-        sub = command(name, help_text)
-        sub.add_argument("county", nargs="?")
-        sub.add_argument("--state")
-        sub.add_argument("--town")
-        sub.add_argument("--place", help='a town or city and its state: "Phoenix, AZ"')
-        if name == "local-party":
-            sub.add_argument(
-                "--party",
-                help="the party (D, R, Libertarian, Green, independent ...); "
-                "leave it out for every party recorded in the state",
-            )
-            _add_data_option(sub)
-        sub.set_defaults(run=run)
-    _add_offices_command(command)
-    office = command("office", "one office category")
+
+
+def _build_local(sub: argparse.ArgumentParser) -> None:
+    """``local-party`` and ``election-office``: a place, and for a party, which."""
+    sub.add_argument("county", nargs="?")
+    sub.add_argument("--state")
+    sub.add_argument("--town")
+    sub.add_argument("--place", help='a town or city and its state: "Phoenix, AZ"')
+    if sub.prog.endswith(" local-party"):
+        sub.add_argument(
+            "--party",
+            help="the party (D, R, Libertarian, Green, independent ...); "
+            "leave it out for every party recorded in the state",
+        )
+        _add_data_option(sub)
+        sub.set_defaults(run=_cmd_local_party)
+    else:
+        sub.set_defaults(run=_cmd_election_office)
+
+
+def _build_office(office: argparse.ArgumentParser) -> None:
     office.add_argument("office")
     office.set_defaults(run=_cmd_office)
-    export = commands.add_parser("export", help="the whole dataset as JSON, CSV or SQLite")
+
+
+def _build_export(export: argparse.ArgumentParser) -> None:
     export.add_argument("--format", choices=["json", "csv", "sqlite"], required=True)
     export.add_argument(
         "--output", help="the file (or, for csv, folder) to write; - for standard output (json)"
     )
     export.set_defaults(run=_cmd_export)
-    schema = commands.add_parser(
-        "schema", help="the JSON Schema of a record kind, of match --json or of offices --json"
-    )
+
+
+def _build_schema(schema: argparse.ArgumentParser) -> None:
     schema.add_argument("kind", choices=list(SCHEMAS))
     schema.set_defaults(run=_cmd_schema)
-    _add_data_commands(commands)
-    return parser
 
 
-def _add_offices_command(command: Any) -> None:
+def _build_offices(offices: argparse.ArgumentParser) -> None:
     """``civicrun offices``: every category, or with a place, the offices there."""
-    offices = command(
-        "offices",
-        "office categories; with --state, the offices there: whether you meet their "
-        "qualifications, when they are elected, where to file",
-    )
     offices.add_argument("--state", help="a state code or name (TX, Texas)")
     offices.add_argument("--county", help="a county name or FIPS code")
     offices.add_argument("--town", help="a town or city")
@@ -751,9 +796,8 @@ def _add_offices_command(command: Any) -> None:
     offices.set_defaults(run=_cmd_offices)
 
 
-def _add_data_commands(commands: Any) -> None:
+def _build_data(data: argparse.ArgumentParser) -> None:
     """``civicrun data check | fmt | links | new | stale | stats``."""
-    data = commands.add_parser("data", help="check the data, or report its coverage")
     data_commands = data.add_subparsers(dest="data_command", required=True, parser_class=_Parser)
     check = data_commands.add_parser(
         "check",
@@ -821,9 +865,27 @@ def _add_data_commands(commands: Any) -> None:
     stats.set_defaults(run=_cmd_stats)
 
 
+#: How each command's parser is built, by command.
+_BUILD: dict[str, Callable[[argparse.ArgumentParser], None]] = {
+    "match": _build_match,
+    "explain": _build_explain,
+    "orgs": _build_orgs,
+    "show": _build_show,
+    "county": _build_county,
+    "local-party": _build_local,
+    "election-office": _build_local,
+    "offices": _build_offices,
+    "office": _build_office,
+    "export": _build_export,
+    "schema": _build_schema,
+    "data": _build_data,
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
-    parser = _parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = _parser(argv[0] if argv else None)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:

@@ -10,7 +10,6 @@ input it repeats, so a message stays one readable line.
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Sequence
 from typing import Any
 
@@ -80,6 +79,8 @@ def _picklable(value: object) -> object:
     lock ...)."""
     if value is None or isinstance(value, str | int | float | bool | bytes):
         return value
+    import pickle  # noqa: PLC0415  (only when an error holds a value of another type)
+
     try:
         pickle.dumps(value)
     except Exception:
