@@ -421,12 +421,7 @@ class TestStats:
                 candidacy=CANDIDACY, qualifications=(qual,), offices=(), local_governments=()
             ),
         }
-        data = _data.Dataset(
-            organizations=shipped.organizations,
-            states=states,
-            offices=shipped.offices,
-            counties=shipped.counties,
-        )
+        data = shipped.with_records("states", states)
         report = _running_coverage(data)
         assert {"candidacy": 1, "offices": 0, "qualifications": 1, "local_governments": 0} == (
             report["by_state"]["TX"]

@@ -216,7 +216,7 @@ class TestLocalCoverage:
         page = "https://example.org/county-chairs"
         organizations = {**data.organizations, texas.id: attrs.evolve(texas, local_directory=page)}
         before = _party_answers(data)["republican"]["counties"]
-        after = _party_answers(attrs.evolve(data, organizations=organizations))["republican"]
+        after = _party_answers(data.with_records("organizations", organizations))["republican"]
         with_record = sum(
             1 for c in counties("TX") if shipped_officials().county(c.fips, Party.REPUBLICAN)
         )

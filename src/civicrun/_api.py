@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from . import _candidacy, _counties, _offices, _states
 from ._args import default_keyword_only, need_text
 from ._data import Dataset, Derived, dataset
+from ._kinds import ORGANIZATIONS
 from ._orgs import get_in, lookup_in, names_of, search_in, shipped_names
 from ._parties import Officials, officials_of, shipped_officials
 from ._parties import state_party as _state_party
@@ -261,11 +262,8 @@ def _with_extra(extra: tuple[Organization, ...]) -> Data:
     if not extra:
         return _SHIPPED
     shipped = dataset()
-    data = Dataset(
-        organizations={**shipped.organizations, **{org.id: org for org in extra}},
-        states=shipped.states,
-        offices=shipped.offices,
-        counties=shipped.counties,
+    data = shipped.with_records(
+        ORGANIZATIONS.folder, {**shipped.organizations, **{org.id: org for org in extra}}
     )
     return Data(data, frozenset(org.id for org in extra))
 

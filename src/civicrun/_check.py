@@ -595,7 +595,7 @@ def _check_given(base: Traversable | None, paths: Sequence[Path], day: dt.date) 
         shown_as[relpath] = where
         # Any valid formatting is accepted in given files; `data fmt` makes it canonical.
         problems.extend(Problem(where, m) for m in _record_problems(record, day))
-    data = _data.Dataset(**merged, counties=shipped.counties)
+    data = _data.Dataset(records=merged, counties=shipped.counties)
     try:
         _data.cross_check(data)
     except DataError as exc:

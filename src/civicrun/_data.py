@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
-from ._kinds import KINDS, ORGANIZATIONS, STATES, RecordKind, by_folder, by_keys
+from ._kinds import KINDS, OFFICE_CATEGORIES, ORGANIZATIONS, STATES, RecordKind, by_folder, by_keys
 from ._placetable import read_places
 from ._text import town_key
 from .errors import DataError
@@ -124,13 +124,32 @@ class CountyTable:
 
 @attrs.frozen
 class Dataset:
-    """Everything civicrun ships, structured and cross-checked: one mapping per record kind
-    (named by its :attr:`~civicrun._kinds.RecordKind.folder`), and the county table."""
+    """Everything civicrun ships, structured and cross-checked: ``records`` holds one mapping
+    (key -> record) per record kind, named by its :attr:`~civicrun._kinds.RecordKind.folder`,
+    so a new kind needs no change here; ``counties`` is the county table. The kinds the library
+    reads have typed accessors."""
 
-    organizations: Mapping[str, Organization]
-    states: Mapping[str, State]
-    offices: Mapping[str, OfficeCategory]
+    records: Mapping[str, Mapping[str, Any]]
     counties: CountyTable
+
+    @property
+    def organizations(self) -> Mapping[str, Organization]:
+        """The organizations, by id."""
+        return self.records[ORGANIZATIONS.folder]
+
+    @property
+    def states(self) -> Mapping[str, State]:
+        """The states, DC and the territories, by code."""
+        return self.records[STATES.folder]
+
+    @property
+    def offices(self) -> Mapping[str, OfficeCategory]:
+        """The office categories, by id."""
+        return self.records[OFFICE_CATEGORIES.folder]
+
+    def with_records(self, folder: str, records: Mapping[str, Any]) -> Dataset:
+        """This dataset with the records of one kind (``folder``) replaced."""
+        return Dataset(records={**self.records, folder: records}, counties=self.counties)
 
 
 @attrs.frozen
@@ -404,11 +423,13 @@ def load(root: Traversable | None = None) -> Dataset:
     if root is None:
         # The bundle was cross-checked when it was compiled; organizations decode on first use.
         return Dataset(
-            **{kind.folder: _PARTS[kind.folder].get() for kind in KINDS},
+            records={kind.folder: _PARTS[kind.folder].get() for kind in KINDS},
             counties=county_table(),
         )
     data = Dataset(
-        **{kind.folder: _load_folder(root, kind.folder, kind.cls, kind.key) for kind in KINDS},
+        records={
+            kind.folder: _load_folder(root, kind.folder, kind.cls, kind.key) for kind in KINDS
+        },
         counties=_load_counties(root),
     )
     cross_check(data)

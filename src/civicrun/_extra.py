@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-import attrs
-
 from ._api import Data
 from ._args import MAX_TEXT, need_text
 from ._check import check_data
@@ -75,7 +73,7 @@ def load_dataset(extra: Sequence[str | Path] = (), *, replace: Iterable[str] = (
     if problems:
         raise DataError("extra data", [str(p) for p in sorted(set(problems))])
     organizations: Mapping[str, Organization] = {**shipped.organizations, **added}
-    data = attrs.evolve(shipped, organizations=organizations)
+    data = shipped.with_records(ORGANIZATIONS.folder, organizations)
     return Data(data, frozenset(added))
 
 
