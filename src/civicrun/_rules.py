@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 from collections.abc import Callable, Mapping
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -28,12 +29,16 @@ from ._text import fold, town_key
 from ._wording import describe, describe_audience, join_or, rule_text, shown
 from .records import AnyOf, Condition, Coverage, Organization
 from .vocab import (
+    BOOL_FIELDS,
     HOW_TO_JOIN_NOTES,
     OPEN_FIELDS,
+    Gender,
+    Ideology,
     MatchStatus,
     OfficeLevel,
     OrgStatus,
     Outcome,
+    Party,
     ProfileField,
     Role,
     RuleKind,
@@ -364,6 +369,10 @@ class Placement:
         return f"works only in {where}; this profile's {seen}"
 
 
+#: How near a group works, by the scope of its coverage: the nearer ranks first among equals.
+NEARNESS = {Scope.COUNTIES: 0, Scope.STATES: 1, Scope.NATIONAL: 2}
+
+
 def _aim(field: ProfileField | None) -> ProfileField | None:
     """The profile fact a rule on ``field`` is about (age and birth date are one)."""
     return ProfileField.AGE if field is ProfileField.BIRTH_DATE else field
@@ -448,6 +457,8 @@ class CompiledOrg:
         "_stopped",
         "id",
         "levels",
+        "nearness",
+        "place_rank",
         "placement",
         "priorities",
         "requirements",
@@ -470,6 +481,10 @@ class CompiledOrg:
         self._dormant: tuple[dt.date, int] | None = None
         self.territories = territories
         self.placement = Placement(coverage, county_names)
+        self.nearness = NEARNESS[coverage.scope]
+        #: The group's place among equals in the order of answers, by (nearness, id): set by
+        #: :class:`Index` for the groups it lists.
+        self.place_rank = 0
 
     @property
     def org(self) -> Organization:
@@ -692,8 +707,19 @@ def _note(kind: RuleKind, text: str) -> Reason:
 Selected = tuple[CompiledOrg, MatchStatus, tuple[ProfileField, ...], int]
 
 
+_BYTE_BITS = [tuple(b for b in range(8) if value >> b & 1) for value in range(256)]
+
+
 def _bits(mask: int) -> list[int]:
     """The positions of the set bits of ``mask``, lowest first."""
+    if mask.bit_count() > 8:  # a byte at a time
+        size = (mask.bit_length() + 7) // 8
+        return [
+            at + b
+            for at, byte in zip(range(0, 8 * size, 8), mask.to_bytes(size, "little"), strict=True)
+            if byte
+            for b in _BYTE_BITS[byte]
+        ]
     found = []
     while mask:
         low = mask & -mask
@@ -702,8 +728,79 @@ def _bits(mask: int) -> list[int]:
     return found
 
 
+STATUS_ORDER = {
+    MatchStatus.ELIGIBLE: 0,
+    MatchStatus.POSSIBLE: 1,
+    MatchStatus.OUTSIDE_AUDIENCE: 2,
+    MatchStatus.INELIGIBLE: 3,
+}
+
+
+def order_key(row: Selected, on: dt.date) -> int:
+    """:func:`~civicrun._match.sort_key` of the match ``row`` makes, as one integer (no two
+    groups have the same ``place_rank``, so no two keys are equal)."""
+    compiled, status, unknowns, relevance = row
+    head = (status is MatchStatus.OUTSIDE_AUDIENCE) << 1 | compiled.dormant(on)
+    rank = (1 << 31) - rank_of(relevance, unknowns)  # highest rank first
+    return head << 56 | rank << 24 | STATUS_ORDER[status] << 22 | compiled.place_rank
+
+
 OUTSIDE = MatchStatus.OUTSIDE_AUDIENCE
-_OPEN = (MatchStatus.ELIGIBLE, MatchStatus.POSSIBLE)  # by whether any fact is unknown
+_STATUSES = sorted(STATUS_ORDER, key=STATUS_ORDER.__getitem__)  # by STATUS_ORDER
+
+
+#: What one group of tests decided for a profile, as masks over a table's groups: (ruled out,
+#: outside the audience, (field, unknown), (field aimed at, met), (field preferred, met),
+#: (points lost, priorities missed or unsure)).
+Part = tuple[
+    int,
+    int,
+    tuple[tuple[ProfileField, int], ...],
+    tuple[tuple[ProfileField, int], ...],
+    tuple[tuple[ProfileField, int], ...],
+    tuple[tuple[int, int], ...],
+]
+Test = tuple[Decide, int, int, int, tuple[int, ...]]
+#: The values a field's tests are decided for in advance (a few vocabularies and the flags).
+_DOMAINS: Mapping[ProfileField, tuple[object, ...]] = {
+    ProfileField.PARTY: tuple(Party),
+    ProfileField.GENDER: tuple(Gender),
+    ProfileField.IDEOLOGY: tuple(Ideology),
+    ProfileField.OFFICE_LEVEL: tuple(OfficeLevel),
+    **dict.fromkeys(BOOL_FIELDS, (True, False)),
+}
+
+
+def _part(tests: tuple[Test, ...], profile: Profile, on: dt.date) -> Part:
+    """Each of ``tests`` decided for ``profile`` and folded into masks."""
+    out = outside = 0
+    unknown: list[tuple[ProfileField, int]] = []
+    aimed: list[tuple[ProfileField, int]] = []
+    preferred: list[tuple[ProfileField, int]] = []
+    less: list[tuple[int, int]] = []
+    for decide, required, serving, both, priorities in tests:
+        decision = decide(profile, on)
+        outcome = decision.outcome
+        if outcome is Outcome.MET:
+            aim = _aim(decision.field)
+            assert aim is not None  # a met test names its field
+            aimed.append((aim, both))
+            preferred += [(aim, mask) for mask in priorities]
+        elif outcome is Outcome.UNKNOWN:
+            unknown += [(field, both) for field in decision.unknown]
+            less += [(UNKNOWN_PRIORITY_COST, mask) for mask in priorities]
+        else:
+            out |= required
+            outside |= serving
+            less += [(PRIORITY_WEIGHT, mask) for mask in priorities]
+    return out, outside, tuple(unknown), tuple(aimed), tuple(preferred), tuple(less)
+
+
+def _reads(rule: Condition | AnyOf) -> tuple[str, ...]:
+    """The profile attributes a rule's decision reads."""
+    if isinstance(rule, AnyOf):
+        return tuple(sorted({a for c in rule.any_of for a in _reads(c)}))
+    return ("age", "birth_date") if rule.field in _AGE_FIELDS else (rule.field.value,)
 
 
 class Table:
@@ -713,20 +810,36 @@ class Table:
 
     Each distinct test among their rules is decided once per profile (by the rules' own
     ``decide``) and its outcome folded into every group that has it with a few integer
-    operations; only the groups returned are visited one by one, to read off their unknowns and
-    relevance. Their placement reads the profile's state alone (none lists a town or county),
-    so it is worked out once, for the profile that first reaches the table.
+    operations. Tests are grouped by the profile fields they read: a group whose fields the
+    profile leaves empty, or holds a value of a small vocabulary (party, gender, ideology,
+    office level, the yes/no facts), takes its masks decided when the table was built. Only
+    the groups returned are visited one by one, to read off their unknowns and relevance, when
+    a result is first read. Their placement reads the profile's state alone (none lists a town
+    or county), so it is worked out once, for the profile that first reaches the table.
     """
 
-    __slots__ = ("closed", "level_fail", "orgs", "place_fail", "place_unknown", "tests")
+    __slots__ = (
+        "closed",
+        "everyone",
+        "groups",
+        "level_fail",
+        "orgs",
+        "place_fail",
+        "place_unknown",
+        "static",
+    )
 
     def __init__(self, orgs: tuple[CompiledOrg, ...], profile: Profile) -> None:
         self.orgs = orgs
+        self.everyone = (1 << len(orgs)) - 1
+        #: (a date, each group's part of its order_key on that date): made when first asked
+        self.static: tuple[dt.date | None, list[int]] = (None, [])
         self.place_fail = stopped = staff = 0
         unknown: dict[ProfileField, int] = {}
         self.level_fail = dict.fromkeys(OfficeLevel, 0)
         # test -> [requirement mask, audience mask, *priority masks (one per repeat)]
         tests: dict[Decide, list[int]] = {}
+        reads: dict[Decide, tuple[str, ...]] = {}
         for i, c in enumerate(orgs):
             bit = 1 << i
             c.closed(True)  # compiles the rules
@@ -745,6 +858,7 @@ class Table:
             for at, rules in ((0, c.requirements), (1, c.serves), (2, c.priorities)):
                 for rule in rules:
                     masks = tests.setdefault(rule.decide, [0, 0])
+                    reads[rule.decide] = _reads(rule.rule)
                     slot = at
                     while slot >= 2 and slot < len(masks) and masks[slot] & bit:
                         slot += 1  # a priority repeated counts again
@@ -753,57 +867,92 @@ class Table:
                     masks[slot] |= bit
         self.closed = (stopped | staff, stopped)  # without staff programs, with them
         self.place_unknown = tuple(unknown.items())
-        self.tests = tuple(
-            (decide, required, serving, required | serving, tuple(priorities))
-            for decide, (required, serving, *priorities) in tests.items()
-        )
+        by_reads: dict[tuple[str, ...], list[Test]] = {}
+        for decide, (required, serving, *priorities) in tests.items():
+            test = (decide, required, serving, required | serving, tuple(priorities))
+            by_reads.setdefault(reads[decide], []).append(test)
+        self.groups = tuple(self._group(reads, tuple(group)) for reads, group in by_reads.items())
 
-    def select(
+    @staticmethod
+    def _group(
+        reads: tuple[str, ...], tests: tuple[Test, ...]
+    ) -> tuple[Callable[[Profile], object], dict[object, Part], tuple[Test, ...]]:
+        """(what the tests read, their parts decided in advance by that value, the tests)."""
+        read: Callable[[Profile], object] = operator.attrgetter(*reads)
+        empty = Profile()
+        on = dt.date(2000, 1, 1)  # an empty profile's decisions do not depend on the date
+        fixed: dict[object, Part] = {read(empty): _part(tests, empty, on)}
+        for value in _DOMAINS.get(ProfileField(reads[0]), ()) if len(reads) == 1 else ():
+            given: dict[str, Any] = {reads[0]: value}
+            fixed[value] = _part(tests, attrs.evolve(empty, **given), on)
+        return read, fixed, tests
+
+    def decide(
         self, profile: Profile, on: dt.date, include_staff: bool, include_outside: bool
-    ) -> list[Selected]:
-        """Each group not ruled out, with its status, unknowns and relevance: the verdict of
-        ``fold(profile, on, include_staff, full=False)`` for every group, in bulk."""
+    ) -> tuple[int, int, list[Part]]:
+        """(the groups kept, those outside their audience, the parts to read off their
+        unknowns and relevance from): the status of ``fold(profile, on, include_staff,
+        full=False)`` for every group, in bulk."""
         level = profile.office_level
         out = self.closed[include_staff] | self.place_fail
         out |= 0 if level is None else self.level_fail[level]
         outside = 0
+        parts = []
+        for read, fixed, tests in self.groups:
+            part = fixed.get(read(profile))
+            if part is None:
+                part = _part(tests, profile, on)
+            out |= part[0]
+            outside |= part[1]
+            parts.append(part)
+        keep = self.everyone & ~out & (-1 if include_outside else ~outside)
+        return keep, outside, parts
+
+    def rows(
+        self, keep: int, outside: int, parts: list[Part], on: dt.date
+    ) -> list[tuple[int, Selected]]:
+        """Each group kept, with its status, unknowns and relevance, from what :meth:`decide`
+        returned; each with its :func:`order_key`."""
         unknown = dict(self.place_unknown)
         aimed: dict[ProfileField, int] = {}
         preferred: dict[ProfileField, int] = {}
-        less: list[tuple[int, int]] = []  # (points, the groups that lose them)
-        for decide, required, serving, both, priorities in self.tests:
-            decision = decide(profile, on)
-            outcome = decision.outcome
-            if outcome is Outcome.MET:
-                aim = _aim(decision.field)
-                assert aim is not None  # a met test names its field
-                aimed[aim] = aimed.get(aim, 0) | both
-                for mask in priorities:
-                    preferred[aim] = preferred.get(aim, 0) | mask
-            elif outcome is Outcome.UNKNOWN:
-                for field in decision.unknown:
-                    unknown[field] = unknown.get(field, 0) | both
-                less += [(UNKNOWN_PRIORITY_COST, mask) for mask in priorities]
-            else:
-                out |= required
-                outside |= serving
-                less += [(PRIORITY_WEIGHT, mask) for mask in priorities]
-        keep = ((1 << len(self.orgs)) - 1) & ~out & (-1 if include_outside else ~outside)
+        less: list[tuple[int, int]] = []
+        for _out, _outside, unsure, met, liked, lost in parts:
+            for field, mask in unsure:
+                unknown[field] = unknown.get(field, 0) | mask
+            for field, mask in met:
+                aimed[field] = aimed.get(field, 0) | mask
+            for field, mask in liked:
+                preferred[field] = preferred.get(field, 0) | mask
+            less += lost
         score = self._score(keep, aimed, preferred, less)
-        unknowns: list[tuple[ProfileField, ...]] = [()] * len(self.orgs)
+        # the groups kept, split by the facts left unknown that would decide them
+        classes: list[tuple[int, tuple[ProfileField, ...]]] = [(keep, ())]
         for field in sorted(unknown):
-            for i in _bits(unknown[field] & keep):
-                unknowns[i] += (field,)
-        orgs = self.orgs
-        return [
-            (
-                orgs[i],
-                OUTSIDE if outside >> i & 1 else _OPEN[bool(unknowns[i])],
-                unknowns[i],
-                score[i],
-            )
-            for i in _bits(keep)
-        ]
+            split = []
+            for members, fields in classes:
+                inside = members & unknown[field]
+                if inside:
+                    split.append((inside, (*fields, field)))
+                if members ^ inside:
+                    split.append((members ^ inside, fields))
+            classes = split
+        static = self.static
+        if static[0] != on:
+            static = self.static = (on, [c.dormant(on) << 56 | c.place_rank for c in self.orgs])
+        orgs, fixed = self.orgs, static[1]
+        found: list[tuple[int, Selected]] = []
+        for members, fields in classes:
+            # order_key less the relevance, which is subtracted from its field per group
+            rank = (1 << 31) - rank_of(0, fields)
+            for order, among in ((1 if fields else 0, members & ~outside), (2, members & outside)):
+                base = rank << 24 | order << 22 | (order == 2) << 57
+                status = _STATUSES[order]
+                found += [
+                    (fixed[i] + base - (score[i] << 24), (orgs[i], status, fields, score[i]))
+                    for i in _bits(among)
+                ]
+        return found
 
     def _score(
         self,
@@ -826,6 +975,11 @@ class Table:
             for i in _bits(mask & keep):
                 score[i] -= points
         return score
+
+
+#: What :meth:`Index.select` decided: (the state's table, the groups it kept, those outside
+#: their audience, the parts of the decision, the county and town committees kept).
+Found = tuple[Table, int, int, list[Part], list[Selected]]
 
 
 class Index:
@@ -862,6 +1016,8 @@ class Index:
             for k in sorted(organizations)
         ]
         self.by_id = {c.id: c for c in compiled}
+        for rank, c in enumerate(sorted(compiled, key=lambda c: (c.nearness, c.id))):
+            c.place_rank = rank
         # County and town committees are listed by their place only, so a question that names
         # no county or town (or another one) never touches them, however many there are.
         wide = [c for c in compiled if c.placement.counties is None]
@@ -918,16 +1074,17 @@ class Index:
 
     def select(
         self, profile: Profile, on: dt.date, include_staff: bool, include_outside: bool
-    ) -> list[Selected]:
-        """Each candidate not ruled out for ``profile``, with its status, unknowns and
-        relevance: the groups of the state through its :class:`Table`, county and town
+    ) -> Found:
+        """What is decided for ``profile``: the groups of the state through its :class:`Table`
+        (their unknowns and relevance read off when first asked for), county and town
         committees (a few) folded one by one."""
         table = self.tables.get(profile.state)
         if table is None:
             table = self.tables[profile.state] = Table(self._wide(profile), profile)
-        found = table.select(profile, on, include_staff, include_outside)
+        keep, outside, parts = table.decide(profile, on, include_staff, include_outside)
+        local: list[Selected] = []
         for compiled in self._local(profile):
             verdict = compiled.fold(profile, on, include_staff, full=False)
             if verdict is not None and (include_outside or verdict.status is not OUTSIDE):
-                found.append((compiled, verdict.status, verdict.unknowns, verdict.relevance))
-        return found
+                local.append((compiled, verdict.status, verdict.unknowns, verdict.relevance))
+        return table, keep, outside, parts, local
