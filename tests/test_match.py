@@ -629,7 +629,8 @@ class TestMatches:
         assert [] == made
         first = result[:5]
         assert [m.org.id for m in first] == list(ids[:5]) == made
-        assert first[0] is result[0] and result[-1] is result[len(result) - 1]
+        assert first[0] is result[0]
+        assert result[-1] is result[len(result) - 1]
         assert list(result) == list(result)
         assert len(made) == len(result)  # each match made once
 
@@ -640,17 +641,29 @@ class TestMatches:
 
         result = eligible_orgs(TX_WOMAN, on=ON)
         again = eligible_orgs(TX_WOMAN, on=ON)
-        assert isinstance(result, Matches) and isinstance(result, SequenceABC)
+        assert isinstance(result, Matches)
+        assert isinstance(result, SequenceABC)
         whole = tuple(result)
-        assert result == whole and whole == result and list(whole) == result
-        assert result == again and hash(result) == hash(whole)
-        assert result != whole[:-1] and result != whole[::-1] and result != "text"
-        assert result[1:4] == whole[1:4] and type(result[1:4]) is tuple
+        assert result == whole
+        assert whole == result
+        assert list(whole) == result
+        assert result == again
+        assert hash(result) == hash(whole)
+        assert result != whole[:-1]
+        assert result != whole[::-1]
+        assert result != "text"
+        assert result[1:4] == whole[1:4]
+        assert type(result[1:4]) is tuple
         assert result[::-2] == whole[::-2]
         assert result.ids == tuple(m.org.id for m in whole)
-        assert result + () == whole and type(result + ()) is tuple
-        assert () + result == whole and type(() + result) is tuple
-        assert result.index(whole[2]) == 2 and whole[3] in result
+        joined = result + whole[:1]
+        assert joined == (*whole, whole[0])
+        assert type(joined) is tuple
+        joined = whole[:1] + result
+        assert joined == (whole[0], *whole)
+        assert type(joined) is tuple
+        assert result.index(whole[2]) == 2
+        assert whole[3] in result
         assert list(reversed(result)) == list(reversed(whole))
         with pytest.raises(IndexError):
             result[len(result)]

@@ -32,7 +32,6 @@ from ._rules import (
     Reason,
     Selected,
     is_live,
-    order_key,
     rank_of,
     years_before,
 )
@@ -191,9 +190,11 @@ class Matches(Sequence[Match]):
 
     __slots__ = ("_count", "_found", "_made", "_on", "_profile", "_rows", "_staff")
 
-    def __init__(self, found: Found, profile: Profile, on: dt.date, include_staff: bool) -> None:
+    def __init__(
+        self, found: list[Found], profile: Profile, on: dt.date, include_staff: bool
+    ) -> None:
         self._found = found
-        self._count = found[1].bit_count() + len(found[4])
+        self._count = sum(keep.bit_count() for _table, keep, _outside, _parts in found)
         self._profile = profile
         self._on = on
         self._staff = include_staff
@@ -204,10 +205,7 @@ class Matches(Sequence[Match]):
         """The matches' parts in :func:`sort_key` order, worked out on first need."""
         rows = self._rows
         if rows is None:
-            table, keep, outside, parts, local = self._found
-            day = self._on
-            keyed = table.rows(keep, outside, parts, day)
-            keyed += [(order_key(row, day), row) for row in local]
+            keyed = [row for found in self._found for row in found[0].rows(*found[1:], self._on)]
             keyed.sort()  # the keys never tie, so no two rows are compared
             rows = [row for _key, row in keyed]
             self._made = [None] * len(rows)
@@ -318,11 +316,8 @@ def explain_with(
     when = need_date(on, "explain", "on")
     need_bool(include_staff, "explain", "include_staff")
     day = dt.date.today() if when is None else when
-    compiled = index.compile(org)
-    verdict = compiled.fold(profile, day, include_staff, full=True)
-    assert verdict is not None
-    selected = (compiled, verdict.status, verdict.unknowns, verdict.relevance)
-    return _match(selected, profile, day, include_staff)
+    verdict = index.compile(org).verdict(profile, day, include_staff)
+    return _match(verdict, profile, day, include_staff)
 
 
 def answer(

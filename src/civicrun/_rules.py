@@ -47,7 +47,7 @@ from .vocab import (
     StateKind,
 )
 
-__all__ = ["CompiledOrg", "Decision", "Index", "Reason", "Rule", "Table", "Verdict"]
+__all__ = ["CompiledOrg", "Decision", "Index", "Reason", "Rule", "Table"]
 
 
 @attrs.frozen(kw_only=True)
@@ -402,21 +402,6 @@ UNKNOWN_PRIORITY_COST = 1
 UNKNOWN_COST = 8
 
 
-def relevance_of(
-    aimed: set[ProfileField], preferred: set[ProfileField], missed: int, unsure: int
-) -> int:
-    """How squarely a group is aimed at the person: the weight of each field its requirements
-    and audience test and the person meets, plus :data:`PRIORITY_WEIGHT` for each further
-    field a priority meets, less that for each priority the person is known to miss, and less
-    :data:`UNKNOWN_PRIORITY_COST` for each priority on a fact the person did not give."""
-    return (
-        sum(_WEIGHTS.get(f, FIELD_WEIGHT) for f in aimed)
-        + PRIORITY_WEIGHT * len(preferred - aimed)
-        - PRIORITY_WEIGHT * missed
-        - UNKNOWN_PRIORITY_COST * unsure
-    )
-
-
 def rank_of(relevance: int, unknowns: tuple[ProfileField, ...]) -> int:
     """A match's rank score: its relevance less :data:`UNKNOWN_COST` for each fact that would
     decide it (age and birth date are one fact)."""
@@ -424,20 +409,6 @@ def rank_of(relevance: int, unknowns: tuple[ProfileField, ...]) -> int:
     if facts > 1 and ProfileField.AGE in unknowns and ProfileField.BIRTH_DATE in unknowns:
         facts -= 1
     return relevance - UNKNOWN_COST * facts
-
-
-class Verdict(NamedTuple):
-    """How one profile stands with one organization: the fold of every rule's decision.
-
-    ``checked`` pairs each rule that was decided with its decision, in the order of the
-    explanation (placement, office level, requirements, audience, priorities); it is empty
-    when the fold stopped early.
-    """
-
-    status: MatchStatus
-    unknowns: tuple[ProfileField, ...]
-    relevance: int
-    checked: tuple[tuple[Rule | Placement | None, Decision], ...] = ()
 
 
 class CompiledOrg:
@@ -449,6 +420,7 @@ class CompiledOrg:
     """
 
     __slots__ = (
+        "_alone",
         "_candidate_only",
         "_dormant",
         "_fetch",
@@ -479,6 +451,7 @@ class CompiledOrg:
         self._org: Organization | None = None
         self._ready = False
         self._dormant: tuple[dt.date, int] | None = None
+        self._alone: Table | None = None
         self.territories = territories
         self.placement = Placement(coverage, county_names)
         self.nearness = NEARNESS[coverage.scope]
@@ -519,113 +492,51 @@ class CompiledOrg:
             known = self._dormant = (on, 0 if is_live(self.org, on) else 1)
         return known[1]
 
-    def fold(
-        self, profile: Profile, on: dt.date, include_staff: bool, *, full: bool
-    ) -> Verdict | None:
-        """Every rule decided for ``profile`` and folded into a verdict. Without ``full``, the
-        fold stops at the first failure that makes the match ineligible and returns None."""
-        failed_hard = self.closed(include_staff)  # compiles the rules on first use
-        if failed_hard and not full:
-            return None
-        checked: list[tuple[Rule | Placement | None, Decision]] = []
-        place = self.placement.decide(profile, self.territories)
-        if place is not None:
-            failed_hard |= place.outcome is Outcome.FAILED
-            checked.append((self.placement, place))
-        level = profile.office_level
-        if self.levels is not None and level is not None:
-            met = level in self.levels
-            failed_hard |= not met
-            outcome = Outcome.MET if met else Outcome.FAILED
-            checked.append((None, Decision(outcome, _NONE, ProfileField.OFFICE_LEVEL)))
-        if failed_hard and not full:
-            return None
-        outside = False
-        aimed: set[ProfileField] = set()
-        unknowns: set[ProfileField] = set()
-        for _rule, decision in checked:
-            unknowns |= decision.unknown
-        for rule in (*self.requirements, *self.serves):
-            decision = rule.decide(profile, on)
-            if full:
-                checked.append((rule, decision))
-            outcome = decision.outcome
-            if outcome is Outcome.MET:
-                aimed.add(_aim(decision.field))  # type: ignore[arg-type]
-            elif outcome is Outcome.UNKNOWN:
-                unknowns |= decision.unknown
-            elif rule.kind is RuleKind.AUDIENCE:
-                outside = True
-            elif full:
-                failed_hard = True
-            else:
-                return None
-        preferred, missed, unsure = self._prefer(profile, on, checked if full else None)
-        if failed_hard:
-            status = MatchStatus.INELIGIBLE
-        elif outside:
-            status = MatchStatus.OUTSIDE_AUDIENCE
-        elif unknowns:
-            status = MatchStatus.POSSIBLE
-        else:
-            status = MatchStatus.ELIGIBLE
-        return Verdict(
-            status,
-            tuple(sorted(unknowns)) if unknowns else (),
-            relevance_of(aimed, preferred, missed, unsure),
-            tuple(checked) if full else (),
-        )
-
-    def _prefer(
-        self,
-        profile: Profile,
-        on: dt.date,
-        checked: list[tuple[Rule | Placement | None, Decision]] | None,
-    ) -> tuple[set[ProfileField], int, int]:
-        """The priorities folded: (the fields of those met, how many are known to be missed,
-        how many turn on facts the profile leaves unknown); each met one is added to
-        ``checked`` when given (a full fold)."""
-        preferred: set[ProfileField] = set()
-        missed = unsure = 0
-        for rule in self.priorities:
-            decision = rule.decide(profile, on)
-            outcome = decision.outcome
-            if outcome is Outcome.MET:
-                preferred.add(_aim(decision.field))  # type: ignore[arg-type]
-                if checked is not None:
-                    checked.append((rule, decision))
-            elif outcome is Outcome.FAILED:
-                missed += 1
-            else:
-                unsure += 1
-        return preferred, missed, unsure
+    def verdict(self, profile: Profile, on: dt.date, include_staff: bool) -> Selected:
+        """How ``profile`` stands with this group, whatever its status: its :class:`Table` of
+        one (made on first use) decides it, every rule folded."""
+        alone = self._alone
+        if alone is None:
+            alone = self._alone = Table((self,), None)
+        out, outside, parts = alone.decide(profile, on, include_staff)
+        ((_key, found),) = alone.rows(1, outside, parts, on)
+        return (self, MatchStatus.INELIGIBLE, found[2], found[3]) if out else found
 
     def explain(
         self, profile: Profile, on: dt.date, include_staff: bool
     ) -> tuple[tuple[Reason, ...], tuple[Reason, ...], tuple[Reason, ...]]:
-        """(reasons, failed, caveats): the full fold, every decision worded."""
-        verdict = self.fold(profile, on, include_staff, full=True)
-        assert verdict is not None
+        """(reasons, failed, caveats): every rule decided and worded, in the order placement,
+        office level, requirements, audience, priorities met; failed first, then unknown,
+        then met."""
+        self.closed(include_staff)  # compiles the rules on first use
         failed, caveats = self._fixed(include_staff, on)
-        unknown: list[Reason] = []
-        met: list[Reason] = []
-        if profile.office_level is None and self.levels is not None:
+        checked: list[tuple[Rule | Placement | None, Decision]] = []
+        place = self.placement.decide(profile, self.territories)
+        if place is not None:
+            checked.append((self.placement, place))
+        level = profile.office_level
+        if self.levels is not None and level is None:
             caveats.append(
                 _note(RuleKind.OFFICE_LEVEL, f"helps with {join_or(self.levels)} offices only")
             )
-        for rule, decision in verdict.checked:
+        elif self.levels is not None:
+            outcome = Outcome.MET if level in self.levels else Outcome.FAILED
+            checked.append((None, Decision(outcome, _NONE, ProfileField.OFFICE_LEVEL)))
+        checked += [(rule, rule.decide(profile, on)) for rule in (*self.requirements, *self.serves)]
+        for priority in self.priorities:
+            decision = priority.decide(profile, on)
+            if decision.outcome is Outcome.MET:
+                checked.append((priority, decision))
+        unknown: list[Reason] = []
+        met: list[Reason] = []
+        for rule, decision in checked:
             reason = self._word(rule, decision, profile, on)
             {Outcome.MET: met, Outcome.FAILED: failed, Outcome.UNKNOWN: unknown}[
                 decision.outcome
             ].append(reason)
         if not self.requirements and not self.serves:
-            met.append(
-                Reason(
-                    kind=RuleKind.REQUIREMENT,
-                    outcome=Outcome.MET,
-                    text="has no personal eligibility requirements and names no audience",
-                )
-            )
+            text = "has no personal eligibility requirements and names no audience"
+            met.append(Reason(kind=RuleKind.REQUIREMENT, outcome=Outcome.MET, text=text))
         return (*failed, *unknown, *met), tuple(failed), tuple(caveats)
 
     def _word(
@@ -736,15 +647,6 @@ STATUS_ORDER = {
 }
 
 
-def order_key(row: Selected, on: dt.date) -> int:
-    """:func:`~civicrun._match.sort_key` of the match ``row`` makes, as one integer (no two
-    groups have the same ``place_rank``, so no two keys are equal)."""
-    compiled, status, unknowns, relevance = row
-    head = (status is MatchStatus.OUTSIDE_AUDIENCE) << 1 | compiled.dormant(on)
-    rank = (1 << 31) - rank_of(relevance, unknowns)  # highest rank first
-    return head << 56 | rank << 24 | STATUS_ORDER[status] << 22 | compiled.place_rank
-
-
 OUTSIDE = MatchStatus.OUTSIDE_AUDIENCE
 _STATUSES = sorted(STATUS_ORDER, key=STATUS_ORDER.__getitem__)  # by STATUS_ORDER
 
@@ -818,24 +720,14 @@ class Table:
     or county), so it is worked out once, for the profile that first reaches the table.
     """
 
-    __slots__ = (
-        "closed",
-        "everyone",
-        "groups",
-        "level_fail",
-        "orgs",
-        "place_fail",
-        "place_unknown",
-        "static",
-    )
+    __slots__ = ("closed", "everyone", "groups", "level_fail", "orgs", "place", "static")
 
-    def __init__(self, orgs: tuple[CompiledOrg, ...], profile: Profile) -> None:
+    def __init__(self, orgs: tuple[CompiledOrg, ...], place: Profile | None) -> None:
         self.orgs = orgs
         self.everyone = (1 << len(orgs)) - 1
-        #: (a date, each group's part of its order_key on that date): made when first asked
+        #: (a date, each group's liveness on it and place_rank, as parts of its order key)
         self.static: tuple[dt.date | None, list[int]] = (None, [])
-        self.place_fail = stopped = staff = 0
-        unknown: dict[ProfileField, int] = {}
+        stopped = staff = 0
         self.level_fail = dict.fromkeys(OfficeLevel, 0)
         # test -> [requirement mask, audience mask, *priority masks (one per repeat)]
         tests: dict[Decide, list[int]] = {}
@@ -845,13 +737,6 @@ class Table:
             c.closed(True)  # compiles the rules
             stopped |= bit if c._stopped else 0
             staff |= bit if c._candidate_only else 0
-            assert not c.placement.towns
-            assert c.placement.counties is None
-            place = c.placement.decide(profile, c.territories)
-            if place is not None and place.outcome is Outcome.FAILED:
-                self.place_fail |= bit
-            for f in place.unknown if place is not None else ():
-                unknown[f] = unknown.get(f, 0) | bit
             for level in OfficeLevel:
                 if c.levels is not None and level not in c.levels:
                     self.level_fail[level] |= bit
@@ -866,7 +751,8 @@ class Table:
                         masks.append(0)
                     masks[slot] |= bit
         self.closed = (stopped | staff, stopped)  # without staff programs, with them
-        self.place_unknown = tuple(unknown.items())
+        #: where the groups work, decided once for a table of one place, else per profile
+        self.place = None if place is None else self._place(place)
         by_reads: dict[tuple[str, ...], list[Test]] = {}
         for decide, (required, serving, *priorities) in tests.items():
             test = (decide, required, serving, required | serving, tuple(priorities))
@@ -887,17 +773,29 @@ class Table:
             fixed[value] = _part(tests, attrs.evolve(empty, **given), on)
         return read, fixed, tests
 
+    def _place(self, profile: Profile) -> Part:
+        """Where the groups work, decided for ``profile``'s place, as a part."""
+        out = 0
+        unknown: dict[ProfileField, int] = {}
+        for i, c in enumerate(self.orgs):
+            place = c.placement.decide(profile, c.territories)
+            if place is not None and place.outcome is Outcome.FAILED:
+                out |= 1 << i
+            for field in place.unknown if place is not None else ():
+                unknown[field] = unknown.get(field, 0) | 1 << i
+        return out, 0, tuple(unknown.items()), (), (), ()
+
     def decide(
-        self, profile: Profile, on: dt.date, include_staff: bool, include_outside: bool
+        self, profile: Profile, on: dt.date, include_staff: bool
     ) -> tuple[int, int, list[Part]]:
-        """(the groups kept, those outside their audience, the parts to read off their
-        unknowns and relevance from): the status of ``fold(profile, on, include_staff,
-        full=False)`` for every group, in bulk."""
+        """(the groups ruled out, those outside their audience, the parts to read off every
+        group's unknowns and relevance from): every group's rules decided at once."""
+        place = self.place or self._place(profile)
         level = profile.office_level
-        out = self.closed[include_staff] | self.place_fail
+        out = self.closed[include_staff] | place[0]
         out |= 0 if level is None else self.level_fail[level]
         outside = 0
-        parts = []
+        parts = [place]
         for read, fixed, tests in self.groups:
             part = fixed.get(read(profile))
             if part is None:
@@ -905,15 +803,25 @@ class Table:
             out |= part[0]
             outside |= part[1]
             parts.append(part)
+        return out, outside, parts
+
+    def select(
+        self, profile: Profile, on: dt.date, include_staff: bool, include_outside: bool
+    ) -> Found:
+        """:meth:`decide`, and the groups kept: not ruled out, and (unless
+        ``include_outside``) not outside their audience."""
+        out, outside, parts = self.decide(profile, on, include_staff)
         keep = self.everyone & ~out & (-1 if include_outside else ~outside)
-        return keep, outside, parts
+        return self, keep, outside, parts
 
     def rows(
         self, keep: int, outside: int, parts: list[Part], on: dt.date
     ) -> list[tuple[int, Selected]]:
         """Each group kept, with its status, unknowns and relevance, from what :meth:`decide`
-        returned; each with its :func:`order_key`."""
-        unknown = dict(self.place_unknown)
+        returned; each with its order key: :func:`~civicrun._match.sort_key` as one integer
+        (liveness and place_rank from ``static``; no two groups have the same place_rank, so
+        no two keys are equal)."""
+        unknown: dict[ProfileField, int] = {}
         aimed: dict[ProfileField, int] = {}
         preferred: dict[ProfileField, int] = {}
         less: list[tuple[int, int]] = []
@@ -943,7 +851,7 @@ class Table:
         orgs, fixed = self.orgs, static[1]
         found: list[tuple[int, Selected]] = []
         for members, fields in classes:
-            # order_key less the relevance, which is subtracted from its field per group
+            # the key less the relevance, which is subtracted from its field per group
             rank = (1 << 31) - rank_of(0, fields)
             for order, among in ((1 if fields else 0, members & ~outside), (2, members & outside)):
                 base = rank << 24 | order << 22 | (order == 2) << 57
@@ -977,9 +885,9 @@ class Table:
         return score
 
 
-#: What :meth:`Index.select` decided: (the state's table, the groups it kept, those outside
-#: their audience, the parts of the decision, the county and town committees kept).
-Found = tuple[Table, int, int, list[Part], list[Selected]]
+#: What :meth:`Table.select` decided: (the table, the groups it kept, those outside their
+#: audience, the parts of the decision).
+Found = tuple[Table, int, int, list[Part]]
 
 
 class Index:
@@ -993,6 +901,7 @@ class Index:
         "in_county",
         "in_state",
         "in_town",
+        "local",
         "national",
         "tables",
         "territories",
@@ -1009,6 +918,7 @@ class Index:
         self.territories = territories
         self.county_names = county_names
         self.tables: dict[str | None, Table] = {}  # by state (None: no state), made when asked
+        self.local: dict[tuple[str | None, str | None, str | None], Table] = {}  # by place
         fetch = organizations.__getitem__
         coverage = coverage_of or (lambda key: organizations[key].coverage)
         compiled = [
@@ -1063,28 +973,24 @@ class Index:
         state = profile.state
         return self.everywhere if state is None else self.in_state.get(state, self.national)
 
-    def _local(self, profile: Profile) -> tuple[CompiledOrg, ...]:
-        state = profile.state
-        found: tuple[CompiledOrg, ...] = ()
-        if profile.county is not None:
-            found = self.in_county.get(profile.county.fips, ())
-        if profile.town is not None and state is not None:
-            found = (*found, *self.in_town.get(town_key(state, profile.town), ()))
-        return found
-
     def select(
         self, profile: Profile, on: dt.date, include_staff: bool, include_outside: bool
-    ) -> Found:
-        """What is decided for ``profile``: the groups of the state through its :class:`Table`
-        (their unknowns and relevance read off when first asked for), county and town
-        committees (a few) folded one by one."""
-        table = self.tables.get(profile.state)
+    ) -> list[Found]:
+        """What is decided for ``profile``: by the :class:`Table` of the groups that work across
+        its state, and by that of the county and town committees of its place, if any."""
+        state = profile.state
+        table = self.tables.get(state)
         if table is None:
-            table = self.tables[profile.state] = Table(self._wide(profile), profile)
-        keep, outside, parts = table.decide(profile, on, include_staff, include_outside)
-        local: list[Selected] = []
-        for compiled in self._local(profile):
-            verdict = compiled.fold(profile, on, include_staff, full=False)
-            if verdict is not None and (include_outside or verdict.status is not OUTSIDE):
-                local.append((compiled, verdict.status, verdict.unknowns, verdict.relevance))
-        return table, keep, outside, parts, local
+            table = self.tables[state] = Table(self._wide(profile), profile)
+        found = [table.select(profile, on, include_staff, include_outside)]
+        fips = None if profile.county is None else profile.county.fips
+        town = None if profile.town is None or state is None else town_key(state, profile.town)
+        town = town if town in self.in_town else None
+        if fips in self.in_county or town is not None:
+            place = (state, fips, town)  # all that the committees' placement reads
+            local = self.local.get(place)
+            if local is None:
+                orgs = (*self.in_county.get(fips or "", ()), *self.in_town.get(town or "", ()))
+                local = self.local[place] = Table(orgs, profile)
+            found.append(local.select(profile, on, include_staff, include_outside))
+        return found
