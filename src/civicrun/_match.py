@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import operator
+import threading
 from collections.abc import Iterator, Sequence
 from typing import overload
 
@@ -177,6 +178,9 @@ def sort_key(match: Match) -> tuple[int, int, int, int, int, str]:
     )
 
 
+_ORDERING = threading.Lock()
+
+
 class Matches(Sequence[Match]):
     """What :func:`eligible_orgs` returns: its matches, in order, as a read-only sequence.
 
@@ -205,11 +209,13 @@ class Matches(Sequence[Match]):
         """The matches' parts in :func:`sort_key` order, worked out on first need."""
         rows = self._rows
         if rows is None:
-            keyed = [row for found in self._found for row in found[0].rows(*found[1:], self._on)]
-            keyed.sort()  # the keys never tie, so no two rows are compared
-            rows = [row for _key, row in keyed]
-            self._made = [None] * len(rows)
-            self._rows = rows
+            with _ORDERING:  # once, so two threads reading at once get the same matches
+                if self._rows is None:
+                    keyed = [r for f in self._found for r in f[0].rows(*f[1:], self._on)]
+                    keyed.sort()  # the keys never tie, so no two rows are compared
+                    self._made = [None] * len(keyed)
+                    self._rows = [row for _key, row in keyed]
+                rows = self._rows
         return rows
 
     def _match(self, i: int) -> Match:

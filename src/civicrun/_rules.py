@@ -264,17 +264,17 @@ class Rule:
                 if (d := m.decide(profile, on)).outcome is Outcome.MET
             )
         either = " or ".join(self._want(c) for c in rule.any_of)
-        lead = f"one of: {either} is" if kind is RuleKind.REQUIREMENT else f"serves {either};"
-        if outcome is Outcome.UNKNOWN:
-            text = f"{lead} required; the profile does not say"
-            if kind is not RuleKind.REQUIREMENT:
-                text = f"{lead} the profile does not say"
-            return Reason(kind=kind, outcome=outcome, text=text)
-        why = "; ".join(
-            m.word(m.decide(profile, on), profile, on).text.split("; ", 1)[-1] for m in self.members
-        )
-        text = f"{lead} required; {why}" if kind is RuleKind.REQUIREMENT else f"{lead} {why}"
-        return Reason(kind=kind, outcome=outcome, text=text)
+        if kind is RuleKind.REQUIREMENT:
+            lead = f"one of: {either} is required;"
+        else:
+            lead = f"serves {either};"
+        why = "the profile does not say"
+        if outcome is Outcome.FAILED:
+            why = "; ".join(
+                m.word(m.decide(profile, on), profile, on).text.split("; ", 1)[-1]
+                for m in self.members
+            )
+        return Reason(kind=kind, outcome=outcome, text=f"{lead} {why}")
 
 
 class Placement:
@@ -333,40 +333,30 @@ class Placement:
     def word(self, decision: Decision, profile: Profile) -> Reason:
         """The reason for ``decision``, which this placement made for ``profile``."""
         outcome, field = decision.outcome, decision.field
+        assert field is not None  # a placement decides on the state, county or town
+        seen = {"state": profile.state, "county": profile.county, "town": profile.town}[field.value]
         if self.national:
             text = (
-                f"works nationally and in {profile.state}"
+                f"works nationally and in {seen}"
                 if outcome is Outcome.MET
-                else "works in the 50 states and DC, not in the territories; "
-                f"this profile's state is {profile.state}"
+                else f"works in the 50 states and DC, not in the territories; this profile's "
+                f"state is {seen}"
             )
+        elif outcome is Outcome.MET and field is ProfileField.TOWN:
+            text = f"works in {self.towns[fold(str(seen))]}, {profile.state}"
+        elif outcome is Outcome.MET:
+            text = f"works in {seen}"
         else:
+            local = self.counties is not None or self.towns
+            where = self.county_names if local else ", ".join(sorted(self.states))
             if self.towns:
-                where = f"{', '.join(self.towns.values())} ({self.county_names})"
-            elif self.counties is not None:
-                where = self.county_names
+                where = f"{', '.join(self.towns.values())} ({where})"
+            if outcome is Outcome.UNKNOWN:
+                said = f"the profile does not say which {field.value}"
             else:
-                where = ", ".join(sorted(self.states))
-            text = self._text(outcome, field, where, profile)
+                said = f"this profile's {field.value} is {seen}"
+            text = f"works only in {where}; {said}"
         return Reason(kind=RuleKind.COVERAGE, outcome=outcome, text=text, field=field)
-
-    def _text(
-        self, outcome: Outcome, field: ProfileField | None, where: str, profile: Profile
-    ) -> str:
-        if outcome is Outcome.MET:
-            if field is ProfileField.TOWN:
-                assert profile.town is not None
-                return f"works in {self.towns[fold(profile.town)]}, {profile.state}"
-            return f"works in {profile.county if field is ProfileField.COUNTY else profile.state}"
-        if outcome is Outcome.UNKNOWN:
-            which = {ProfileField.TOWN: "town", ProfileField.COUNTY: "county"}.get(field, "state")  # type: ignore[arg-type]
-            return f"works only in {where}; the profile does not say which {which}"
-        seen = {
-            ProfileField.STATE: f"state is {profile.state}",
-            ProfileField.COUNTY: f"county is {profile.county}",
-            ProfileField.TOWN: f"town is {profile.town}",
-        }[field]  # type: ignore[index]
-        return f"works only in {where}; this profile's {seen}"
 
 
 #: How near a group works, by the scope of its coverage: the nearer ranks first among equals.
@@ -706,18 +696,18 @@ def _reads(rule: Condition | AnyOf) -> tuple[str, ...]:
 
 
 class Table:
-    """The groups that work across one state (or everywhere) compiled into bit masks, bit ``i``
-    standing for ``orgs[i]``: what :meth:`CompiledOrg.fold` decides one group at a time,
-    decided for all of them at once.
+    """Groups compiled into bit masks, bit ``i`` standing for ``orgs[i]``: every group's rules
+    decided at once, the one way a status, unknowns and relevance are decided.
 
     Each distinct test among their rules is decided once per profile (by the rules' own
     ``decide``) and its outcome folded into every group that has it with a few integer
     operations. Tests are grouped by the profile fields they read: a group whose fields the
     profile leaves empty, or holds a value of a small vocabulary (party, gender, ideology,
     office level, the yes/no facts), takes its masks decided when the table was built. Only
-    the groups returned are visited one by one, to read off their unknowns and relevance, when
-    a result is first read. Their placement reads the profile's state alone (none lists a town
-    or county), so it is worked out once, for the profile that first reaches the table.
+    the groups kept are visited one by one, to read off their unknowns and relevance, when a
+    result is first read. A table of one place (a state's groups, or a place's county and town
+    committees) decides where they work once, for the profile that first reaches it; a table
+    made without a place (one group, for :meth:`CompiledOrg.verdict`) decides it per profile.
     """
 
     __slots__ = ("closed", "everyone", "groups", "level_fail", "orgs", "place", "static")
@@ -930,7 +920,7 @@ class Index:
             c.place_rank = rank
         # County and town committees are listed by their place only, so a question that names
         # no county or town (or another one) never touches them, however many there are.
-        wide = [c for c in compiled if c.placement.counties is None]
+        wide = [c for c in compiled if c.placement.counties is None and not c.placement.towns]
         self.everywhere = tuple(wide)
         self.national = tuple(c for c in wide if c.placement.national)
         by_state: dict[str, list[CompiledOrg]] = {}
