@@ -190,6 +190,7 @@ class Matches(Sequence[Match]):
     tuple; :attr:`ids` lists the organizations' ids in order without making matches. A
     ``Matches`` equals a tuple or list of equal matches in the same order (and another
     ``Matches``); adding a tuple gives a tuple. Code that needs a tuple: ``tuple(result)``.
+    :func:`eligible_orgs` makes it (from what it decided); it is not made by hand.
     """
 
     __slots__ = ("_count", "_found", "_made", "_on", "_profile", "_rows", "_staff")
