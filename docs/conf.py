@@ -59,6 +59,7 @@ nitpick_ignore = [
         "pathlib.Path",
         "Path",
         "Dataset",  # the loader's internal record of everything loaded
+        "Found",  # the matcher's internal record of what a call decided (Matches' argument)
         "StrEnum",
         "civicrun.vocab.E",  # the type variable of parse()
         "E",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
@@ -536,7 +537,7 @@ class TestIndex:
     tests/oracle.py, which shares no decision code with it."""
 
     @staticmethod
-    def _agree(fast: tuple[Match, ...], plain: list[Any]) -> None:
+    def _agree(fast: Sequence[Match], plain: list[Any]) -> None:
         assert sorted((m.org.id, m.status, m.unknowns, m.relevance) for m in fast) == sorted(plain)
         assert list(fast) == sorted(fast, key=sort_key)
         for match in fast:
@@ -602,3 +603,79 @@ class TestIndex:
         first = matches[0].reasons
         assert first is matches[0].reasons
         assert [matches[0].org.id] == calls
+
+
+class TestMatches:
+    """eligible_orgs returns a lazy, read-only sequence (issue 18): the call decides, the order
+    and each Match are made on first read, and it behaves as the tuple it used to be."""
+
+    def test_len_and_bool_make_no_match(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from civicrun import _match
+
+        made: list[str] = []
+        reference = _match._match
+
+        def counting(selected: Any, *args: Any) -> Match:
+            made.append(selected[0].id)
+            return reference(selected, *args)
+
+        monkeypatch.setattr(_match, "_match", counting)
+        result = eligible_orgs(Profile(), on=ON)
+        assert len(result) > 400
+        assert result
+        assert not eligible_orgs(Profile(state="GU", party="green"), on=ON)
+        assert [] == made
+        ids = result.ids
+        assert [] == made
+        first = result[:5]
+        assert [m.org.id for m in first] == list(ids[:5]) == made
+        assert first[0] is result[0]
+        assert result[-1] is result[len(result) - 1]
+        assert list(result) == list(result)
+        assert len(made) == len(result)  # each match made once
+
+    def test_is_a_sequence_equal_to_the_tuple(self) -> None:
+        from collections.abc import Sequence as SequenceABC
+
+        from civicrun import Matches
+
+        result = eligible_orgs(TX_WOMAN, on=ON)
+        again = eligible_orgs(TX_WOMAN, on=ON)
+        assert isinstance(result, Matches)
+        assert isinstance(result, SequenceABC)
+        whole = tuple(result)
+        assert result == whole
+        assert whole == result
+        assert list(whole) == result
+        assert result == again
+        assert hash(result) == hash(whole)
+        assert result != whole[:-1]
+        assert result != whole[::-1]
+        assert result != "text"
+        assert result[1:4] == whole[1:4]
+        assert type(result[1:4]) is tuple
+        assert result[::-2] == whole[::-2]
+        assert result.ids == tuple(m.org.id for m in whole)
+        joined = result + whole[:1]
+        assert joined == (*whole, whole[0])
+        assert type(joined) is tuple
+        joined = whole[:1] + result
+        assert joined == (whole[0], *whole)
+        assert type(joined) is tuple
+        assert result.index(whole[2]) == 2
+        assert whole[3] in result
+        assert list(reversed(result)) == list(reversed(whole))
+        with pytest.raises(IndexError):
+            result[len(result)]
+        with pytest.raises(TypeError):
+            result["0"]  # type: ignore[call-overload]
+        assert repr(result) == f"<Matches: {len(whole)} on {ON.isoformat()}>"
+
+    def test_order_and_fields_are_sort_keys(self) -> None:
+        """The order made lazily is sort_key's, for every flag."""
+        for staff in (False, True):
+            for outside in (False, True):
+                result = eligible_orgs(
+                    TX_WOMAN, on=ON, include_staff=staff, include_outside_audience=outside
+                )
+                assert list(result) == sorted(result, key=sort_key)

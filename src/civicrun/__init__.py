@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from ._candidacy import OfficeOption
     from ._extra import load_dataset
     from ._local import ElectionOffice, LocalParty
-    from ._match import Match
+    from ._match import Match, Matches
     from ._profile import Profile
     from ._rules import Reason
     from .errors import CivicrunError
@@ -63,6 +63,7 @@ _HOMES = {
     "ElectionOffice": "_local",
     "LocalParty": "_local",
     "Match": "_match",
+    "Matches": "_match",
     "OfficeCategory": "records",
     "OfficeOption": "_candidacy",
     "Organization": "records",
@@ -107,6 +108,7 @@ __all__ = [
     "ElectionOffice",
     "LocalParty",
     "Match",
+    "Matches",
     "OfficeCategory",
     "OfficeOption",
     "Organization",

@@ -33,7 +33,7 @@ from .vocab import Party
 if TYPE_CHECKING:
     from ._local import ElectionOffice, LocalParty
     from ._lookup import Names
-    from ._match import Match
+    from ._match import Match, Matches
     from ._profile import Profile
     from ._rules import Index
 
@@ -176,7 +176,7 @@ class Data:
         on: dt.date | None = None,
         include_staff: bool = False,
         include_outside_audience: bool = False,
-    ) -> tuple[Match, ...]:
+    ) -> Matches:
         """As :func:`civicrun.eligible_orgs`, over this dataset's records."""
         from ._match import answer  # noqa: PLC0415
 
@@ -367,7 +367,7 @@ def eligible_orgs(
     on: dt.date | None = None,
     include_staff: bool = False,
     include_outside_audience: bool = False,
-) -> tuple[Match, ...]:
+) -> Matches:
     """The organizations ``profile`` qualifies for (``eligible``) or may qualify for (``possible``).
 
     Left out: groups whose published requirements the profile fails, inactive or defunct ones,
@@ -393,6 +393,12 @@ def eligible_orgs(
         include_staff: also return groups that serve campaign staff rather than candidates.
         include_outside_audience: also return groups whose audience the profile is outside
             (status ``outside-audience``), for people who want to reach out anyway.
+
+    Returns:
+        A :class:`~civicrun.Matches`: a read-only sequence of :class:`~civicrun.Match`, in
+        the order above. The call decides which groups match; their order and each match are
+        made when first read (``len()`` and ``bool()`` make none). It equals a tuple of the
+        same matches; ``tuple(result)`` gives one.
 
     Raises:
         ArgumentTypeError: an argument of the wrong type.

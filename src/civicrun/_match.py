@@ -14,20 +14,36 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
+import threading
+from collections.abc import Iterator, Sequence
+from typing import overload
 
 import attrs
 
 from ._args import need_bool, need_date
 from ._data import Dataset, Derived, LazyRecords, dataset
 from ._profile import Profile
-from ._rules import CompiledOrg, Index, Reason, Selected, is_live, rank_of, years_before
+from ._rules import (
+    NEARNESS,
+    STATUS_ORDER,
+    CompiledOrg,
+    Found,
+    Index,
+    Reason,
+    Selected,
+    is_live,
+    rank_of,
+    years_before,
+)
 from ._wording import describe, describe_audience
 from .errors import ArgumentTypeError
 from .records import Coverage, Organization
-from .vocab import MatchStatus, ProfileField, Scope
+from .vocab import MatchStatus, ProfileField
 
 __all__ = [
     "Match",
+    "Matches",
     "Reason",
     "answer",
     "describe",
@@ -140,15 +156,6 @@ def _match(selected: Selected, profile: Profile, on: dt.date, include_staff: boo
     return match
 
 
-_STATUS_ORDER = {
-    MatchStatus.ELIGIBLE: 0,
-    MatchStatus.POSSIBLE: 1,
-    MatchStatus.OUTSIDE_AUDIENCE: 2,
-    MatchStatus.INELIGIBLE: 3,
-}
-_NEARNESS = {Scope.COUNTIES: 0, Scope.STATES: 1, Scope.NATIONAL: 2}
-
-
 def sort_key(match: Match) -> tuple[int, int, int, int, int, str]:
     """The order :func:`eligible_orgs` returns matches in: the ranking model of the guide.
 
@@ -160,31 +167,117 @@ def sort_key(match: Match) -> tuple[int, int, int, int, int, str]:
     4. ties: ``eligible`` before ``possible``, then the nearer group (a county or town
        committee, then a state program, then a national group), then the id.
     """
-    org = match.org
-    dormant = 0 if is_live(org, match.on) else 1
-    return _order(
-        match.status, dormant, match.relevance, match.unknowns, coverage=org.coverage, key=org.id
-    )
-
-
-def _order(
-    status: MatchStatus,
-    dormant: int,
-    relevance: int,
-    unknowns: tuple[ProfileField, ...],
-    *,
-    coverage: Coverage,
-    key: str,
-) -> tuple[int, int, int, int, int, str]:
-    """:func:`sort_key` from a match's parts (what :func:`answer` has before a match is made)."""
+    org, status = match.org, match.status
     return (
         status is MatchStatus.OUTSIDE_AUDIENCE,
-        dormant,
-        -rank_of(relevance, unknowns),
-        _STATUS_ORDER[status],
-        _NEARNESS[coverage.scope],
-        key,
+        0 if is_live(org, match.on) else 1,
+        -rank_of(match.relevance, match.unknowns),
+        STATUS_ORDER[status],
+        NEARNESS[org.coverage.scope],
+        org.id,
     )
+
+
+_ORDERING = threading.Lock()
+
+
+class Matches(Sequence[Match]):
+    """What :func:`eligible_orgs` returns: its matches, in order, as a read-only sequence.
+
+    The call only decides which groups match and how; the order and each :class:`Match` are
+    worked out when first read, once. ``len()`` and ``bool()`` make no match; indexing and
+    iterating make each match once (later reads return the same object); a slice is a
+    tuple; :attr:`ids` lists the organizations' ids in order without making matches. A
+    ``Matches`` equals a tuple or list of equal matches in the same order (and another
+    ``Matches``); adding a tuple gives a tuple. Code that needs a tuple: ``tuple(result)``.
+    :func:`eligible_orgs` makes it (from what it decided); it is not made by hand.
+    """
+
+    __slots__ = ("_count", "_found", "_made", "_on", "_profile", "_rows", "_staff")
+
+    def __init__(
+        self, found: list[Found], profile: Profile, on: dt.date, include_staff: bool
+    ) -> None:
+        self._found = found
+        self._count = sum(keep.bit_count() for _table, keep, _outside, _parts in found)
+        self._profile = profile
+        self._on = on
+        self._staff = include_staff
+        self._rows: list[Selected] | None = None
+        self._made: list[Match | None] = []
+
+    def _order(self) -> list[Selected]:
+        """The matches' parts in :func:`sort_key` order, worked out on first need."""
+        rows = self._rows
+        if rows is None:
+            with _ORDERING:  # once, so two threads reading at once get the same matches
+                if self._rows is None:
+                    keyed = [r for f in self._found for r in f[0].rows(*f[1:], self._on)]
+                    keyed.sort()  # the keys never tie, so no two rows are compared
+                    self._made = [None] * len(keyed)
+                    self._rows = [row for _key, row in keyed]
+                rows = self._rows
+        return rows
+
+    def _match(self, i: int) -> Match:
+        rows = self._order()
+        made = self._made[i]
+        if made is None:
+            made = self._made[i] = _match(rows[i], self._profile, self._on, self._staff)
+        return made
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+    @overload
+    def __getitem__(self, index: int) -> Match: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Match, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Match | tuple[Match, ...]:
+        if isinstance(index, slice):
+            return tuple(self._match(i) for i in range(*index.indices(self._count)))
+        i = operator.index(index)
+        if i < 0:
+            i += self._count
+        if not 0 <= i < self._count:
+            raise IndexError("Matches index out of range")
+        return self._match(i)
+
+    def __iter__(self) -> Iterator[Match]:
+        self._order()
+        for i, match in enumerate(self._made):
+            yield match or self._match(i)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The organizations' ids, in order (no match is made)."""
+        return tuple(row[0].id for row in self._order())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Matches | tuple | list):
+            return len(self) == len(other) and all(map(operator.eq, self, other))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __add__(self, other: object) -> tuple[Match, ...]:
+        if isinstance(other, Matches | tuple):
+            return (*self, *other)
+        return NotImplemented
+
+    def __radd__(self, other: object) -> tuple[Match, ...]:
+        if isinstance(other, tuple):
+            return (*other, *self)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"<Matches: {self._count} on {self._on.isoformat()}>"
 
 
 def index_of(data: Dataset) -> Index:
@@ -230,11 +323,8 @@ def explain_with(
     when = need_date(on, "explain", "on")
     need_bool(include_staff, "explain", "include_staff")
     day = dt.date.today() if when is None else when
-    compiled = index.compile(org)
-    verdict = compiled.fold(profile, day, include_staff, full=True)
-    assert verdict is not None
-    selected = (compiled, verdict.status, verdict.unknowns, verdict.relevance)
-    return _match(selected, profile, day, include_staff)
+    verdict = index.compile(org).verdict(profile, day, include_staff)
+    return _match(verdict, profile, day, include_staff)
 
 
 def answer(
@@ -243,7 +333,7 @@ def answer(
     on: dt.date | None,
     include_staff: bool,
     include_outside_audience: bool,
-) -> tuple[Match, ...]:
+) -> Matches:
     """:func:`eligible_orgs` over the organizations of ``index``."""
     if not isinstance(profile, Profile):
         raise ArgumentTypeError("eligible_orgs", "profile", "a civicrun.Profile", profile)
@@ -251,21 +341,5 @@ def answer(
     need_bool(include_staff, "eligible_orgs", "include_staff")
     need_bool(include_outside_audience, "eligible_orgs", "include_outside_audience")
     day = dt.date.today() if when is None else when
-    rows = [
-        (
-            _order(
-                status,
-                compiled.dormant(day),
-                relevance,
-                unknowns,
-                coverage=compiled.org.coverage,
-                key=compiled.id,
-            ),
-            _match((compiled, status, unknowns, relevance), profile, day, include_staff),
-        )
-        for compiled, status, unknowns, relevance in index.select(
-            profile, day, include_staff, include_outside_audience
-        )
-    ]
-    rows.sort()  # by sort_key (the ids differ, so the matches are never compared)
-    return tuple(row[-1] for row in rows)
+    found = index.select(profile, day, include_staff, include_outside_audience)
+    return Matches(found, profile, day, include_staff)

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 from collections.abc import Callable, Mapping
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -28,12 +29,16 @@ from ._text import fold, town_key
 from ._wording import describe, describe_audience, join_or, rule_text, shown
 from .records import AnyOf, Condition, Coverage, Organization
 from .vocab import (
+    BOOL_FIELDS,
     HOW_TO_JOIN_NOTES,
     OPEN_FIELDS,
+    Gender,
+    Ideology,
     MatchStatus,
     OfficeLevel,
     OrgStatus,
     Outcome,
+    Party,
     ProfileField,
     Role,
     RuleKind,
@@ -42,7 +47,7 @@ from .vocab import (
     StateKind,
 )
 
-__all__ = ["CompiledOrg", "Decision", "Index", "Reason", "Rule", "Table", "Verdict"]
+__all__ = ["CompiledOrg", "Decision", "Index", "Reason", "Rule", "Table"]
 
 
 @attrs.frozen(kw_only=True)
@@ -259,17 +264,17 @@ class Rule:
                 if (d := m.decide(profile, on)).outcome is Outcome.MET
             )
         either = " or ".join(self._want(c) for c in rule.any_of)
-        lead = f"one of: {either} is" if kind is RuleKind.REQUIREMENT else f"serves {either};"
-        if outcome is Outcome.UNKNOWN:
-            text = f"{lead} required; the profile does not say"
-            if kind is not RuleKind.REQUIREMENT:
-                text = f"{lead} the profile does not say"
-            return Reason(kind=kind, outcome=outcome, text=text)
-        why = "; ".join(
-            m.word(m.decide(profile, on), profile, on).text.split("; ", 1)[-1] for m in self.members
-        )
-        text = f"{lead} required; {why}" if kind is RuleKind.REQUIREMENT else f"{lead} {why}"
-        return Reason(kind=kind, outcome=outcome, text=text)
+        if kind is RuleKind.REQUIREMENT:
+            lead = f"one of: {either} is required;"
+        else:
+            lead = f"serves {either};"
+        why = "the profile does not say"
+        if outcome is Outcome.FAILED:
+            why = "; ".join(
+                m.word(m.decide(profile, on), profile, on).text.split("; ", 1)[-1]
+                for m in self.members
+            )
+        return Reason(kind=kind, outcome=outcome, text=f"{lead} {why}")
 
 
 class Placement:
@@ -328,40 +333,34 @@ class Placement:
     def word(self, decision: Decision, profile: Profile) -> Reason:
         """The reason for ``decision``, which this placement made for ``profile``."""
         outcome, field = decision.outcome, decision.field
+        assert field is not None  # a placement decides on the state, county or town
+        seen = {"state": profile.state, "county": profile.county, "town": profile.town}[field.value]
         if self.national:
             text = (
-                f"works nationally and in {profile.state}"
+                f"works nationally and in {seen}"
                 if outcome is Outcome.MET
-                else "works in the 50 states and DC, not in the territories; "
-                f"this profile's state is {profile.state}"
+                else f"works in the 50 states and DC, not in the territories; this profile's "
+                f"state is {seen}"
             )
+        elif outcome is Outcome.MET and field is ProfileField.TOWN:
+            text = f"works in {self.towns[fold(str(seen))]}, {profile.state}"
+        elif outcome is Outcome.MET:
+            text = f"works in {seen}"
         else:
+            local = self.counties is not None or self.towns
+            where = self.county_names if local else ", ".join(sorted(self.states))
             if self.towns:
-                where = f"{', '.join(self.towns.values())} ({self.county_names})"
-            elif self.counties is not None:
-                where = self.county_names
+                where = f"{', '.join(self.towns.values())} ({where})"
+            if outcome is Outcome.UNKNOWN:
+                said = f"the profile does not say which {field.value}"
             else:
-                where = ", ".join(sorted(self.states))
-            text = self._text(outcome, field, where, profile)
+                said = f"this profile's {field.value} is {seen}"
+            text = f"works only in {where}; {said}"
         return Reason(kind=RuleKind.COVERAGE, outcome=outcome, text=text, field=field)
 
-    def _text(
-        self, outcome: Outcome, field: ProfileField | None, where: str, profile: Profile
-    ) -> str:
-        if outcome is Outcome.MET:
-            if field is ProfileField.TOWN:
-                assert profile.town is not None
-                return f"works in {self.towns[fold(profile.town)]}, {profile.state}"
-            return f"works in {profile.county if field is ProfileField.COUNTY else profile.state}"
-        if outcome is Outcome.UNKNOWN:
-            which = {ProfileField.TOWN: "town", ProfileField.COUNTY: "county"}.get(field, "state")  # type: ignore[arg-type]
-            return f"works only in {where}; the profile does not say which {which}"
-        seen = {
-            ProfileField.STATE: f"state is {profile.state}",
-            ProfileField.COUNTY: f"county is {profile.county}",
-            ProfileField.TOWN: f"town is {profile.town}",
-        }[field]  # type: ignore[index]
-        return f"works only in {where}; this profile's {seen}"
+
+#: How near a group works, by the scope of its coverage: the nearer ranks first among equals.
+NEARNESS = {Scope.COUNTIES: 0, Scope.STATES: 1, Scope.NATIONAL: 2}
 
 
 def _aim(field: ProfileField | None) -> ProfileField | None:
@@ -393,21 +392,6 @@ UNKNOWN_PRIORITY_COST = 1
 UNKNOWN_COST = 8
 
 
-def relevance_of(
-    aimed: set[ProfileField], preferred: set[ProfileField], missed: int, unsure: int
-) -> int:
-    """How squarely a group is aimed at the person: the weight of each field its requirements
-    and audience test and the person meets, plus :data:`PRIORITY_WEIGHT` for each further
-    field a priority meets, less that for each priority the person is known to miss, and less
-    :data:`UNKNOWN_PRIORITY_COST` for each priority on a fact the person did not give."""
-    return (
-        sum(_WEIGHTS.get(f, FIELD_WEIGHT) for f in aimed)
-        + PRIORITY_WEIGHT * len(preferred - aimed)
-        - PRIORITY_WEIGHT * missed
-        - UNKNOWN_PRIORITY_COST * unsure
-    )
-
-
 def rank_of(relevance: int, unknowns: tuple[ProfileField, ...]) -> int:
     """A match's rank score: its relevance less :data:`UNKNOWN_COST` for each fact that would
     decide it (age and birth date are one fact)."""
@@ -415,20 +399,6 @@ def rank_of(relevance: int, unknowns: tuple[ProfileField, ...]) -> int:
     if facts > 1 and ProfileField.AGE in unknowns and ProfileField.BIRTH_DATE in unknowns:
         facts -= 1
     return relevance - UNKNOWN_COST * facts
-
-
-class Verdict(NamedTuple):
-    """How one profile stands with one organization: the fold of every rule's decision.
-
-    ``checked`` pairs each rule that was decided with its decision, in the order of the
-    explanation (placement, office level, requirements, audience, priorities); it is empty
-    when the fold stopped early.
-    """
-
-    status: MatchStatus
-    unknowns: tuple[ProfileField, ...]
-    relevance: int
-    checked: tuple[tuple[Rule | Placement | None, Decision], ...] = ()
 
 
 class CompiledOrg:
@@ -440,6 +410,7 @@ class CompiledOrg:
     """
 
     __slots__ = (
+        "_alone",
         "_candidate_only",
         "_dormant",
         "_fetch",
@@ -448,6 +419,8 @@ class CompiledOrg:
         "_stopped",
         "id",
         "levels",
+        "nearness",
+        "place_rank",
         "placement",
         "priorities",
         "requirements",
@@ -468,8 +441,13 @@ class CompiledOrg:
         self._org: Organization | None = None
         self._ready = False
         self._dormant: tuple[dt.date, int] | None = None
+        self._alone: Table | None = None
         self.territories = territories
         self.placement = Placement(coverage, county_names)
+        self.nearness = NEARNESS[coverage.scope]
+        #: The group's place among equals in the order of answers, by (nearness, id): set by
+        #: :class:`Index` for the groups it lists.
+        self.place_rank = 0
 
     @property
     def org(self) -> Organization:
@@ -504,113 +482,51 @@ class CompiledOrg:
             known = self._dormant = (on, 0 if is_live(self.org, on) else 1)
         return known[1]
 
-    def fold(
-        self, profile: Profile, on: dt.date, include_staff: bool, *, full: bool
-    ) -> Verdict | None:
-        """Every rule decided for ``profile`` and folded into a verdict. Without ``full``, the
-        fold stops at the first failure that makes the match ineligible and returns None."""
-        failed_hard = self.closed(include_staff)  # compiles the rules on first use
-        if failed_hard and not full:
-            return None
-        checked: list[tuple[Rule | Placement | None, Decision]] = []
-        place = self.placement.decide(profile, self.territories)
-        if place is not None:
-            failed_hard |= place.outcome is Outcome.FAILED
-            checked.append((self.placement, place))
-        level = profile.office_level
-        if self.levels is not None and level is not None:
-            met = level in self.levels
-            failed_hard |= not met
-            outcome = Outcome.MET if met else Outcome.FAILED
-            checked.append((None, Decision(outcome, _NONE, ProfileField.OFFICE_LEVEL)))
-        if failed_hard and not full:
-            return None
-        outside = False
-        aimed: set[ProfileField] = set()
-        unknowns: set[ProfileField] = set()
-        for _rule, decision in checked:
-            unknowns |= decision.unknown
-        for rule in (*self.requirements, *self.serves):
-            decision = rule.decide(profile, on)
-            if full:
-                checked.append((rule, decision))
-            outcome = decision.outcome
-            if outcome is Outcome.MET:
-                aimed.add(_aim(decision.field))  # type: ignore[arg-type]
-            elif outcome is Outcome.UNKNOWN:
-                unknowns |= decision.unknown
-            elif rule.kind is RuleKind.AUDIENCE:
-                outside = True
-            elif full:
-                failed_hard = True
-            else:
-                return None
-        preferred, missed, unsure = self._prefer(profile, on, checked if full else None)
-        if failed_hard:
-            status = MatchStatus.INELIGIBLE
-        elif outside:
-            status = MatchStatus.OUTSIDE_AUDIENCE
-        elif unknowns:
-            status = MatchStatus.POSSIBLE
-        else:
-            status = MatchStatus.ELIGIBLE
-        return Verdict(
-            status,
-            tuple(sorted(unknowns)) if unknowns else (),
-            relevance_of(aimed, preferred, missed, unsure),
-            tuple(checked) if full else (),
-        )
-
-    def _prefer(
-        self,
-        profile: Profile,
-        on: dt.date,
-        checked: list[tuple[Rule | Placement | None, Decision]] | None,
-    ) -> tuple[set[ProfileField], int, int]:
-        """The priorities folded: (the fields of those met, how many are known to be missed,
-        how many turn on facts the profile leaves unknown); each met one is added to
-        ``checked`` when given (a full fold)."""
-        preferred: set[ProfileField] = set()
-        missed = unsure = 0
-        for rule in self.priorities:
-            decision = rule.decide(profile, on)
-            outcome = decision.outcome
-            if outcome is Outcome.MET:
-                preferred.add(_aim(decision.field))  # type: ignore[arg-type]
-                if checked is not None:
-                    checked.append((rule, decision))
-            elif outcome is Outcome.FAILED:
-                missed += 1
-            else:
-                unsure += 1
-        return preferred, missed, unsure
+    def verdict(self, profile: Profile, on: dt.date, include_staff: bool) -> Selected:
+        """How ``profile`` stands with this group, whatever its status: its :class:`Table` of
+        one (made on first use) decides it, every rule folded."""
+        alone = self._alone
+        if alone is None:
+            alone = self._alone = Table((self,), None)
+        out, outside, parts = alone.decide(profile, on, include_staff)
+        ((_key, found),) = alone.rows(1, outside, parts, on)
+        return (self, MatchStatus.INELIGIBLE, found[2], found[3]) if out else found
 
     def explain(
         self, profile: Profile, on: dt.date, include_staff: bool
     ) -> tuple[tuple[Reason, ...], tuple[Reason, ...], tuple[Reason, ...]]:
-        """(reasons, failed, caveats): the full fold, every decision worded."""
-        verdict = self.fold(profile, on, include_staff, full=True)
-        assert verdict is not None
+        """(reasons, failed, caveats): every rule decided and worded, in the order placement,
+        office level, requirements, audience, priorities met; failed first, then unknown,
+        then met."""
+        self.closed(include_staff)  # compiles the rules on first use
         failed, caveats = self._fixed(include_staff, on)
-        unknown: list[Reason] = []
-        met: list[Reason] = []
-        if profile.office_level is None and self.levels is not None:
+        checked: list[tuple[Rule | Placement | None, Decision]] = []
+        place = self.placement.decide(profile, self.territories)
+        if place is not None:
+            checked.append((self.placement, place))
+        level = profile.office_level
+        if self.levels is not None and level is None:
             caveats.append(
                 _note(RuleKind.OFFICE_LEVEL, f"helps with {join_or(self.levels)} offices only")
             )
-        for rule, decision in verdict.checked:
+        elif self.levels is not None:
+            outcome = Outcome.MET if level in self.levels else Outcome.FAILED
+            checked.append((None, Decision(outcome, _NONE, ProfileField.OFFICE_LEVEL)))
+        checked += [(rule, rule.decide(profile, on)) for rule in (*self.requirements, *self.serves)]
+        for priority in self.priorities:
+            decision = priority.decide(profile, on)
+            if decision.outcome is Outcome.MET:
+                checked.append((priority, decision))
+        unknown: list[Reason] = []
+        met: list[Reason] = []
+        for rule, decision in checked:
             reason = self._word(rule, decision, profile, on)
             {Outcome.MET: met, Outcome.FAILED: failed, Outcome.UNKNOWN: unknown}[
                 decision.outcome
             ].append(reason)
         if not self.requirements and not self.serves:
-            met.append(
-                Reason(
-                    kind=RuleKind.REQUIREMENT,
-                    outcome=Outcome.MET,
-                    text="has no personal eligibility requirements and names no audience",
-                )
-            )
+            text = "has no personal eligibility requirements and names no audience"
+            met.append(Reason(kind=RuleKind.REQUIREMENT, outcome=Outcome.MET, text=text))
         return (*failed, *unknown, *met), tuple(failed), tuple(caveats)
 
     def _word(
@@ -692,8 +608,19 @@ def _note(kind: RuleKind, text: str) -> Reason:
 Selected = tuple[CompiledOrg, MatchStatus, tuple[ProfileField, ...], int]
 
 
+_BYTE_BITS = [tuple(b for b in range(8) if value >> b & 1) for value in range(256)]
+
+
 def _bits(mask: int) -> list[int]:
     """The positions of the set bits of ``mask``, lowest first."""
+    if mask.bit_count() > 8:  # a byte at a time
+        size = (mask.bit_length() + 7) // 8
+        return [
+            at + b
+            for at, byte in zip(range(0, 8 * size, 8), mask.to_bytes(size, "little"), strict=True)
+            if byte
+            for b in _BYTE_BITS[byte]
+        ]
     found = []
     while mask:
         low = mask & -mask
@@ -702,49 +629,111 @@ def _bits(mask: int) -> list[int]:
     return found
 
 
+STATUS_ORDER = {
+    MatchStatus.ELIGIBLE: 0,
+    MatchStatus.POSSIBLE: 1,
+    MatchStatus.OUTSIDE_AUDIENCE: 2,
+    MatchStatus.INELIGIBLE: 3,
+}
+
+
 OUTSIDE = MatchStatus.OUTSIDE_AUDIENCE
-_OPEN = (MatchStatus.ELIGIBLE, MatchStatus.POSSIBLE)  # by whether any fact is unknown
+_STATUSES = sorted(STATUS_ORDER, key=STATUS_ORDER.__getitem__)  # by STATUS_ORDER
+
+
+#: What one group of tests decided for a profile, as masks over a table's groups: (ruled out,
+#: outside the audience, (field, unknown), (field aimed at, met), (field preferred, met),
+#: (points lost, priorities missed or unsure)).
+Part = tuple[
+    int,
+    int,
+    tuple[tuple[ProfileField, int], ...],
+    tuple[tuple[ProfileField, int], ...],
+    tuple[tuple[ProfileField, int], ...],
+    tuple[tuple[int, int], ...],
+]
+Test = tuple[Decide, int, int, int, tuple[int, ...]]
+#: The values a field's tests are decided for in advance (a few vocabularies and the flags).
+_DOMAINS: Mapping[ProfileField, tuple[object, ...]] = {
+    ProfileField.PARTY: tuple(Party),
+    ProfileField.GENDER: tuple(Gender),
+    ProfileField.IDEOLOGY: tuple(Ideology),
+    ProfileField.OFFICE_LEVEL: tuple(OfficeLevel),
+    **dict.fromkeys(BOOL_FIELDS, (True, False)),
+}
+
+
+def _part(tests: tuple[Test, ...], profile: Profile, on: dt.date) -> Part:
+    """Each of ``tests`` decided for ``profile`` and folded into masks."""
+    out = outside = 0
+    unknown: list[tuple[ProfileField, int]] = []
+    aimed: list[tuple[ProfileField, int]] = []
+    preferred: list[tuple[ProfileField, int]] = []
+    less: list[tuple[int, int]] = []
+    for decide, required, serving, both, priorities in tests:
+        decision = decide(profile, on)
+        outcome = decision.outcome
+        if outcome is Outcome.MET:
+            aim = _aim(decision.field)
+            assert aim is not None  # a met test names its field
+            aimed.append((aim, both))
+            preferred += [(aim, mask) for mask in priorities]
+        elif outcome is Outcome.UNKNOWN:
+            unknown += [(field, both) for field in decision.unknown]
+            less += [(UNKNOWN_PRIORITY_COST, mask) for mask in priorities]
+        else:
+            out |= required
+            outside |= serving
+            less += [(PRIORITY_WEIGHT, mask) for mask in priorities]
+    return out, outside, tuple(unknown), tuple(aimed), tuple(preferred), tuple(less)
+
+
+def _reads(rule: Condition | AnyOf) -> tuple[str, ...]:
+    """The profile attributes a rule's decision reads."""
+    if isinstance(rule, AnyOf):
+        return tuple(sorted({a for c in rule.any_of for a in _reads(c)}))
+    return ("age", "birth_date") if rule.field in _AGE_FIELDS else (rule.field.value,)
 
 
 class Table:
-    """The groups that work across one state (or everywhere) compiled into bit masks, bit ``i``
-    standing for ``orgs[i]``: what :meth:`CompiledOrg.fold` decides one group at a time,
-    decided for all of them at once.
+    """Groups compiled into bit masks, bit ``i`` standing for ``orgs[i]``: every group's rules
+    decided at once, the one way a status, unknowns and relevance are decided.
 
     Each distinct test among their rules is decided once per profile (by the rules' own
     ``decide``) and its outcome folded into every group that has it with a few integer
-    operations; only the groups returned are visited one by one, to read off their unknowns and
-    relevance. Their placement reads the profile's state alone (none lists a town or county),
-    so it is worked out once, for the profile that first reaches the table.
+    operations. Tests are grouped by the profile fields they read: a group whose fields the
+    profile leaves empty, or holds a value of a small vocabulary (party, gender, ideology,
+    office level, the yes/no facts), takes its masks decided when the table was built. Only
+    the groups kept are visited one by one, to read off their unknowns and relevance, when a
+    result is first read. A table of one place (a state's groups, or a place's county and town
+    committees) decides where they work once, for the profile that first reaches it; a table
+    made without a place (one group, for :meth:`CompiledOrg.verdict`) decides it per profile.
     """
 
-    __slots__ = ("closed", "level_fail", "orgs", "place_fail", "place_unknown", "tests")
+    __slots__ = ("closed", "everyone", "groups", "level_fail", "orgs", "place", "static")
 
-    def __init__(self, orgs: tuple[CompiledOrg, ...], profile: Profile) -> None:
+    def __init__(self, orgs: tuple[CompiledOrg, ...], place: Profile | None) -> None:
         self.orgs = orgs
-        self.place_fail = stopped = staff = 0
-        unknown: dict[ProfileField, int] = {}
+        self.everyone = (1 << len(orgs)) - 1
+        #: (a date, each group's liveness on it and place_rank, as parts of its order key)
+        self.static: tuple[dt.date | None, list[int]] = (None, [])
+        stopped = staff = 0
         self.level_fail = dict.fromkeys(OfficeLevel, 0)
         # test -> [requirement mask, audience mask, *priority masks (one per repeat)]
         tests: dict[Decide, list[int]] = {}
+        reads: dict[Decide, tuple[str, ...]] = {}
         for i, c in enumerate(orgs):
             bit = 1 << i
             c.closed(True)  # compiles the rules
             stopped |= bit if c._stopped else 0
             staff |= bit if c._candidate_only else 0
-            assert not c.placement.towns
-            assert c.placement.counties is None
-            place = c.placement.decide(profile, c.territories)
-            if place is not None and place.outcome is Outcome.FAILED:
-                self.place_fail |= bit
-            for f in place.unknown if place is not None else ():
-                unknown[f] = unknown.get(f, 0) | bit
             for level in OfficeLevel:
                 if c.levels is not None and level not in c.levels:
                     self.level_fail[level] |= bit
             for at, rules in ((0, c.requirements), (1, c.serves), (2, c.priorities)):
                 for rule in rules:
                     masks = tests.setdefault(rule.decide, [0, 0])
+                    reads[rule.decide] = _reads(rule.rule)
                     slot = at
                     while slot >= 2 and slot < len(masks) and masks[slot] & bit:
                         slot += 1  # a priority repeated counts again
@@ -752,58 +741,116 @@ class Table:
                         masks.append(0)
                     masks[slot] |= bit
         self.closed = (stopped | staff, stopped)  # without staff programs, with them
-        self.place_unknown = tuple(unknown.items())
-        self.tests = tuple(
-            (decide, required, serving, required | serving, tuple(priorities))
-            for decide, (required, serving, *priorities) in tests.items()
-        )
+        #: where the groups work, decided once for a table of one place, else per profile
+        self.place = None if place is None else self._place(place)
+        by_reads: dict[tuple[str, ...], list[Test]] = {}
+        for decide, (required, serving, *priorities) in tests.items():
+            test = (decide, required, serving, required | serving, tuple(priorities))
+            by_reads.setdefault(reads[decide], []).append(test)
+        self.groups = tuple(self._group(reads, tuple(group)) for reads, group in by_reads.items())
+
+    @staticmethod
+    def _group(
+        reads: tuple[str, ...], tests: tuple[Test, ...]
+    ) -> tuple[Callable[[Profile], object], dict[object, Part], tuple[Test, ...]]:
+        """(what the tests read, their parts decided in advance by that value, the tests)."""
+        read: Callable[[Profile], object] = operator.attrgetter(*reads)
+        empty = Profile()
+        on = dt.date(2000, 1, 1)  # an empty profile's decisions do not depend on the date
+        fixed: dict[object, Part] = {read(empty): _part(tests, empty, on)}
+        for value in _DOMAINS.get(ProfileField(reads[0]), ()) if len(reads) == 1 else ():
+            given: dict[str, Any] = {reads[0]: value}
+            fixed[value] = _part(tests, attrs.evolve(empty, **given), on)
+        return read, fixed, tests
+
+    def _place(self, profile: Profile) -> Part:
+        """Where the groups work, decided for ``profile``'s place, as a part."""
+        out = 0
+        unknown: dict[ProfileField, int] = {}
+        for i, c in enumerate(self.orgs):
+            place = c.placement.decide(profile, c.territories)
+            if place is not None and place.outcome is Outcome.FAILED:
+                out |= 1 << i
+            for field in place.unknown if place is not None else ():
+                unknown[field] = unknown.get(field, 0) | 1 << i
+        return out, 0, tuple(unknown.items()), (), (), ()
+
+    def decide(
+        self, profile: Profile, on: dt.date, include_staff: bool
+    ) -> tuple[int, int, list[Part]]:
+        """(the groups ruled out, those outside their audience, the parts to read off every
+        group's unknowns and relevance from): every group's rules decided at once."""
+        place = self.place or self._place(profile)
+        level = profile.office_level
+        out = self.closed[include_staff] | place[0]
+        out |= 0 if level is None else self.level_fail[level]
+        outside = 0
+        parts = [place]
+        for read, fixed, tests in self.groups:
+            part = fixed.get(read(profile))
+            if part is None:
+                part = _part(tests, profile, on)
+            out |= part[0]
+            outside |= part[1]
+            parts.append(part)
+        return out, outside, parts
 
     def select(
         self, profile: Profile, on: dt.date, include_staff: bool, include_outside: bool
-    ) -> list[Selected]:
-        """Each group not ruled out, with its status, unknowns and relevance: the verdict of
-        ``fold(profile, on, include_staff, full=False)`` for every group, in bulk."""
-        level = profile.office_level
-        out = self.closed[include_staff] | self.place_fail
-        out |= 0 if level is None else self.level_fail[level]
-        outside = 0
-        unknown = dict(self.place_unknown)
+    ) -> Found:
+        """:meth:`decide`, and the groups kept: not ruled out, and (unless
+        ``include_outside``) not outside their audience."""
+        out, outside, parts = self.decide(profile, on, include_staff)
+        keep = self.everyone & ~out & (-1 if include_outside else ~outside)
+        return self, keep, outside, parts
+
+    def rows(
+        self, keep: int, outside: int, parts: list[Part], on: dt.date
+    ) -> list[tuple[int, Selected]]:
+        """Each group kept, with its status, unknowns and relevance, from what :meth:`decide`
+        returned; each with its order key: :func:`~civicrun._match.sort_key` as one integer
+        (liveness and place_rank from ``static``; no two groups have the same place_rank, so
+        no two keys are equal)."""
+        unknown: dict[ProfileField, int] = {}
         aimed: dict[ProfileField, int] = {}
         preferred: dict[ProfileField, int] = {}
-        less: list[tuple[int, int]] = []  # (points, the groups that lose them)
-        for decide, required, serving, both, priorities in self.tests:
-            decision = decide(profile, on)
-            outcome = decision.outcome
-            if outcome is Outcome.MET:
-                aim = _aim(decision.field)
-                assert aim is not None  # a met test names its field
-                aimed[aim] = aimed.get(aim, 0) | both
-                for mask in priorities:
-                    preferred[aim] = preferred.get(aim, 0) | mask
-            elif outcome is Outcome.UNKNOWN:
-                for field in decision.unknown:
-                    unknown[field] = unknown.get(field, 0) | both
-                less += [(UNKNOWN_PRIORITY_COST, mask) for mask in priorities]
-            else:
-                out |= required
-                outside |= serving
-                less += [(PRIORITY_WEIGHT, mask) for mask in priorities]
-        keep = ((1 << len(self.orgs)) - 1) & ~out & (-1 if include_outside else ~outside)
+        less: list[tuple[int, int]] = []
+        for _out, _outside, unsure, met, liked, lost in parts:
+            for field, mask in unsure:
+                unknown[field] = unknown.get(field, 0) | mask
+            for field, mask in met:
+                aimed[field] = aimed.get(field, 0) | mask
+            for field, mask in liked:
+                preferred[field] = preferred.get(field, 0) | mask
+            less += lost
         score = self._score(keep, aimed, preferred, less)
-        unknowns: list[tuple[ProfileField, ...]] = [()] * len(self.orgs)
+        # the groups kept, split by the facts left unknown that would decide them
+        classes: list[tuple[int, tuple[ProfileField, ...]]] = [(keep, ())]
         for field in sorted(unknown):
-            for i in _bits(unknown[field] & keep):
-                unknowns[i] += (field,)
-        orgs = self.orgs
-        return [
-            (
-                orgs[i],
-                OUTSIDE if outside >> i & 1 else _OPEN[bool(unknowns[i])],
-                unknowns[i],
-                score[i],
-            )
-            for i in _bits(keep)
-        ]
+            split = []
+            for members, fields in classes:
+                inside = members & unknown[field]
+                if inside:
+                    split.append((inside, (*fields, field)))
+                if members ^ inside:
+                    split.append((members ^ inside, fields))
+            classes = split
+        static = self.static
+        if static[0] != on:
+            static = self.static = (on, [c.dormant(on) << 56 | c.place_rank for c in self.orgs])
+        orgs, fixed = self.orgs, static[1]
+        found: list[tuple[int, Selected]] = []
+        for members, fields in classes:
+            # the key less the relevance, which is subtracted from its field per group
+            rank = (1 << 31) - rank_of(0, fields)
+            for order, among in ((1 if fields else 0, members & ~outside), (2, members & outside)):
+                base = rank << 24 | order << 22 | (order == 2) << 57
+                status = _STATUSES[order]
+                found += [
+                    (fixed[i] + base - (score[i] << 24), (orgs[i], status, fields, score[i]))
+                    for i in _bits(among)
+                ]
+        return found
 
     def _score(
         self,
@@ -828,6 +875,11 @@ class Table:
         return score
 
 
+#: What :meth:`Table.select` decided: (the table, the groups it kept, those outside their
+#: audience, the parts of the decision).
+Found = tuple[Table, int, int, list[Part]]
+
+
 class Index:
     """Every organization compiled, listed in id order for all states and for each state,
     county committees by county and town committees by town."""
@@ -839,6 +891,7 @@ class Index:
         "in_county",
         "in_state",
         "in_town",
+        "local",
         "national",
         "tables",
         "territories",
@@ -855,6 +908,7 @@ class Index:
         self.territories = territories
         self.county_names = county_names
         self.tables: dict[str | None, Table] = {}  # by state (None: no state), made when asked
+        self.local: dict[tuple[str | None, str | None, str | None], Table] = {}  # by place
         fetch = organizations.__getitem__
         coverage = coverage_of or (lambda key: organizations[key].coverage)
         compiled = [
@@ -862,9 +916,11 @@ class Index:
             for k in sorted(organizations)
         ]
         self.by_id = {c.id: c for c in compiled}
+        for rank, c in enumerate(sorted(compiled, key=lambda c: (c.nearness, c.id))):
+            c.place_rank = rank
         # County and town committees are listed by their place only, so a question that names
         # no county or town (or another one) never touches them, however many there are.
-        wide = [c for c in compiled if c.placement.counties is None]
+        wide = [c for c in compiled if c.placement.counties is None and not c.placement.towns]
         self.everywhere = tuple(wide)
         self.national = tuple(c for c in wide if c.placement.national)
         by_state: dict[str, list[CompiledOrg]] = {}
@@ -907,27 +963,24 @@ class Index:
         state = profile.state
         return self.everywhere if state is None else self.in_state.get(state, self.national)
 
-    def _local(self, profile: Profile) -> tuple[CompiledOrg, ...]:
-        state = profile.state
-        found: tuple[CompiledOrg, ...] = ()
-        if profile.county is not None:
-            found = self.in_county.get(profile.county.fips, ())
-        if profile.town is not None and state is not None:
-            found = (*found, *self.in_town.get(town_key(state, profile.town), ()))
-        return found
-
     def select(
         self, profile: Profile, on: dt.date, include_staff: bool, include_outside: bool
-    ) -> list[Selected]:
-        """Each candidate not ruled out for ``profile``, with its status, unknowns and
-        relevance: the groups of the state through its :class:`Table`, county and town
-        committees (a few) folded one by one."""
-        table = self.tables.get(profile.state)
+    ) -> list[Found]:
+        """What is decided for ``profile``: by the :class:`Table` of the groups that work across
+        its state, and by that of the county and town committees of its place, if any."""
+        state = profile.state
+        table = self.tables.get(state)
         if table is None:
-            table = self.tables[profile.state] = Table(self._wide(profile), profile)
-        found = table.select(profile, on, include_staff, include_outside)
-        for compiled in self._local(profile):
-            verdict = compiled.fold(profile, on, include_staff, full=False)
-            if verdict is not None and (include_outside or verdict.status is not OUTSIDE):
-                found.append((compiled, verdict.status, verdict.unknowns, verdict.relevance))
+            table = self.tables[state] = Table(self._wide(profile), profile)
+        found = [table.select(profile, on, include_staff, include_outside)]
+        fips = None if profile.county is None else profile.county.fips
+        town = None if profile.town is None or state is None else town_key(state, profile.town)
+        town = town if town in self.in_town else None
+        if fips in self.in_county or town is not None:
+            place = (state, fips, town)  # all that the committees' placement reads
+            local = self.local.get(place)
+            if local is None:
+                orgs = (*self.in_county.get(fips or "", ()), *self.in_town.get(town or "", ()))
+                local = self.local[place] = Table(orgs, profile)
+            found.append(local.select(profile, on, include_staff, include_outside))
         return found
