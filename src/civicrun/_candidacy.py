@@ -131,6 +131,15 @@ def _age(
     return attrs.evolve(reason, text=f"{label}: {reason.text}"), decision.unknown
 
 
+#: What "the district" of a qualification's residence is, by office (a legislature's seat is a
+#: district; the others name their place).
+_DISTRICT = {
+    "mayor": "the city or town",
+    "school-board": "the school district",
+    "county-commission": "the county or commissioner district",
+}
+
+
 def _qualification_reasons(
     qual: Qualification, state: State, profile: Profile, on: dt.date
 ) -> tuple[list[Reason], frozenset[ProfileField]]:
@@ -159,9 +168,10 @@ def _qualification_reasons(
             if qual.district_residency_years == 0
             else f" for at least {_years(qual.district_residency_years)}"
         )
+        where = _DISTRICT.get(qual.office.value, "the district")
         text = (
-            f"{label}: residence in the district{length} is required; the profile does not "
-            "say which district (civicrun does not ask)"
+            f"{label}: residence in {where}{length} is required; the profile does not "
+            "say which one (civicrun does not ask)"
         )
         reasons.append(_reason(Outcome.UNKNOWN, text))
     if qual.citizen_years is not None:
