@@ -357,7 +357,11 @@ TABLES: dict[str, Table] = {
                 "Years a candidate must have lived in the district (0: residence, no length).",
             ),
             ("citizen_years", "integer", "Years of citizenship (0: citizenship, no length)."),
-            ("registered_voter", "boolean", "Whether a candidate must be a registered voter."),
+            (
+                "registered_voter",
+                "boolean",
+                "Whether a candidate must be a registered or qualified voter.",
+            ),
             ("source", "string", "The page that states them."),
             ("note", "string", "A caveat, such as when the age is counted."),
         ),
