@@ -34,6 +34,7 @@ from .vocab import (
     Outcome,
     ProfileField,
     QualificationStatus,
+    QualifiedOffice,
     RuleKind,
 )
 
@@ -134,9 +135,9 @@ def _age(
 #: What "the district" of a qualification's residence is, by office (a legislature's seat is a
 #: district; the others name their place).
 _DISTRICT = {
-    "mayor": "the city or town",
-    "school-board": "the school district",
-    "county-commission": "the county or commissioner district",
+    QualifiedOffice.MAYOR: "the city or town",
+    QualifiedOffice.SCHOOL_BOARD: "the school district",
+    QualifiedOffice.COUNTY_COMMISSION: "the county or commissioner district",
 }
 
 
@@ -168,7 +169,7 @@ def _qualification_reasons(
             if qual.district_residency_years == 0
             else f" for at least {_years(qual.district_residency_years)}"
         )
-        where = _DISTRICT.get(qual.office.value, "the district")
+        where = _DISTRICT.get(qual.office, "the district")
         text = (
             f"{label}: residence in {where}{length} is required; the profile does not "
             "say which one (civicrun does not ask)"

@@ -439,12 +439,10 @@ def load(root: Traversable | None = None) -> Dataset:
     return data
 
 
-def _check_towns(data: Dataset, places: list[tuple[str, str, str]]) -> None:
-    """A town or city committee's counties must be among those the place table gives its town
-    (where the table has the town): the two would otherwise send a person to different places."""
-    known: dict[str, set[str]] = {}
-    for state, name, fips in places:
-        known.setdefault(town_key(state, name), set()).add(fips)
+def _check_towns(data: Dataset, known: Mapping[str, set[str]]) -> None:
+    """A town or city committee's counties must be among those the place table (``known``,
+    from :func:`~civicrun._placetable.read_places`) gives its town, where the table has the
+    town: the two would otherwise send a person to different places."""
     for org in sorted(data.organizations.values(), key=lambda o: o.id):
         coverage = org.coverage
         for state in sorted(coverage.states):

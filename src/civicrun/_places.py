@@ -36,12 +36,12 @@ _CITY_KINDS = frozenset({CountyKind.INDEPENDENT_CITY, CountyKind.CITY_AND_BOROUG
 
 def _build(data: Dataset) -> Mapping[str, tuple[str, ...]]:
     """town key -> the FIPS codes of the counties the town lies in, in FIPS order."""
-    found: dict[str, set[str]] = {}
     table = data_root().joinpath("places.tsv")
-    if table.is_file():
-        text = table.read_text(encoding="utf-8")
-        for state, name, fips in read_places(text, data.counties.state_of):
-            found.setdefault(town_key(state, name), set()).add(fips)
+    found: dict[str, set[str]] = (
+        read_places(table.read_text(encoding="utf-8"), data.counties.state_of)
+        if table.is_file()
+        else {}
+    )
     for org in data.organizations.values():
         coverage = org.coverage
         if org.kind is not OrgKind.LOCAL_PARTY or not coverage.towns:

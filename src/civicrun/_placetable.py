@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ._text import town_key
 from .errors import DataError
 
 __all__ = ["PLACE_COLUMNS", "read_places"]
@@ -18,9 +19,10 @@ PLACE_COLUMNS = ("geoid", "state", "name", "also", "census_name", "kind", "popul
 _KINDS = frozenset({"incorporated", "census-designated"})
 
 
-def read_places(text: str, state_of: Callable[[str], str | None]) -> list[tuple[str, str, str]]:
-    """``(state, name, county FIPS)`` for every name of every place in the place table's
-    ``text``; ``state_of`` gives a county FIPS code's state code (None for no such county).
+def read_places(text: str, state_of: Callable[[str], str | None]) -> dict[str, set[str]]:
+    """Town key (:func:`civicrun._text.town_key`) -> the FIPS codes of its counties, for
+    every name of every place in the place table's ``text``; ``state_of`` gives a county FIPS
+    code's state code (None for no such county).
 
     Raises:
         DataError: a line of ``places.tsv`` is malformed; the message names the line and the
@@ -30,7 +32,7 @@ def read_places(text: str, state_of: Callable[[str], str | None]) -> list[tuple[
     header = tuple(lines[0].split("\t")) if lines else ()
     if header != PLACE_COLUMNS:
         raise DataError("places.tsv", [f"header must be {', '.join(PLACE_COLUMNS)}; got {header}"])
-    found: list[tuple[str, str, str]] = []
+    found: dict[str, set[str]] = {}
     for number, line in enumerate(lines[1:], start=2):
         cells = line.split("\t")
         problem = _problem(cells, state_of)
@@ -38,7 +40,7 @@ def read_places(text: str, state_of: Callable[[str], str | None]) -> list[tuple[
             raise DataError("places.tsv", [f"line {number}: {problem}"])
         _geoid, state, name, also, _census, _kind, _people, fips = cells
         for each in (name, *filter(None, also.split(";"))):
-            found.extend((state, each, code) for code in fips.split(";"))
+            found.setdefault(town_key(state, each), set()).update(fips.split(";"))
     return found
 
 
