@@ -235,7 +235,7 @@ class TestOtherCommands:
             lambda self, code, party: attrs.evolve(official, local_directory=page),
         )
         _, out, _ = run(capsys, "local-party", "Loving", "--state", "TX", "--party", "R")
-        assert f"  the state party's directory of local committees: {page}" in out.splitlines()
+        assert f"  directory of the party's local committees: {page}" in out.splitlines()
 
     def test_election_office(self, capsys: pytest.CaptureFixture[str]) -> None:
         """election-office prints the query, who runs elections, and a search URL."""

@@ -78,9 +78,10 @@ class LocalParty:
             ``town`` names one civicrun has, else the county's.
         state_party: the party's official state organization, when civicrun has its record
             (its ``name`` and, where sourced, ``url``).
-        directory: where ``organization`` is None, the state party's own directory of its
-            county (or town) committees (``state_party.local_directory``), when recorded: the
-            official page to look at before a search.
+        directory: where ``organization`` is None, the official directory of the party's
+            county (or town) committees or chairs (``state_party.local_directory``), when
+            recorded: the state party's own, or the list the state's election office publishes
+            from the parties' filings; the official page to look at before a search.
         party: the party asked about.
         party_label: the party's local name used in the query (DFL, Republican ...).
         local_unit: how this party organizes locally in this state (county, town, parish,

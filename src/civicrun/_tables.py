@@ -124,7 +124,8 @@ TABLES: dict[str, Table] = {
             (
                 "local_directory",
                 "string",
-                "On a state party, its own directory of its county (or town) committees.",
+                "On a state party, an official directory of its county (or town) committees "
+                "or chairs: its own, or the state's list.",
             ),
             (
                 "scope",

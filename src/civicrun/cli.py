@@ -367,7 +367,7 @@ def _print_local_party(found: LocalParty) -> None:
         site = f" ({found.state_party.url})" if found.state_party.url else ""
         print(f"  state party: {found.state_party.name}{site}")
     if found.directory:
-        print(f"  the state party's directory of local committees: {found.directory}")
+        print(f"  directory of the party's local committees: {found.directory}")
     print(f"  {found.search_url}")
 
 

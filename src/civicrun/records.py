@@ -271,9 +271,10 @@ class Organization(_Record):
     the source, among ``sources``, that shows it; ``None`` where no dated evidence was found.
     It is not the date a record was edited (that is ``last_verified``).
 
-    ``local_directory``, on a state party, is the url of the party's own directory of its
-    county (or town) committees, one of the record's ``sources``: the official page to look at
-    for a county civicrun has no committee record for.
+    ``local_directory``, on a state party, is the url of an official directory of its county
+    (or town) committees or chairs (the party's own, or the list the state's election office
+    publishes from the parties' filings), one of the record's ``sources``: the official page
+    to look at for a county civicrun has no committee record for.
     """
 
     __repr__ = _short_repr("id", "name")
