@@ -211,7 +211,7 @@ class TestQualifications:
         texts = [str(r) for r in option.reasons]
         assert "in Texas for at least 2 years is required" in texts[0]
         assert (
-            "residence in the county or commissioner district for at least 0.5 years" in (texts[1])
+            "residence in the county or commissioner district for at least 6 months" in (texts[1])
         )
         assert "the profile does not say which one" in texts[1]
         assert "County commission: U.S. citizenship is required" in texts[2]

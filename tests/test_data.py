@@ -294,6 +294,22 @@ class TestCheck:
             "@ $.sources[0].kind"
         )
 
+    def test_a_source_listed_twice_is_refused(self, data_copy: Path) -> None:
+        """One page is one ``[[sources]]`` entry: a second entry for the same url (as Ohio's
+        record once had, read on two days) is refused, naming both positions."""
+        path = data_copy / "states" / "vt.toml"
+        text = path.read_text(encoding="utf-8")
+        start = text.index("[[sources]]")
+        end = text.find("\n[[", start + 1)
+        block = text[start : len(text) if end == -1 else end + 1]
+        path.write_text(text.rstrip("\n") + "\n\n" + block.rstrip("\n") + "\n", encoding="utf-8")
+        count = text.count("[[sources]]")
+        problems = unlined(check_data(data_copy, today=CHECK_DAY))
+        assert len(problems) == 1, problems
+        assert problems[0].startswith("states/vt.toml: url ")
+        assert "is listed twice (also $.sources[0]): keep one entry" in problems[0]
+        assert problems[0].endswith(f"@ $.sources[{count}].url")
+
     def test_towns_are_for_local_committees(self, data_copy: Path) -> None:
         """Only a local-party record may narrow its counties to towns; two committees of one
         party for one town are refused."""

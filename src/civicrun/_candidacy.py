@@ -118,8 +118,14 @@ def _reason(outcome: Outcome, text: str, field: ProfileField | None = None) -> R
 
 
 def _years(years: float) -> str:
-    whole = int(years) if float(years).is_integer() else years
-    return f"{whole} year" if whole == 1 else f"{whole} years"
+    """A length of residence or citizenship as a person would say it: "2 years", "1 year",
+    "6 months" (a fraction of a year that is a whole number of months), else "1.3 years"."""
+    if float(years).is_integer():
+        return "1 year" if years == 1 else f"{int(years)} years"
+    months = round(years * 12, 6)
+    if months.is_integer():
+        return "1 month" if months == 1 else f"{int(months)} months"
+    return f"{years} years"
 
 
 def _age(

@@ -53,7 +53,15 @@ _URL = re.compile(r"^https?://[^\s<>\"'`]+$")
 
 def _source_problems(sources: tuple[Source, ...], today: dt.date) -> list[str]:
     problems = []
+    first: dict[str, int] = {}
     for number, source in enumerate(sources):
+        if source.url in first:
+            problems.append(
+                f"url {source.url!r} is listed twice (also $.sources[{first[source.url]}]): "
+                "keep one entry, with the newest read date and both notes "
+                f"@ $.sources[{number}].url"
+            )
+        first.setdefault(source.url, number)
         if not _URL.match(source.url):
             problems.append(
                 f"url {source.url!r} is not a plain http(s) URL @ $.sources[{number}].url"
