@@ -660,6 +660,13 @@ class TestStateDirectory:
         assert None is find_local_party("Harris", "R", state="TX").directory  # has its record
         assert None is find_local_party("Loving, TX", "R").organization
 
-    def test_no_directory_recorded_yet(self) -> None:
-        """No shipped state party records a directory yet, so no answer invents one."""
-        assert all(f.directory is None for f in find_local_parties("Loving", state="TX"))
+    def test_the_shipped_directories_and_none_invented(self) -> None:
+        """Texas's two major parties give the Secretary of State's county-chairs list (their
+        shipped ``local_directory``); its Greens and Libertarians, and every party in Kansas,
+        where none is recorded, get no directory: none is invented."""
+        chairs = "https://webservices.sos.state.tx.us/cpc-filing/cpc-report.aspx"
+        texas = {f.party.value: f.directory for f in find_local_parties("Loving", state="TX")}
+        assert chairs == texas.pop("democratic") == texas.pop("republican")
+        assert texas
+        assert all(directory is None for directory in texas.values())
+        assert all(f.directory is None for f in find_local_parties("Sedgwick", state="KS"))

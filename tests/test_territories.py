@@ -203,7 +203,7 @@ class TestLocalCoverage:
             assert expected == answers[party.value]["counties"]["state_directory"], party
 
     def test_a_state_directory_is_counted(self) -> None:
-        """A state party record with a directory (built here: Texas's Republicans have none
+        """A state party record with a directory (built here: Florida's Republicans have none
         recorded) moves that state's counties without a county record from search to
         directory."""
         import attrs
@@ -212,16 +212,21 @@ class TestLocalCoverage:
         from civicrun._stats import _party_answers
 
         data = dataset()
-        texas = data.organizations["state-party-tx-republican"]
+        florida = data.organizations["state-party-fl-republican"]
+        assert florida.local_directory is None
         page = "https://example.org/county-chairs"
-        organizations = {**data.organizations, texas.id: attrs.evolve(texas, local_directory=page)}
+        organizations = {
+            **data.organizations,
+            florida.id: attrs.evolve(florida, local_directory=page),
+        }
         before = _party_answers(data)["republican"]["counties"]
         after = _party_answers(data.with_records("organizations", organizations))["republican"]
         with_record = sum(
-            1 for c in counties("TX") if shipped_officials().county(c.fips, Party.REPUBLICAN)
+            1 for c in counties("FL") if shipped_officials().county(c.fips, Party.REPUBLICAN)
         )
-        assert 254 - with_record == after["counties"]["state_directory"] - before["state_directory"]
-        assert before["search"] - after["counties"]["search"] == 254 - with_record
+        moved = 67 - with_record
+        assert moved == after["counties"]["state_directory"] - before["state_directory"]
+        assert before["search"] - after["counties"]["search"] == moved
         assert before["county_record"] == after["counties"]["county_record"]
 
     def test_a_town_committee_on_record_is_searched_by_its_own_name(self) -> None:
