@@ -110,7 +110,9 @@ class TestLoading:
             _data.load(data_copy)
 
     def test_bad_county_rows(self, data_copy: Path) -> None:
-        """County rows are checked: cells, kind and code."""
+        """County rows are checked: cells, kind and code. (The record files are read once;
+        ``assemble`` is the part of ``load`` that reads the tables and cross-checks.)"""
+        records = _data.read_records(data_copy)
         table = data_copy / "counties.tsv"
         text = table.read_text()
         bad_rows = {
@@ -124,33 +126,35 @@ class TestLoading:
         for row, message in bad_rows.items():
             table.write_text(text + row)
             with pytest.raises(DataError, match=message):
-                _data.load(data_copy)
+                _data.assemble(data_copy, records)
         table.write_text("code\tname\n" + text)
         with pytest.raises(DataError, match="header must be"):
-            _data.load(data_copy)
+            _data.assemble(data_copy, records)
         table.unlink()
         with pytest.raises(DataError, match="county table is missing"):
-            _data.load(data_copy)
+            _data.assemble(data_copy, records)
 
     def test_bad_alias_rows(self, data_copy: Path) -> None:
         """Alias rows are checked too."""
+        records = _data.read_records(data_copy)
         aliases = data_copy / "county_aliases.tsv"
         text = aliases.read_text()
         aliases.write_text(text + "Gotham\tNY\tlocal\t36999\tfiction\n")
         with pytest.raises(DataError, match="unknown fips '36999'"):
-            _data.load(data_copy)
+            _data.assemble(data_copy, records)
         aliases.write_text(text + "Gotham\tNY\tfictional\t36061\tfiction\n")
         with pytest.raises(DataError, match="kind local, former or retired"):
-            _data.load(data_copy)
+            _data.assemble(data_copy, records)
 
     def test_bad_place_rows(self, data_copy: Path) -> None:
         """The place table is checked with the county table: cells, code, kind, population
         and each county's state; the error names the file, the line and the column."""
         table = data_copy / "places.tsv"
+        records = _data.read_records(data_copy)
         text = table.read_text()
         good = "0499999\tAZ\tNowhere\t\tNowhere city, Arizona\tincorporated\t25000\t04013\n"
         table.write_text(text + good)
-        _data.load(data_copy)  # a well-formed row passes
+        _data.assemble(data_copy, records)  # a well-formed row passes
         bad_rows = {
             "0499999\tAZ\tNowhere\n": r"line \d+: expected 8 tab-separated cells, got 3",
             good.replace("0499999", "499999"): r"'499999' is not a 7-digit place GEOID @ \$.geoid",
@@ -162,11 +166,11 @@ class TestLoading:
         for row, message in bad_rows.items():
             table.write_text(text + row)
             with pytest.raises(DataError, match=message) as info:
-                _data.load(data_copy)
+                _data.assemble(data_copy, records)
             assert "places.tsv" == info.value.path
         table.write_text("place\tcounty\n" + text)
         with pytest.raises(DataError, match="header must be"):
-            _data.load(data_copy)
+            _data.assemble(data_copy, records)
 
     def test_a_town_committee_must_agree_with_the_place_table(self, data_copy: Path) -> None:
         """A town or city committee whose county the place table contradicts is refused (as

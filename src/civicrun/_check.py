@@ -505,12 +505,15 @@ def check_data(
         # from re-reading every TOML file; an explicit root is read as it is.
         return _check_given(base if root is not None else None, paths, day)
     problems: list[str] = []
+    records: dict[str, dict[str, Any]] = {}
     for kind in KINDS:
         problems += _link_problems(base, kind.folder)
+        found = records.setdefault(kind.folder, {})
         for record in _data.iter_records(base, kind.folder, kind.cls, kind.key):
             if isinstance(record, DataError):
                 problems.extend(Problem(record.path, m) for m in record.messages)
                 continue
+            found[getattr(record, kind.key)] = record
             relpath = kind.path_of(record)
             problems.extend(Problem(relpath, m) for m in _record_problems(record, day))
             text = read_text(base.joinpath(relpath), relpath)
@@ -518,7 +521,7 @@ def check_data(
                 problems.append(Problem(relpath, f"{_NOT_CANONICAL} @ $"))
     if not problems:
         try:
-            data = _data.load(base)
+            data = _data.assemble(base, records)
         except DataError as exc:
             problems.extend(Problem(exc.path, m) for m in exc.messages)
         else:

@@ -426,12 +426,28 @@ def load(root: Traversable | None = None) -> Dataset:
             records={kind.folder: _PARTS[kind.folder].get() for kind in KINDS},
             counties=county_table(),
         )
-    data = Dataset(
-        records={
-            kind.folder: _load_folder(root, kind.folder, kind.cls, kind.key) for kind in KINDS
-        },
-        counties=_load_counties(root),
-    )
+    return assemble(root, read_records(root))
+
+
+def read_records(root: Traversable) -> dict[str, dict[str, Any]]:
+    """Every record file under ``root``, structured: by folder, then id (not cross-checked:
+    :func:`assemble` does that).
+
+    Raises:
+        DataError: the first malformed file, naming the file and the field.
+    """
+    return {kind.folder: _load_folder(root, kind.folder, kind.cls, kind.key) for kind in KINDS}
+
+
+def assemble(root: Traversable, records: Mapping[str, Mapping[str, Any]]) -> Dataset:
+    """The dataset under ``root`` from its already structured ``records`` (by folder, then
+    id): the county table read, and everything cross-checked as :func:`load` does (the data
+    check, which has structured every file already, uses this rather than reading them twice).
+
+    Raises:
+        DataError: the first problem found, naming the file and the field.
+    """
+    data = Dataset(records=dict(records), counties=_load_counties(root))
     cross_check(data)
     places = root.joinpath("places.tsv")
     if places.is_file():  # the town index reads it on first use; check it with the rest

@@ -116,7 +116,7 @@ def canonical(record: Any, comments_from: str | None = None) -> str:
     nearest key or table it was inside, else to the top of the file.
     """
     lines = _lines(record)
-    if comments_from is None:
+    if comments_from is None or "#" not in comments_from:  # no comment to keep: skip the scan
         return "\n".join(line for line, _path in lines) + "\n"
     layout = scan(comments_from)
     present = {path for _line, path in lines if path is not None}
