@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import subprocess
@@ -13,11 +14,17 @@ from pathlib import Path
 import pytest
 
 import civicrun
-from civicrun import _data, lookup_organization, organizations
+from civicrun import (
+    _data,
+    lookup_office_category,
+    lookup_organization,
+    lookup_state,
+    organizations,
+)
 from civicrun._check import check_data
 from civicrun.errors import DataError
-from civicrun.records import Coverage
-from civicrun.vocab import OrgKind, Party, Scope
+from civicrun.records import Condition, Coverage
+from civicrun.vocab import OrgKind, OrgStatus, Party, ProfileField, Scope, Support
 
 from .conftest import CHECK_DAY, unlined
 
@@ -651,3 +658,80 @@ class TestCorrections:
 
         assert "planning-region" == lookup_state("CT").county_term.value
         assert 9 == len(counties("CT"))
+
+
+class TestFactCheckDecember2026:
+    """The independent fact-check of December 2026 (``../shared/research/factcheck-2026-12.md``,
+    22 records): each finding's fix, kept fixed. Arapahoe County's two offices are refused by
+    the data check (``test_two_election_offices_for_one_county_need_areas``)."""
+
+    def test_re_power_party_is_an_audience_on_its_own_pages_not_2005_press(self) -> None:
+        """Finding 2: the party rule rested on 2005 press; its own pages name no party."""
+        org = lookup_organization("re-power")
+        rules = [r for r in (*org.requirements, *org.serves) if isinstance(r, Condition)]
+        assert not [r for r in org.requirements if r in rules and r.field is ProfileField.PARTY]
+        (party,) = [r for r in rules if r in org.serves and r.field is ProfileField.PARTY]
+        assert party.source is not None
+        assert "rollcall.com/2005" not in party.source
+        assert {"democratic", "other"} == set(party.one_of or ())
+
+    def test_ndtc_is_on_its_newer_domain(self) -> None:
+        """Finding 3: NDTC's newest own pages are on traindems.org."""
+        assert "https://traindems.org/" == lookup_organization("ndtc").url
+
+    def test_nfrw_offers_online_training(self) -> None:
+        """Finding 4: its own 2022 post says the Campaign Management School ran online."""
+        assert Support.ONLINE_TRAINING in lookup_organization("nfrw").support
+
+    def test_tennessee_candidate_school_is_not_called_active_on_one_event(self) -> None:
+        """Finding 5: one 2025 session does not make it active."""
+        org = lookup_organization("tennessee-agriculture-commerce-candidate-school")
+        assert OrgStatus.UNKNOWN is org.status
+        assert {"local", "state", "federal"} == {level.value for level in org.office_levels}
+
+    def test_libertarian_parties_rules_cite_pages_that_state_them(self) -> None:
+        """Findings 8 and 9: the requirement cited a page that states no rule; South Dakota's
+        party lacked its own name as an alias."""
+        nm = lookup_organization("state-party-nm-libertarian")
+        assert all("sos.nm.gov" in (r.source or "") for r in nm.requirements)
+        assert (
+            "Libertarian Party of South Dakota"
+            in lookup_organization("state-party-sd-libertarian").aliases
+        )
+
+    def test_maryland_libertarians_2020_ballot_line_is_right(self) -> None:
+        """Finding 10: a note said it had no ballot access in 2020; its own 2020 results page
+        shows its presidential ticket on the ballot."""
+        notes = " ".join(lookup_organization("state-party-md-libertarian").notes)
+        assert "33,488" in notes
+
+    def test_local_parties_rules_and_status_follow_newer_pages(self) -> None:
+        """Local findings 1 and 4: Marion County's rule cited a 2007-10 blog; Worcester's
+        Democrats were active in late 2024."""
+        marion = lookup_organization("local-party-18097-republican")
+        assert all("wordpress.com" not in (r.source or "") for r in marion.requirements)
+        worcester = lookup_organization("local-party-25027-worcester-democratic")
+        assert OrgStatus.ACTIVE is worcester.status
+        assert worcester.active_as_of is not None
+        assert worcester.active_as_of >= dt.date(2024, 11, 1)
+
+    def test_new_york_boards_url_and_address(self) -> None:
+        """Local findings 8 and 9: Erie's board has its own site; Monroe's board moved to 435
+        Smith St. in August 2025."""
+        ny = lookup_state("NY")
+        erie = [o for o in ny.election_offices if o.fips == "36029"]
+        assert ["https://www.elections.erie.gov/"] == [o.url for o in erie]
+        (monroe,) = [o for o in ny.election_offices if o.fips == "36055"]
+        assert monroe.note is not None
+        assert "435 Smith St." in monroe.note
+
+    def test_school_board_counts_are_current_or_marked_old(self) -> None:
+        """Local finding 12: Indiana's 2025 law is counted; the Census district count is a
+        2012 figure, which the record says is out of date."""
+        category = lookup_office_category("school-board")
+        assert category.states_note is not None
+        assert "Senate Enrolled Act 287" in category.states_note
+        (census,) = [c for c in category.counts if c.what.startswith("independent school")]
+        assert 2012 == census.year
+        assert census.note is not None
+        assert "Out of date" in census.note
