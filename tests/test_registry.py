@@ -4,8 +4,8 @@ them, and with the files; a failure names the place that was forgotten.
 Adding a record kind is: its record class (``records.py``), its entry in ``_kinds.KINDS``
 and, if contributors write new ones, its skeleton (``_fmt.SKELETONS``). Adding a profile field
 is: the :class:`Profile` attribute (with its ``help``), its ``ProfileField`` member and its
-vocabulary set (``vocab.BOOL_FIELDS`` ...), and, for a field rules test, its words
-(``_wording``).
+vocabulary set (for a yes/no fact, one ``vocab.BOOL_WORDS`` entry, which holds its words too;
+``vocab.INT_FIELDS`` ...), and, for another field rules test, its words (``_wording``).
 """
 
 from __future__ import annotations
@@ -267,7 +267,7 @@ class TestProfileFields:
     @pytest.mark.parametrize("field", sorted(set(ProfileField) - PLACES), ids=str)
     def test_wording(self, field: ProfileField) -> None:
         """A rule on the field has words, as a rule and as an audience (``_wording``; a
-        yes/no field's come from ``vocab.BOOL_LABELS`` and ``BOOL_GROUP_LABELS``)."""
+        yes/no field's come from its ``vocab.BOOL_WORDS`` entry)."""
         cond = _sample(field)
         try:
             rule, audience = _wording.describe(cond), _wording.describe_audience(cond)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from ._text import fold
 
@@ -30,6 +30,7 @@ __all__ = [
     "BOOL_FIELDS",
     "BOOL_GROUP_LABELS",
     "BOOL_LABELS",
+    "BOOL_WORDS",
     "CHAMBER_OFFICES",
     "COMMUNITY_LABELS",
     "DATE_FIELDS",
@@ -45,6 +46,7 @@ __all__ = [
     "QUALIFIED_OFFICE_LABELS",
     "RACE_ETHNICITY_LABELS",
     "SYNONYMS",
+    "BoolWords",
     "Chamber",
     "Community",
     "Confidence",
@@ -523,16 +525,6 @@ ONE_OF_FIELDS: dict[ProfileField, type[StrEnum]] = {
 }
 #: Set fields read open-world (a value the profile does not list is unknown, not a "no").
 OPEN_FIELDS = frozenset({ProfileField.STANCES, ProfileField.COMMUNITIES, ProfileField.PROFESSIONS})
-BOOL_FIELDS = frozenset(
-    {
-        ProfileField.LGBTQ,
-        ProfileField.VETERAN,
-        ProfileField.NATIONAL_SERVICE,
-        ProfileField.PARENT_OF_MINOR,
-        ProfileField.UNION_MEMBER,
-        ProfileField.STUDENT,
-    }
-)
 INT_FIELDS = frozenset(
     {ProfileField.AGE, ProfileField.PRIOR_RUNS, ProfileField.IMMIGRANT_GENERATION}
 )
@@ -745,24 +737,56 @@ PROFESSION_LABELS: Mapping[Profession, str] = {
     Profession.EDUCATOR: "educators",
     Profession.AGRICULTURE: "people in farming and agriculture",
 }
-#: A yes/no fact said of one person, as (when true, when false).
-BOOL_LABELS: Mapping[ProfileField, tuple[str, str]] = {
-    ProfileField.LGBTQ: ("LGBTQ+", "not LGBTQ+"),
-    ProfileField.VETERAN: ("a military veteran", "not a veteran"),
-    ProfileField.NATIONAL_SERVICE: (
+
+
+class BoolWords(NamedTuple):
+    """How a yes/no fact reads: of one person, and of a group, when true and when false."""
+
+    person_yes: str
+    person_no: str
+    group_yes: str
+    group_no: str
+
+
+#: Every yes/no profile field and its words, in one place. A new yes/no field is its
+#: ``Profile`` attribute, its ``ProfileField`` member and one entry here; ``BOOL_FIELDS``,
+#: ``BOOL_LABELS`` and ``BOOL_GROUP_LABELS`` are read from it.
+BOOL_WORDS: Mapping[ProfileField, BoolWords] = {
+    ProfileField.LGBTQ: BoolWords(
+        "LGBTQ+", "not LGBTQ+", "LGBTQ+ candidates", "candidates who are not LGBTQ+"
+    ),
+    ProfileField.VETERAN: BoolWords(
+        "a military veteran", "not a veteran", "military veterans", "people who are not veterans"
+    ),
+    ProfileField.NATIONAL_SERVICE: BoolWords(
         "a national-service alum (such as AmeriCorps or the Peace Corps)",
         "not a national-service alum",
+        "national-service alums",
+        "people without national service",
     ),
-    ProfileField.PARENT_OF_MINOR: ("a parent of a child under 18", "not a parent of a minor"),
-    ProfileField.UNION_MEMBER: ("a union member", "not a union member"),
-    ProfileField.STUDENT: ("a college or university student", "not a college student"),
+    ProfileField.PARENT_OF_MINOR: BoolWords(
+        "a parent of a child under 18",
+        "not a parent of a minor",
+        "parents of children under 18",
+        "people without minor children",
+    ),
+    ProfileField.UNION_MEMBER: BoolWords(
+        "a union member", "not a union member", "union members", "people who are not union members"
+    ),
+    ProfileField.STUDENT: BoolWords(
+        "a college or university student",
+        "not a college student",
+        "college students",
+        "people who are not college students",
+    ),
+}
+#: Set fields answered yes or no.
+BOOL_FIELDS = frozenset(BOOL_WORDS)
+#: A yes/no fact said of one person, as (when true, when false).
+BOOL_LABELS: Mapping[ProfileField, tuple[str, str]] = {
+    field: (words.person_yes, words.person_no) for field, words in BOOL_WORDS.items()
 }
 #: A yes/no fact said of a group, as (when true, when false).
 BOOL_GROUP_LABELS: Mapping[ProfileField, tuple[str, str]] = {
-    ProfileField.LGBTQ: ("LGBTQ+ candidates", "candidates who are not LGBTQ+"),
-    ProfileField.VETERAN: ("military veterans", "people who are not veterans"),
-    ProfileField.NATIONAL_SERVICE: ("national-service alums", "people without national service"),
-    ProfileField.PARENT_OF_MINOR: ("parents of children under 18", "people without minor children"),
-    ProfileField.UNION_MEMBER: ("union members", "people who are not union members"),
-    ProfileField.STUDENT: ("college students", "people who are not college students"),
+    field: (words.group_yes, words.group_no) for field, words in BOOL_WORDS.items()
 }
