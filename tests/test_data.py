@@ -225,6 +225,19 @@ class TestLoading:
         for key in orgs:
             assert orgs[key].coverage == orgs.decoded_field(key, "coverage", Coverage), key
 
+    def test_the_bundle_header_state_names_are_each_records(self, fresh_data: None) -> None:
+        """A state look-up decodes only the state it finds: the names and FIPS codes it
+        searches are the header's copies, which equal each record's own."""
+        table = _data.state_table()
+        assert isinstance(table, _data.LazyRecords)
+        assert "TX" == civicrun.Profile(state="Texas").state
+        assert "PR" == civicrun.lookup_state("72").code
+        assert "DC" == civicrun.get_state("Washington, D.C.").code  # type: ignore[union-attr]
+        assert ["DC", "PR", "TX"] == sorted(table._made)
+        for code in table:
+            for name in ("name", "fips"):
+                assert getattr(table[code], name) == _data.text_field(table, code, name)
+
     def test_stale_bundle_is_a_clear_error_and_a_checkout_compiles_its_own(
         self, fresh_data: None, monkeypatch: pytest.MonkeyPatch, data_copy: Path, tmp_path: Path
     ) -> None:

@@ -66,7 +66,10 @@ _REBUILD = "rebuild the wheel, or delete the bundle to compile the TOML records"
 
 
 COUNTY_COLUMNS = ["fips", "name", "kind", "state", "key", "short_key", "population"]
-_COUNTY_KINDS = frozenset(k.value for k in CountyKind)
+#: Each county kind by its value (found in a dict, not by ``CountyKind(value)``: the matching
+#: index makes a record for each of the hundreds of counties its committees work in).
+_COUNTY_KIND_OF = {k.value: k for k in CountyKind}
+_COUNTY_KINDS = frozenset(_COUNTY_KIND_OF)
 
 
 class CountyTable:
@@ -111,7 +114,7 @@ class CountyTable:
             made = County(
                 fips=fips,
                 name=name,
-                kind=CountyKind(kind),
+                kind=_COUNTY_KIND_OF[kind],
                 state=state,
                 population=self.population.get(fips),
             )
@@ -538,6 +541,20 @@ class LazyRecords(Mapping[str, Any]):
             raise DataError(BUNDLE, [f"{key} does not decode ({exc}); {_REBUILD}"]) from None
         return value
 
+    def text_field(self, key: str, name: str) -> str | None:
+        """The string field ``name`` of ``key``'s entry from the bundle header's copy, without
+        decoding the entry; None where the header holds no copy of that field."""
+        shared = self._fields.get(name)
+        if shared is None:
+            return None
+        try:
+            value = shared.plain(key)
+        except (KeyError, IndexError):
+            raise DataError(BUNDLE, [f"{key} has no {name}; {_REBUILD}"]) from None
+        if not isinstance(value, str):
+            raise DataError(BUNDLE, [f"{key}'s {name} is not a string; {_REBUILD}"])
+        return value
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._spans)
 
@@ -563,6 +580,13 @@ class SharedField:
         self._of = of
         self._made: dict[tuple[int, type[Any]], Any] = {}
 
+    def plain(self, key: str) -> Any:
+        """``key``'s value as the bundle holds it (a string field's value is the string)."""
+        number = self._of[key]
+        if number < 0:
+            raise KeyError(key)
+        return self._values[number]
+
     def decoded(self, key: str, cls: type[T]) -> T:
         """``key``'s value, decoded as a ``cls`` (KeyError: ``key`` has none)."""
         number = self._of[key]
@@ -574,10 +598,22 @@ class SharedField:
         return made
 
 
-#: The fields of a folder's entries that the bundle's header also holds, by folder: what the
-#: matching index reads of every record (its coverage), so the first question parses only
-#: the records it reaches.
-INDEXED_FIELDS: Mapping[str, tuple[str, ...]] = {ORGANIZATIONS.folder: ("coverage",)}
+#: The fields of a folder's entries that the bundle's header also holds, by folder: what is
+#: read of every record (an organization's coverage, for the matching index; a state's name
+#: and FIPS code, for state look-ups and the states' kinds), so the first question parses
+#: only the records it reaches.
+INDEXED_FIELDS: Mapping[str, tuple[str, ...]] = {
+    ORGANIZATIONS.folder: ("coverage",),
+    STATES.folder: ("name", "fips"),
+}
+
+
+def text_field(records: Mapping[str, Any], key: str, name: str) -> str:
+    """The string field ``name`` of the record ``key`` of ``records``: from the bundle
+    header's copy where it has one (:data:`INDEXED_FIELDS`: the record is not decoded), else
+    from the record."""
+    value = records.text_field(key, name) if isinstance(records, LazyRecords) else None
+    return getattr(records[key], name) if value is None else value
 
 
 def _dump(value: Any) -> str:
