@@ -62,7 +62,7 @@ _PROFILE_FLAGS = _profile_flags()
 
 def print(*values: object, sep: str = " ", end: str = "\n", file: Any = None) -> None:
     """:func:`builtins.print`, with control, bidi and invisible characters escaped."""
-    text = sep.join(str(v) for v in values)
+    text = sep.join(map(str, values))
     builtins.print(printable(text), end=end, file=file)
 
 
