@@ -5,11 +5,12 @@ the TOML files contributors edit; a wheel also carries them compiled into one ``
 built when the wheel is built (``hatch_build.py``). In a source checkout or editable install
 no bundle is kept in git: the first use compiles the TOML and caches the result by a key of the
 files (:func:`checkout_bundle`), so an edited record is seen at once. The first call that needs
-data reads the bundle through :func:`importlib_resources.files` (a ``Traversable``,
-so zip imports work), structures it with the one converter, checks cross-references and only
-then publishes it. :func:`load` with an explicit ``root`` reads the TOML files instead (the
-data check and tests use it). A bad file raises :class:`~civicrun.errors.DataError` naming the
-file and the field, and leaves nothing half loaded.
+data reads the bundle's header (by a path string where the package is imported from a folder;
+otherwise through :func:`importlib_resources.files`, a ``Traversable``, so zip imports work),
+then decodes each record when it is first read. :func:`load` with an explicit ``root`` reads
+the TOML files instead (the data check and tests use it). A bad file raises
+:class:`~civicrun.errors.DataError` naming the file and the field, and leaves nothing half
+loaded.
 """
 
 from __future__ import annotations
