@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import textwrap
 
+import hypothesis
 import pytest
+from hypothesis import strategies as st
 
 import civicrun
-from civicrun.cli import main
+from civicrun.cli import _fill, main
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -306,3 +309,16 @@ def test_docs_coverage_page_is_current(capsys: pytest.CaptureFixture[str]) -> No
     on = text.split("--on ", 1)[1].split("`", 1)[0]
     assert 0 == main(["data", "stats", "--markdown", "--on", on])
     assert text == capsys.readouterr().out, "regenerate: civicrun data stats --markdown --on DATE"
+
+
+@hypothesis.given(
+    text=st.text(st.sampled_from("ab -\t\n\r\x0b\x0c\xa0\u2003xyz"), max_size=120),
+    width=st.integers(20, 100),
+    indent=st.integers(0, 15),
+)
+def test_fill_is_textwrap_fill(text: str, width: int, indent: int) -> None:
+    """The command line's fill gives what textwrap.fill gives (it skips textwrap for a text
+    that fits on its first line unchanged)."""
+    first, rest = " " * indent + "+ ", " " * (indent + 2)
+    expected = textwrap.fill(text, width=width, initial_indent=first, subsequent_indent=rest)
+    assert expected == _fill(text, width, first, rest)

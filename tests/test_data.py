@@ -45,6 +45,13 @@ ORIGINAL_ELEVEN = (
 )
 
 
+def _use_data(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """Read the package data from ``folder``: as a path string (how a package imported from a
+    folder reads its bundle and county table) and as a ``Traversable`` (everything else)."""
+    monkeypatch.setattr(_data, "_data_folder", lambda: str(folder))
+    monkeypatch.setattr(_data, "data_root", lambda: folder)
+
+
 class TestLoading:
     def test_import_reads_no_data(self) -> None:
         """`import civicrun` opens no data file and imports neither attrs, cattrs nor the
@@ -196,7 +203,7 @@ class TestLoading:
         """A failed load publishes nothing; the next call tries again."""
         bad = '{"format": 2, "records": {"organizations": {"keys": [5], "ends": [1]}}}'
         (data_copy / "bundle.json").write_text(bad)
-        monkeypatch.setattr(_data, "data_root", lambda: data_copy)
+        _use_data(monkeypatch, data_copy)
         with pytest.raises(DataError, match=r"bundle.json: an entry of organizations has no id"):
             _data.dataset()
         assert _data._full._value is None
@@ -209,7 +216,7 @@ class TestLoading:
     ) -> None:
         """Organizations decode when first read; a bad entry is a DataError, not a TypeError."""
         (data_copy / "bundle.json").write_text(_data.bundle_text({"organizations": [{"id": "x"}]}))
-        monkeypatch.setattr(_data, "data_root", lambda: data_copy)
+        _use_data(monkeypatch, data_copy)
         with pytest.raises(DataError, match=r"bundle.json: x does not decode"):
             _data.dataset().organizations["x"]
 
@@ -229,13 +236,26 @@ class TestLoading:
         for key in orgs:
             assert orgs[key].coverage == orgs.decoded_field(key, "coverage", Coverage), key
 
+    def test_the_bundle_header_state_names_are_each_records(self, fresh_data: None) -> None:
+        """A state look-up decodes only the state it finds: the names and FIPS codes it
+        searches are the header's copies, which equal each record's own."""
+        table = _data.state_table()
+        assert isinstance(table, _data.LazyRecords)
+        assert "TX" == civicrun.Profile(state="Texas").state
+        assert "PR" == civicrun.lookup_state("72").code
+        assert "DC" == civicrun.get_state("Washington, D.C.").code  # type: ignore[union-attr]
+        assert ["DC", "PR", "TX"] == sorted(table._made)
+        for code in table:
+            for name in ("name", "fips"):
+                assert getattr(table[code], name) == _data.text_field(table, code, name)
+
     def test_stale_bundle_is_a_clear_error_and_a_checkout_compiles_its_own(
         self, fresh_data: None, monkeypatch: pytest.MonkeyPatch, data_copy: Path, tmp_path: Path
     ) -> None:
         """A bundle of another format names the file and the fix; with no bundle (a source
         checkout), the TOML records are compiled and cached, and an edited record is seen on
         the next load with no script to run."""
-        monkeypatch.setattr(_data, "data_root", lambda: data_copy)
+        _use_data(monkeypatch, data_copy)
         monkeypatch.setenv("CIVICRUN_CACHE_DIR", str(tmp_path / "cache"))
         (data_copy / "bundle.json").write_text('{"format": 0}')
         with pytest.raises(DataError, match=r"rebuild the wheel"):
@@ -251,10 +271,27 @@ class TestLoading:
         assert len(list((tmp_path / "cache").glob("bundle-*.json"))) == 2
         empty = tmp_path / "empty"
         empty.mkdir()
-        monkeypatch.setattr(_data, "data_root", lambda: empty)
+        _use_data(monkeypatch, empty)
         _data.reset()
         with pytest.raises(DataError, match="bundle is missing"):
             _data.dataset()
+
+    def test_a_package_not_imported_from_a_folder_reads_through_its_traversable(
+        self, fresh_data: None, monkeypatch: pytest.MonkeyPatch, data_copy: Path, tmp_path: Path
+    ) -> None:
+        """Where the package is not imported from a folder (a zip import), the bundle and the
+        county table are read through :func:`civicrun._data.data_root`: the same records."""
+        monkeypatch.setattr(_data, "_data_folder", lambda: None)
+        monkeypatch.setattr(_data, "data_root", lambda: data_copy)
+        monkeypatch.setenv("CIVICRUN_CACHE_DIR", str(tmp_path / "cache"))
+        compiled = _data.dataset()  # no bundle: the TOML records compiled, then read as bytes
+        assert 1 == len(list((tmp_path / "cache").glob("bundle-*.json")))
+        (data_copy / "bundle.json").write_bytes(_data.checkout_bundle(data_copy))
+        _data.reset()
+        built = _data.dataset()  # a built bundle
+        assert compiled.organizations["ndtc"] == built.organizations["ndtc"]
+        assert dict(compiled.states) == dict(built.states)
+        assert compiled.counties.rows == built.counties.rows
 
 
 class TestCheck:

@@ -53,6 +53,8 @@ def _decoder_for(hint: Any) -> Decode:
             return lambda raw: any_of(raw) if "any_of" in raw else condition(raw)
         if len(members) == 1:
             inner = _decoder_for(members[0])
+            if inner is _same:  # None or the value as read: nothing to convert
+                return _same
             return lambda raw: None if raw is None else inner(raw)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         item = _decoder_for(args[0])

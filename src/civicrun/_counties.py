@@ -15,10 +15,10 @@ import warnings
 from collections.abc import Callable, Iterable
 
 from ._args import MAX_TEXT, need_text
-from ._data import CountyAlias, CountyTable, Derived, county_table
+from ._data import CountyAlias, CountyTable, Derived, county_table, state_table, text_field
 from ._lookup import Names
 from ._places import town_counties
-from ._states import lookup_state, states
+from ._states import lookup_state
 from ._text import fold
 from .errors import (
     AmbiguousCountyError,
@@ -118,14 +118,19 @@ class _CountyIndex:
 
     @property
     def state_keys(self) -> dict[str, str]:
-        """Lower-case state codes, names and FIPS codes -> code (built on first use, since
-        it reads the state records)."""
+        """Lower-case state codes, names and FIPS codes -> code (built on first use; the
+        names and FIPS codes as the bundle's header holds them, no state record decoded)."""
         keys = self._state_keys
         if keys is None:
+            table = state_table()
             keys = {
-                form: state.code
-                for state in states()
-                for form in (state.code.lower(), state.name.lower(), state.fips)
+                form: code
+                for code in sorted(table)
+                for form in (
+                    code.lower(),
+                    text_field(table, code, "name").lower(),
+                    text_field(table, code, "fips"),
+                )
             }
             self._state_keys = keys
         return keys

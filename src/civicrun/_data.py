@@ -5,11 +5,12 @@ the TOML files contributors edit; a wheel also carries them compiled into one ``
 built when the wheel is built (``hatch_build.py``). In a source checkout or editable install
 no bundle is kept in git: the first use compiles the TOML and caches the result by a key of the
 files (:func:`checkout_bundle`), so an edited record is seen at once. The first call that needs
-data reads the bundle through :func:`importlib_resources.files` (a ``Traversable``,
-so zip imports work), structures it with the one converter, checks cross-references and only
-then publishes it. :func:`load` with an explicit ``root`` reads the TOML files instead (the
-data check and tests use it). A bad file raises :class:`~civicrun.errors.DataError` naming the
-file and the field, and leaves nothing half loaded.
+data reads the bundle's header (by a path string where the package is imported from a folder;
+otherwise through :func:`importlib_resources.files`, a ``Traversable``, so zip imports work),
+then decodes each record when it is first read. :func:`load` with an explicit ``root`` reads
+the TOML files instead (the data check and tests use it). A bad file raises
+:class:`~civicrun.errors.DataError` naming the file and the field, and leaves nothing half
+loaded.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
@@ -52,6 +52,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from importlib_resources.abc import Traversable
 
 T = TypeVar("T")
@@ -65,7 +67,10 @@ _REBUILD = "rebuild the wheel, or delete the bundle to compile the TOML records"
 
 
 COUNTY_COLUMNS = ["fips", "name", "kind", "state", "key", "short_key", "population"]
-_COUNTY_KINDS = frozenset(k.value for k in CountyKind)
+#: Each county kind by its value (found in a dict, not by ``CountyKind(value)``: the matching
+#: index makes a record for each of the hundreds of counties its committees work in).
+_COUNTY_KIND_OF = {k.value: k for k in CountyKind}
+_COUNTY_KINDS = frozenset(_COUNTY_KIND_OF)
 
 
 class CountyTable:
@@ -110,7 +115,7 @@ class CountyTable:
             made = County(
                 fips=fips,
                 name=name,
-                kind=CountyKind(kind),
+                kind=_COUNTY_KIND_OF[kind],
                 state=state,
                 population=self.population.get(fips),
             )
@@ -176,17 +181,45 @@ def data_root() -> Traversable:
     only another loader (a zip import) needs importlib_resources, whose import costs more
     than the rest of the first answer's file work.
     """
-    from importlib.machinery import SourceFileLoader  # noqa: PLC0415  (loaded with Python)
+    folder = _data_folder()
+    if folder is not None:
+        from pathlib import Path  # noqa: PLC0415  (not on a first answer's path: see _data_folder)
 
-    spec = sys.modules["civicrun"].__spec__
-    if spec is not None and isinstance(spec.loader, SourceFileLoader) and spec.origin:
-        return Path(spec.origin).parent / "data"
+        return Path(folder)
     import importlib_resources  # noqa: PLC0415  (imported on first use, not at import time)
 
     return importlib_resources.files("civicrun").joinpath("data")
 
 
+def _data_folder() -> str | None:
+    """The package's ``data`` folder as a path string, where the package is imported from a
+    folder; None otherwise (a zip import: read it through :func:`data_root`). A first answer
+    reads the bundle and the county table by this path, without importing pathlib (which
+    imports urllib.parse and ipaddress: a few milliseconds of every first answer)."""
+    from importlib.machinery import SourceFileLoader  # noqa: PLC0415  (loaded with Python)
+
+    spec = sys.modules["civicrun"].__spec__
+    if spec is not None and isinstance(spec.loader, SourceFileLoader) and spec.origin:
+        return os.path.join(os.path.dirname(spec.origin), "data")
+    return None
+
+
+def _read_data_text(root: Traversable | str, name: str) -> str | None:
+    """The text of the data file ``name`` under ``root`` (a folder's path, or a
+    ``Traversable``); None where there is no such file."""
+    if isinstance(root, str):
+        path = os.path.join(root, name)
+        if not os.path.isfile(path):
+            return None
+        with open(path, encoding="utf-8") as file:
+            return file.read()
+    found = root.joinpath(name)
+    return found.read_text(encoding="utf-8") if found.is_file() else None
+
+
 def _toml_files(folder: Traversable) -> Iterator[Traversable]:
+    from pathlib import Path  # noqa: PLC0415
+
     if not folder.is_dir():
         return
     # A link is never a record file (the data check reports it): it could read a file elsewhere.
@@ -287,12 +320,12 @@ def _load_folder(root: Traversable, folder: str, cls: type[T], key: str) -> dict
     return records
 
 
-def _load_counties(root: Traversable) -> CountyTable:
+def _load_counties(root: Traversable | str) -> CountyTable:
     path = "counties.tsv"
-    file = root.joinpath(path)
-    if not file.is_file():
+    text = _read_data_text(root, path)
+    if text is None:
         raise DataError(path, ["the county table is missing from the package data"])
-    lines = file.read_text(encoding="utf-8").splitlines()
+    lines = text.splitlines()
     header = lines[0].split("\t") if lines else []
     if header != COUNTY_COLUMNS:
         raise DataError(path, [f"header must be {', '.join(COUNTY_COLUMNS)}; got {header}"])
@@ -321,9 +354,9 @@ def _load_counties(root: Traversable) -> CountyTable:
             )
         rows[fips] = (name, kind, state, key, short)
     aliases: list[CountyAlias] = []
-    alias_file = root.joinpath("county_aliases.tsv")
-    if alias_file.is_file():
-        alias_lines = alias_file.read_text(encoding="utf-8").splitlines()
+    alias_text = _read_data_text(root, "county_aliases.tsv")
+    if alias_text is not None:
+        alias_lines = alias_text.splitlines()
         for number, line in enumerate(alias_lines[1:], start=2):
             cells = line.split("\t")
             if len(cells) != 5 or cells[2] not in {"local", "former", "retired"}:
@@ -525,6 +558,20 @@ class LazyRecords(Mapping[str, Any]):
             raise DataError(BUNDLE, [f"{key} does not decode ({exc}); {_REBUILD}"]) from None
         return value
 
+    def text_field(self, key: str, name: str) -> str | None:
+        """The string field ``name`` of ``key``'s entry from the bundle header's copy, without
+        decoding the entry; None where the header holds no copy of that field."""
+        shared = self._fields.get(name)
+        if shared is None:
+            return None
+        try:
+            value = shared.plain(key)
+        except (KeyError, IndexError):
+            raise DataError(BUNDLE, [f"{key} has no {name}; {_REBUILD}"]) from None
+        if not isinstance(value, str):
+            raise DataError(BUNDLE, [f"{key}'s {name} is not a string; {_REBUILD}"])
+        return value
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._spans)
 
@@ -550,6 +597,13 @@ class SharedField:
         self._of = of
         self._made: dict[tuple[int, type[Any]], Any] = {}
 
+    def plain(self, key: str) -> Any:
+        """``key``'s value as the bundle holds it (a string field's value is the string)."""
+        number = self._of[key]
+        if number < 0:
+            raise KeyError(key)
+        return self._values[number]
+
     def decoded(self, key: str, cls: type[T]) -> T:
         """``key``'s value, decoded as a ``cls`` (KeyError: ``key`` has none)."""
         number = self._of[key]
@@ -561,10 +615,22 @@ class SharedField:
         return made
 
 
-#: The fields of a folder's entries that the bundle's header also holds, by folder: what the
-#: matching index reads of every record (its coverage), so the first question parses only
-#: the records it reaches.
-INDEXED_FIELDS: Mapping[str, tuple[str, ...]] = {ORGANIZATIONS.folder: ("coverage",)}
+#: The fields of a folder's entries that the bundle's header also holds, by folder: what is
+#: read of every record (an organization's coverage, for the matching index; a state's name
+#: and FIPS code, for state look-ups and the states' kinds), so the first question parses
+#: only the records it reaches.
+INDEXED_FIELDS: Mapping[str, tuple[str, ...]] = {
+    ORGANIZATIONS.folder: ("coverage",),
+    STATES.folder: ("name", "fips"),
+}
+
+
+def text_field(records: Mapping[str, Any], key: str, name: str) -> str:
+    """The string field ``name`` of the record ``key`` of ``records``: from the bundle
+    header's copy where it has one (:data:`INDEXED_FIELDS`: the record is not decoded), else
+    from the record."""
+    value = records.text_field(key, name) if isinstance(records, LazyRecords) else None
+    return getattr(records[key], name) if value is None else value
 
 
 def _dump(value: Any) -> str:
@@ -661,7 +727,7 @@ class Bundle:
         self._base = len(line) + 1
 
     @classmethod
-    def from_file(cls, path: Path) -> Bundle:
+    def from_file(cls, path: str | os.PathLike[str]) -> Bundle:
         """The bundle in the file at ``path``: only its header line is read now; an entry is
         read (``os.pread``, from the file as it was opened) when asked for, so a first answer
         does not read every organization's record from disk."""
@@ -715,36 +781,69 @@ class Bundle:
 
 
 def _read_bundle() -> Bundle:
-    root = data_root()
-    file = root.joinpath(BUNDLE)
-    found: Traversable | bytes
-    if file.is_file():  # an installed wheel: the bundle was compiled when the wheel was built
+    folder = _data_folder()
+    if folder is None:  # not imported from a folder (a zip import, say)
+        return _read_bundle_in(data_root())
+    file = os.path.join(folder, BUNDLE)
+    found: str | bytes
+    if os.path.isfile(file):  # an installed wheel: the bundle was compiled when it was built
         found = file
-    elif root.joinpath(ORGANIZATIONS.folder).is_dir():  # a source checkout: compiled here, cached
-        found = _checkout_bundle(root)
+    elif os.path.isdir(os.path.join(folder, ORGANIZATIONS.folder)):  # a source checkout
+        found = _checkout_bundle(folder)
     else:
-        raise DataError(
-            BUNDLE, ["the compiled bundle is missing and there are no records to compile"]
-        )
-    if isinstance(found, Path) and hasattr(os, "pread"):  # a file on disk (not in a zip)
+        raise DataError(BUNDLE, [_MISSING])
+    if isinstance(found, bytes):
+        return Bundle(found)
+    if hasattr(os, "pread"):
         return Bundle.from_file(found)
-    return Bundle(found if isinstance(found, bytes) else found.read_bytes())
+    with open(found, "rb") as opened:
+        return Bundle(opened.read())
+
+
+#: Why there is no bundle to read.
+_MISSING = "the compiled bundle is missing and there are no records to compile"
+
+
+def _read_bundle_in(root: Traversable) -> Bundle:
+    """The bundle of a package not imported from a folder, read through its ``Traversable``."""
+    file = root.joinpath(BUNDLE)
+    if file.is_file():
+        if isinstance(file, os.PathLike) and hasattr(os, "pread"):  # on disk after all
+            return Bundle.from_file(file)
+        return Bundle(file.read_bytes())
+    if root.joinpath(ORGANIZATIONS.folder).is_dir():
+        return Bundle(checkout_bundle(root))
+    raise DataError(BUNDLE, [_MISSING])
 
 
 def cache_dir() -> Path:
     """Where a source checkout's compiled bundles are cached: ``$CIVICRUN_CACHE_DIR``, else
     ``$XDG_CACHE_HOME/civicrun``, else ``~/.cache/civicrun``."""
+    from pathlib import Path  # noqa: PLC0415
+
+    return Path(_cache_folder())
+
+
+def _cache_folder() -> str:
+    """:func:`cache_dir`, as a path string (a first answer in a checkout imports no pathlib)."""
     given = os.environ.get("CIVICRUN_CACHE_DIR")
     if given:
-        return Path(given)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "civicrun"
+        return given
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "civicrun")
 
 
-def _checkout_key(root: Traversable) -> str:
+def _checkout_key(root: Traversable | str) -> str:
     """A key that changes whenever a record file or the package's code changes: the names,
-    sizes and modification times of every data and module file, and the bundle format."""
-    import hashlib  # noqa: PLC0415  (a checkout only)
+    sizes and modification times of every data and module file, and the bundle format.
+
+    Digested by BLAKE2b from CPython's own ``_blake2`` module (what :func:`hashlib.blake2b`
+    is): importing hashlib loads OpenSSL first, about 4 ms of every first answer in a checkout.
+    """
+    try:
+        from _blake2 import blake2b  # noqa: PLC0415  (a checkout only)
+    except ImportError:  # another Python: hashlib's, the same function
+        from hashlib import blake2b  # noqa: PLC0415
 
     data = str(root)
     package = os.path.dirname(data)
@@ -763,34 +862,43 @@ def _checkout_key(root: Traversable) -> str:
 
     scan(package, "", (".py",), False)
     scan(data, f"{os.path.basename(data)}/", (".toml", ".tsv"), True)
-    digest = hashlib.sha256(f"format {BUNDLE_FORMAT}".encode())
+    digest = blake2b(f"format {BUNDLE_FORMAT}".encode(), digest_size=12)
     for name, stat in sorted(found):
         digest.update(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()[:24]
 
 
-def checkout_bundle(root: Traversable) -> bytes:
+def checkout_bundle(root: Traversable | str) -> bytes:
     """The bundle for a source checkout or editable install, where none is built: the TOML
     records compiled (and checked) now, and cached by :func:`_checkout_key` in
     :func:`cache_dir`, so an edited record is seen on the next run with no script to run. A
     cache that cannot be written only costs the compile on each first use."""
     found = _checkout_bundle(root)
-    return found if isinstance(found, bytes) else found.read_bytes()
+    if isinstance(found, bytes):
+        return found
+    with open(found, "rb") as cached:
+        return cached.read()
 
 
-def _checkout_bundle(root: Traversable) -> Path | bytes:
-    """:func:`checkout_bundle`'s cached file, or its bytes when they could not be cached."""
+def _checkout_bundle(root: Traversable | str) -> str | bytes:
+    """:func:`checkout_bundle`'s cached file (its path), or its bytes when they could not be
+    cached."""
     key = _checkout_key(root)
-    cached = cache_dir() / f"bundle-{key}.json"
-    if cached.is_file():
+    folder = _cache_folder()
+    cached = os.path.join(folder, f"bundle-{key}.json")
+    if os.path.isfile(cached):
         return cached
+    if isinstance(root, str):
+        from pathlib import Path  # noqa: PLC0415  (only when a bundle is compiled)
+
+        root = Path(root)
     data = compile_bundle(root).encode("utf-8")
     import tempfile  # noqa: PLC0415  (only when a bundle is compiled)
 
     try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
+        os.makedirs(folder, exist_ok=True)
         # Bytes, not text: the header's byte offsets hold only if no newline is translated.
-        with tempfile.NamedTemporaryFile(dir=cached.parent, delete=False, suffix=".tmp") as out:
+        with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".tmp") as out:
             out.write(data)
         os.replace(out.name, cached)
     except OSError:
@@ -885,7 +993,7 @@ _PARTS: dict[str, _Lazy[Mapping[str, Any]]] = {
     kind.folder: _Lazy(functools.partial(_lazy_part if kind.lazy else _structure_part, kind.folder))
     for kind in KINDS
 }
-_counties = _Lazy(lambda: _load_counties(data_root()))
+_counties = _Lazy(lambda: _load_counties(_data_folder() or data_root()))
 _full = _Lazy(load)
 
 

@@ -47,7 +47,8 @@ class RecordKind:
         signature: keys that only its files hold, which tell its kind when a file is given
             outside its folder; the one kind with none is the default.
         lazy: whether the bundle decodes its records one by one on first read (the big
-            folder, and one a first answer does not read), rather than all at once.
+            folder, and those a first answer reads one record of, or none), rather than all
+            at once.
     """
 
     name: str
@@ -90,6 +91,7 @@ STATES = RecordKind(
     key="code",
     table="states",
     signature=frozenset({"code", "county_term"}),
+    lazy=True,
 )
 OFFICE_CATEGORIES = RecordKind(
     name="office-category",

@@ -8,10 +8,10 @@ inhabited territories.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from ._args import MAX_TEXT, default_keyword_only, need_text
-from ._data import Derived, state_table
+from ._data import Derived, state_table, text_field
 from ._lookup import Names
 from .errors import UnknownStateError
 from .records import State
@@ -21,21 +21,39 @@ __all__ = ["get_state", "lookup_state", "search_states", "states"]
 _EXTRA_NAMES = {"washington dc": "DC", "washington d c": "DC", "d c": "DC"}
 
 
-def _build_names(table: Mapping[str, State]) -> Names[State]:
-    return Names(
-        sorted(table.values(), key=lambda s: s.code),
-        lambda state: (state.code, state.name, state.fips),
-        extra=[(name, table[code]) for name, code in _EXTRA_NAMES.items() if code in table],
-    )
+class _StateNames:
+    """The states' names, indexed by code, name and FIPS code as the bundle's header holds
+    them, so a look-up decodes only the state it finds (a first answer reads one)."""
+
+    __slots__ = ("names", "table")
+
+    def __init__(self, table: Mapping[str, State]) -> None:
+        self.table = table
+        codes = {code: code for code in sorted(table)}
+        self.names: Names[str] = Names(
+            codes,
+            lambda code: (code, text_field(table, code, "name"), text_field(table, code, "fips")),
+            extra=[(name, codes[code]) for name, code in _EXTRA_NAMES.items() if code in codes],
+        )
+
+    def records(self, codes: Iterable[str]) -> tuple[State, ...]:
+        """The states of ``codes``, in that order."""
+        table = self.table
+        return tuple(table[code] for code in codes)
+
+    def get(self, text: str) -> State | None:
+        code = self.names.get(text)
+        return None if code is None else self.table[code]
 
 
-_names = Derived(state_table, _build_names)
+_names = Derived(state_table, _StateNames)
 
 
 def states() -> tuple[State, ...]:
     """The 50 states, DC and the five inhabited territories (PR, GU, VI, AS, MP), in order of
     their two-letter codes."""
-    return _names.get().records
+    index = _names.get()
+    return index.records(index.names.records)
 
 
 @default_keyword_only
@@ -68,10 +86,10 @@ def lookup_state(code_or_name: object) -> State:
         UnknownStateError: nothing matches; ``suggestions`` lists up to three close states.
     """
     text = need_text(code_or_name, "lookup_state", "code_or_name") or ""
-    names = _names.get()
-    found = names.get(text)
+    index = _names.get()
+    found = index.get(text)
     if found is None:
-        raise UnknownStateError(text, names.suggest(text, 3))
+        raise UnknownStateError(text, index.records(index.names.suggest(text, 3)))
     return found
 
 
@@ -85,4 +103,5 @@ def search_states(text: str) -> tuple[State, ...]:
     >>> [s.code for s in search_states("Texsa")]
     ['TX']
     """
-    return _names.get().search(need_text(text, "search_states", "text") or "")
+    index = _names.get()
+    return index.records(index.names.search(need_text(text, "search_states", "text") or ""))

@@ -17,17 +17,14 @@ import json
 import os
 import re
 import sys
-import textwrap
 import warnings
 from collections import Counter
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from ._args import EARLIEST_DAY
 from ._kinds import KINDS
 from ._profile import Profile
-from ._schema import KINDS as SCHEMAS
 from ._text import printable
 from .errors import CivicrunError, InvalidArgumentError
 from .vocab import ONE_OF_FIELDS, MatchStatus, OrgKind, Outcome, ProfileField, QualificationStatus
@@ -65,7 +62,7 @@ _PROFILE_FLAGS = _profile_flags()
 
 def print(*values: object, sep: str = " ", end: str = "\n", file: Any = None) -> None:
     """:func:`builtins.print`, with control, bidi and invisible characters escaped."""
-    text = sep.join(str(v) for v in values)
+    text = sep.join(map(str, values))
     builtins.print(printable(text), end=end, file=file)
 
 
@@ -179,10 +176,31 @@ def _print_json(value: Any) -> None:
 _MARKS = {Outcome.MET: "+", Outcome.FAILED: "x", Outcome.UNKNOWN: "?", Outcome.NOTE: "!"}
 
 
+def _fill(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "") -> str:
+    """:func:`textwrap.fill`; a text that fits on its first line with no whitespace to change is
+    returned as it is, without importing textwrap (most reasons ``match`` prints fit)."""
+    if (
+        text
+        and len(initial_indent) + len(text) <= width
+        and text.strip() == text
+        and not _CHANGED_SPACE.search(text)
+    ):
+        return initial_indent + text
+    import textwrap  # noqa: PLC0415
+
+    return textwrap.fill(
+        text, width=width, initial_indent=initial_indent, subsequent_indent=subsequent_indent
+    )
+
+
+#: Whitespace that :func:`textwrap.fill` rewrites (it makes each a space).
+_CHANGED_SPACE = re.compile("[\t\n\x0b\x0c\r]")
+
+
 def _print_reason(reason: Reason, indent: int) -> None:
     """One reason, marked by its outcome and wrapped at 96 columns under ``indent`` spaces."""
     print(
-        textwrap.fill(
+        _fill(
             str(reason),
             width=96,
             initial_indent=" " * indent + _MARKS[reason.outcome] + " ",
@@ -294,9 +312,9 @@ def _cmd_show(args: argparse.Namespace) -> int:
     print(f"  works in: {where}")
     for line in _rule_lines(org):
         print(line)
-    print(textwrap.fill(org.summary, width=96, initial_indent="  ", subsequent_indent="  "))
+    print(_fill(org.summary, width=96, initial_indent="  ", subsequent_indent="  "))
     for note in org.notes:
-        print(textwrap.fill(note, width=96, initial_indent="  - ", subsequent_indent="    "))
+        print(_fill(note, width=96, initial_indent="  - ", subsequent_indent="    "))
     for source in org.sources:
         print(f"  source: {source.url} (read {source.read.isoformat()})")
     return 0
@@ -439,7 +457,7 @@ def _print_offices(options: Sequence[Any]) -> None:
         ("guide", first.guide),
     ):
         if value is not None:
-            print(textwrap.fill(f"{label}: {value}", width=96, subsequent_indent="  "))
+            print(_fill(f"{label}: {value}", width=96, subsequent_indent="  "))
     for line in first.not_recorded:
         print(line)
     counts = Counter(o.status for o in options)
@@ -454,7 +472,7 @@ def _cmd_office(args: argparse.Namespace) -> int:
         _print_json(_unstructure(office))
         return 0
     print(f"{office.name} ({office.id}), {office.level.value}, {office.partisan}")
-    print(textwrap.fill(office.description, width=96, initial_indent="  ", subsequent_indent="  "))
+    print(_fill(office.description, width=96, initial_indent="  ", subsequent_indent="  "))
     for count in office.counts:
         year = f" ({count.year})" if count.year else ""
         print(f"  {count.qualifier} {count.value:,} {count.what}{year}: {count.source}")
@@ -462,6 +480,8 @@ def _cmd_office(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from pathlib import Path  # noqa: PLC0415  (not imported by `match`)
+
     from ._check import check_data  # noqa: PLC0415  (only this command needs it)
 
     problems = check_data(paths=[Path(p) for p in args.paths])
@@ -495,6 +515,8 @@ def _shipped_files(*, writing: bool) -> list[tuple[Any, str, type[Any]]]:
     """Every shipped record file, as (file, name shown, record class), read through the
     package's ``Traversable`` (so a zip import works). Rewriting them is refused unless the
     package runs from a source checkout: an installed package's files are not to be edited."""
+    from pathlib import Path  # noqa: PLC0415
+
     from ._data import data_root  # noqa: PLC0415
     from .errors import InvalidArgumentError  # noqa: PLC0415
 
@@ -519,6 +541,8 @@ def _shipped_files(*, writing: bool) -> list[tuple[Any, str, type[Any]]]:
 
 
 def _cmd_fmt(args: argparse.Namespace) -> int:
+    from pathlib import Path  # noqa: PLC0415
+
     from ._files import record_files, shown, write_atomic  # noqa: PLC0415
     from ._fmt import format_file  # noqa: PLC0415
 
@@ -608,6 +632,8 @@ def _cmd_new(args: argparse.Namespace) -> int:
         return 2
     text = skeleton(args.kind, args.id, dt.date.today().isoformat())
     if args.output:
+        from pathlib import Path  # noqa: PLC0415
+
         from ._files import shown, write_atomic  # noqa: PLC0415
 
         folder = Path(args.output)
@@ -639,6 +665,8 @@ def _cmd_stale(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    from pathlib import Path  # noqa: PLC0415
+
     from ._export import export, export_text  # noqa: PLC0415
 
     if args.output == "-":
@@ -698,8 +726,10 @@ def _parser(first: str | None = None) -> argparse.ArgumentParser:
     one = first in _COMMANDS
     # With one command built, the usage line still lists them all (as argparse would).
     listed = "{" + ",".join(_COMMANDS) + "}" if one else None
+    # prog given (what argparse would work out by formatting a usage line): argparse would
+    # otherwise make a help formatter, which imports shutil for the terminal's width.
     commands = parser.add_subparsers(
-        dest="command", required=True, parser_class=_Parser, metavar=listed
+        dest="command", required=True, parser_class=_Parser, metavar=listed, prog=parser.prog
     )
     for name, help_text in _COMMANDS.items():
         if one and name != first:
@@ -781,6 +811,8 @@ def _build_export(export: argparse.ArgumentParser) -> None:
 
 
 def _build_schema(schema: argparse.ArgumentParser) -> None:
+    from ._schema import KINDS as SCHEMAS  # noqa: PLC0415  (only this command needs it)
+
     schema.add_argument("kind", choices=list(SCHEMAS))
     schema.set_defaults(run=_cmd_schema)
 
