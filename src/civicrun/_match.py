@@ -26,6 +26,7 @@ from ._data import Dataset, Derived, LazyRecords, dataset
 from ._profile import Profile
 from ._rules import (
     NEARNESS,
+    RANK_MASK,
     STATUS_ORDER,
     CompiledOrg,
     Found,
@@ -235,7 +236,7 @@ class Matches(Sequence[Match]):
         else:  # each key read off by the table that lists its group
             found: dict[int, Selected] = {}
             for table in ranked:
-                mine = [key for key in keys if table.owns(key)]
+                mine = [key for key in keys if key & RANK_MASK in table.table.at]
                 found.update(zip(mine, table.rows(mine), strict=True))
             rows = [found[key] for key in keys]
         profile, on, staff = self._profile, self._on, self._staff
@@ -273,8 +274,8 @@ class Matches(Sequence[Match]):
     def ids(self) -> tuple[str, ...]:
         """The organizations' ids, in order (no match is made)."""
         keys = self._order()
-        ranked = self._ranked
-        return tuple(next(r for r in ranked if r.owns(k)).org(k).id for k in keys)
+        orgs = {rank: r.table.orgs[i] for r in self._ranked for rank, i in r.table.at.items()}
+        return tuple(orgs[key & RANK_MASK].id for key in keys)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Matches | tuple | list):
@@ -327,16 +328,22 @@ def evaluate(
     return explain_with(shipped_index(), org, profile, on, include_staff)
 
 
+def _day(func: str, profile: object, on: dt.date | None, **flags: bool) -> dt.date:
+    """The date to match on (default today), once ``func``'s arguments are checked."""
+    if not isinstance(profile, Profile):
+        raise ArgumentTypeError(func, "profile", "a civicrun.Profile", profile)
+    when = need_date(on, func, "on")
+    for name, value in flags.items():
+        need_bool(value, func, name)
+    return dt.date.today() if when is None else when
+
+
 def explain_with(
     index: Index, org: Organization, profile: Profile, on: dt.date | None, include_staff: bool
 ) -> Match:
     """:func:`civicrun.explain` over ``index`` (the shipped one, or a dataset's with extra
     records), for a resolved organization."""
-    if not isinstance(profile, Profile):
-        raise ArgumentTypeError("explain", "profile", "a civicrun.Profile", profile)
-    when = need_date(on, "explain", "on")
-    need_bool(include_staff, "explain", "include_staff")
-    day = dt.date.today() if when is None else when
+    day = _day("explain", profile, on, include_staff=include_staff)
     verdict = index.compile(org).verdict(profile, day, include_staff)
     return _match(verdict, profile, day, include_staff)
 
@@ -349,11 +356,7 @@ def answer(
     include_outside_audience: bool,
 ) -> Matches:
     """:func:`eligible_orgs` over the organizations of ``index``."""
-    if not isinstance(profile, Profile):
-        raise ArgumentTypeError("eligible_orgs", "profile", "a civicrun.Profile", profile)
-    when = need_date(on, "eligible_orgs", "on")
-    need_bool(include_staff, "eligible_orgs", "include_staff")
-    need_bool(include_outside_audience, "eligible_orgs", "include_outside_audience")
-    day = dt.date.today() if when is None else when
+    flags = {"include_staff": include_staff, "include_outside_audience": include_outside_audience}
+    day = _day("eligible_orgs", profile, on, **flags)
     found = index.select(profile, day, include_staff, include_outside_audience)
     return Matches(found, profile, day, include_staff)

@@ -227,15 +227,7 @@ class Rule:
 class Placement:
     """Where an organization works (its coverage), as a rule on the profile's place."""
 
-    __slots__ = (
-        "_county_names",
-        "counties",
-        "covered",
-        "national",
-        "states",
-        "territories",
-        "towns",
-    )
+    __slots__ = ("_names", "counties", "covered", "national", "states", "territories", "towns")
 
     def __init__(self, coverage: Coverage, county_names: Callable[[str], str | None]) -> None:
         self.national = coverage.scope is Scope.NATIONAL
@@ -244,11 +236,11 @@ class Placement:
         self.counties = coverage.counties if coverage.scope is Scope.COUNTIES else None
         self.covered = coverage.counties
         self.towns = {fold(t): t for t in sorted(coverage.towns)} if coverage.towns else {}
-        self._county_names = county_names
+        self._names = county_names
 
     def county_names(self) -> str:
         """The counties covered, by name (as FIPS codes where a name is not known)."""
-        found = [n for f in sorted(self.covered) if (n := self._county_names(f)) is not None]
+        found = [n for f in sorted(self.covered) if (n := self._names(f)) is not None]
         return "; ".join(found) or ", ".join(sorted(self.covered))
 
     def decide(self, profile: Profile, territories: frozenset[str]) -> Decision | None:
@@ -560,14 +552,6 @@ class Ranked:
     ) -> None:
         self.keys, self.table, self.keep, self.unknown = keys, table, keep, unknown
         self._unsure: list[Unknowns] | None = None
-
-    def owns(self, key: int) -> bool:
-        """Whether ``key`` is that of one of this table's groups."""
-        return key & RANK_MASK in self.table.at
-
-    def org(self, key: int) -> CompiledOrg:
-        """The group whose order key is ``key``."""
-        return self.table.orgs[self.table.at[key & RANK_MASK]]
 
     def rows(self, keys: list[int]) -> list[Selected]:
         """The groups of ``keys`` (this table's), each with its status, unknowns and relevance
