@@ -265,10 +265,9 @@ class Matches(Sequence[Match]):
         return tuple(self._make(i, i + 1)[0] for i in at)
 
     def __iter__(self) -> Iterator[Match]:
-        start, size = 0, 8  # made a block at a time, each block larger than the last
-        while start < self._count:
-            yield from self._make(start, start + size)
-            start, size = start + size, size * 4
+        page = 8 if self._count > 64 else self._count  # a first page of many, then the rest
+        yield from self._make(0, page)
+        yield from self._make(page, self._count)
 
     @property
     def ids(self) -> tuple[str, ...]:

@@ -562,9 +562,9 @@ class Ranked:
         unsure = self._unsure
         if unsure is None and len(picks) > 32:  # many: every group's at once
             code = [0] * len(orgs)  # bit j: fields[j] is unknown
-            for j, field in enumerate(fields):
+            for bit, field in enumerate(fields):
                 for i in _bits(unknown[field] & self.keep):
-                    code[i] |= 1 << j
+                    code[i] |= 1 << bit
             named = {c: _unknowns([fields[j] for j in _bits(c)]) for c in set(code)}
             unsure = self._unsure = [named[c] for c in code]
         found: Mapping[int, Unknowns] | list[Unknowns] = (
