@@ -634,6 +634,28 @@ class TestMatches:
         assert list(result) == list(result)
         assert len(made) == len(result)  # each match made once
 
+    def test_first_reads_read_off_only_the_groups_read(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Reading the first matches reads off the unknowns and relevance of those alone (the
+        order of all is integer keys); reading many reads off every group's at once."""
+        from civicrun import _rules
+
+        read: list[int] = []
+        reference = _rules._unknowns
+
+        def counting(fields: list[ProfileField]) -> Any:
+            read.append(1)
+            return reference(fields)
+
+        monkeypatch.setattr(_rules, "_unknowns", counting)
+        result = eligible_orgs(Profile(), on=ON)
+        assert len(result) > 400
+        first = result[:5]
+        assert len(read) == 5
+        assert list(result)[:5] == list(first)
+        assert len(read) < 5 + 100  # one per distinct set of unknowns, not one per match
+
     def test_is_a_sequence_equal_to_the_tuple(self) -> None:
         from collections.abc import Sequence as SequenceABC
 

@@ -26,10 +26,12 @@ from ._data import Dataset, Derived, LazyRecords, dataset
 from ._profile import Profile
 from ._rules import (
     NEARNESS,
+    RANK_MASK,
     STATUS_ORDER,
     CompiledOrg,
     Found,
     Index,
+    Ranked,
     Reason,
     Selected,
     is_live,
@@ -132,7 +134,7 @@ class Match:
         }
 
 
-_SET = tuple(
+_SETTERS = tuple(
     Match.__dict__[name].__set__
     for name in ("org", "status", "unknowns", "relevance", "profile", "on", "include_staff")
 )
@@ -140,11 +142,11 @@ _SET_COMPILED = Match.__dict__["_compiled"].__set__
 
 
 def _match(selected: Selected, profile: Profile, on: dt.date, include_staff: bool) -> Match:
-    """A match made without running ``Match.__init__`` (which only sets these attributes): the
-    matcher makes hundreds per call."""
+    """A match made without running ``Match.__init__`` (which only sets these attributes and
+    checks nothing): a caller that reads every match makes hundreds."""
     compiled, status, unknowns, relevance = selected
     match = Match.__new__(Match)
-    set_org, set_status, set_unknowns, set_relevance, set_profile, set_on, set_staff = _SET
+    set_org, set_status, set_unknowns, set_relevance, set_profile, set_on, set_staff = _SETTERS
     set_org(match, compiled.org)
     set_status(match, status)
     set_unknowns(match, unknowns)
@@ -185,52 +187,65 @@ class Matches(Sequence[Match]):
     """What :func:`eligible_orgs` returns: its matches, in order, as a read-only sequence.
 
     The call only decides which groups match and how; the order and each :class:`Match` are
-    worked out when first read, once. ``len()`` and ``bool()`` make no match; indexing and
-    iterating make each match once (later reads return the same object); a slice is a
-    tuple; :attr:`ids` lists the organizations' ids in order without making matches. A
-    ``Matches`` equals a tuple or list of equal matches in the same order (and another
-    ``Matches``); adding a tuple gives a tuple. Code that needs a tuple: ``tuple(result)``.
-    :func:`eligible_orgs` makes it (from what it decided); it is not made by hand.
+    worked out when first read, once: a one-integer order key for every match, then only the
+    matches read are made (their unknowns and relevance read off then). ``len()`` and
+    ``bool()`` make no match; indexing and iterating make each match once (later reads return
+    the same object); a slice is a tuple; :attr:`ids` lists the organizations' ids in order
+    without making matches. A ``Matches`` equals a tuple or list of equal matches in the same
+    order (and another ``Matches``); adding a tuple gives a tuple. Code that needs a tuple:
+    ``tuple(result)``. :func:`eligible_orgs` makes it (from what it decided); it is not made
+    by hand.
     """
 
-    __slots__ = ("_count", "_found", "_made", "_on", "_profile", "_rows", "_staff")
+    __slots__ = ("_count", "_found", "_keys", "_made", "_on", "_profile", "_ranked", "_staff")
 
     def __init__(
         self, found: list[Found], profile: Profile, on: dt.date, include_staff: bool
     ) -> None:
         self._found = found
         self._count = sum(keep.bit_count() for _table, keep, _outside, _parts in found)
-        self._profile = profile
-        self._on = on
-        self._staff = include_staff
-        self._rows: list[Selected] | None = None
-        self._made: list[Match | None] = []
+        self._profile, self._on, self._staff = profile, on, include_staff
+        self._keys: list[int] | None = None
+        self._ranked: list[Ranked] = []
+        self._made: list[Match] = []  # None where not made yet
 
-    def _order(self) -> list[Selected]:
-        """The matches' parts in :func:`sort_key` order, worked out on first need."""
-        rows = self._rows
-        if rows is None:
+    def _order(self) -> list[int]:
+        """The matches' order keys, sorted (:func:`sort_key` as integers), worked out on first
+        need; integers sort fast, so the order is whole at once."""
+        keys = self._keys
+        if keys is None:
             with _ORDERING:  # once, so two threads reading at once get the same matches
-                if self._rows is None:
-                    keyed = [r for f in self._found for r in f[0].rows(*f[1:], self._on)]
-                    keyed.sort()  # the keys never tie, so no two rows are compared
-                    self._made = [None] * len(keyed)
-                    self._rows = [row for _key, row in keyed]
-                rows = self._rows
-        return rows
+                if self._keys is None:
+                    self._ranked = [f[0].rank(*f[1:], self._on) for f in self._found]
+                    self._made = [None] * self._count  # type: ignore[list-item]
+                    keys = [k for ranked in self._ranked[1:] for k in ranked.keys]
+                    keys += self._ranked[0].keys
+                    keys.sort()  # integers: fast, so the whole order is made at once
+                    self._keys = keys
+                keys = self._keys
+        return keys
 
-    def _match(self, i: int) -> Match:
-        rows = self._order()
-        made = self._made[i]
-        if made is None:
-            made = self._made[i] = _match(rows[i], self._profile, self._on, self._staff)
-        return made
+    def _make(self, start: int, stop: int) -> list[Match]:
+        """The matches at ``start:stop``, made now where not made before."""
+        order, made = self._order(), self._made
+        todo = [i for i in range(start, min(stop, self._count)) if made[i] is None]
+        keys = [order[i] for i in todo]
+        ranked = self._ranked
+        if len(ranked) == 1:
+            rows = ranked[0].rows(keys)
+        else:  # each key read off by the table that lists its group
+            found: dict[int, Selected] = {}
+            for table in ranked:
+                mine = [key for key in keys if key & RANK_MASK in table.table.at]
+                found.update(zip(mine, table.rows(mine), strict=True))
+            rows = [found[key] for key in keys]
+        profile, on, staff = self._profile, self._on, self._staff
+        for i, row in zip(todo, rows, strict=True):
+            made[i] = _match(row, profile, on, staff)
+        return made[start:stop]
 
     def __len__(self) -> int:
         return self._count
-
-    def __bool__(self) -> bool:
-        return self._count > 0
 
     @overload
     def __getitem__(self, index: int) -> Match: ...
@@ -239,24 +254,27 @@ class Matches(Sequence[Match]):
     def __getitem__(self, index: slice) -> tuple[Match, ...]: ...
 
     def __getitem__(self, index: int | slice) -> Match | tuple[Match, ...]:
-        if isinstance(index, slice):
-            return tuple(self._match(i) for i in range(*index.indices(self._count)))
-        i = operator.index(index)
-        if i < 0:
-            i += self._count
-        if not 0 <= i < self._count:
-            raise IndexError("Matches index out of range")
-        return self._match(i)
+        try:
+            at = range(self._count)[index]
+        except IndexError:
+            raise IndexError("Matches index out of range") from None
+        if isinstance(at, int):
+            return self._make(at, at + 1)[0]
+        if at.step == 1:
+            return tuple(self._make(at.start, at.stop))
+        return tuple(self._make(i, i + 1)[0] for i in at)
 
     def __iter__(self) -> Iterator[Match]:
-        self._order()
-        for i, match in enumerate(self._made):
-            yield match or self._match(i)
+        page = 8 if self._count > 64 else self._count  # a first page of many, then the rest
+        yield from self._make(0, page)
+        yield from self._make(page, self._count)
 
     @property
     def ids(self) -> tuple[str, ...]:
         """The organizations' ids, in order (no match is made)."""
-        return tuple(row[0].id for row in self._order())
+        keys = self._order()
+        orgs = {rank: r.table.orgs[i] for r in self._ranked for rank, i in r.table.at.items()}
+        return tuple(orgs[key & RANK_MASK].id for key in keys)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Matches | tuple | list):
@@ -267,14 +285,10 @@ class Matches(Sequence[Match]):
         return hash(tuple(self))
 
     def __add__(self, other: object) -> tuple[Match, ...]:
-        if isinstance(other, Matches | tuple):
-            return (*self, *other)
-        return NotImplemented
+        return (*self, *other) if isinstance(other, Matches | tuple) else NotImplemented
 
     def __radd__(self, other: object) -> tuple[Match, ...]:
-        if isinstance(other, tuple):
-            return (*other, *self)
-        return NotImplemented
+        return (*other, *self) if isinstance(other, tuple) else NotImplemented
 
     def __repr__(self) -> str:
         return f"<Matches: {self._count} on {self._on.isoformat()}>"
@@ -313,16 +327,22 @@ def evaluate(
     return explain_with(shipped_index(), org, profile, on, include_staff)
 
 
+def _day(func: str, profile: object, on: dt.date | None, **flags: bool) -> dt.date:
+    """The date to match on (default today), once ``func``'s arguments are checked."""
+    if not isinstance(profile, Profile):
+        raise ArgumentTypeError(func, "profile", "a civicrun.Profile", profile)
+    when = need_date(on, func, "on")
+    for name, value in flags.items():
+        need_bool(value, func, name)
+    return dt.date.today() if when is None else when
+
+
 def explain_with(
     index: Index, org: Organization, profile: Profile, on: dt.date | None, include_staff: bool
 ) -> Match:
     """:func:`civicrun.explain` over ``index`` (the shipped one, or a dataset's with extra
     records), for a resolved organization."""
-    if not isinstance(profile, Profile):
-        raise ArgumentTypeError("explain", "profile", "a civicrun.Profile", profile)
-    when = need_date(on, "explain", "on")
-    need_bool(include_staff, "explain", "include_staff")
-    day = dt.date.today() if when is None else when
+    day = _day("explain", profile, on, include_staff=include_staff)
     verdict = index.compile(org).verdict(profile, day, include_staff)
     return _match(verdict, profile, day, include_staff)
 
@@ -335,11 +355,7 @@ def answer(
     include_outside_audience: bool,
 ) -> Matches:
     """:func:`eligible_orgs` over the organizations of ``index``."""
-    if not isinstance(profile, Profile):
-        raise ArgumentTypeError("eligible_orgs", "profile", "a civicrun.Profile", profile)
-    when = need_date(on, "eligible_orgs", "on")
-    need_bool(include_staff, "eligible_orgs", "include_staff")
-    need_bool(include_outside_audience, "eligible_orgs", "include_outside_audience")
-    day = dt.date.today() if when is None else when
+    flags = {"include_staff": include_staff, "include_outside_audience": include_outside_audience}
+    day = _day("eligible_orgs", profile, on, **flags)
     found = index.select(profile, day, include_staff, include_outside_audience)
     return Matches(found, profile, day, include_staff)

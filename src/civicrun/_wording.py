@@ -1,32 +1,85 @@
-"""The words of matching: each rule as a sentence, and how a profile's answer reads.
+"""The words of matching: :class:`Reason`, each rule as a sentence, and each decision worded.
 
-No decision is made here: :mod:`civicrun._rules` decides, and calls these functions only to
-word what it decided.
+No decision is made here: :mod:`civicrun._rules` decides (a :class:`~civicrun._rules.Decision`),
+and calls these functions only to word what it decided.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Protocol
 
-from .records import Condition
+import attrs
+
+from ._text import fold
+from .records import AnyOf, Condition, Organization
 from .vocab import (
     BOOL_GROUP_LABELS,
     BOOL_LABELS,
     COMMUNITY_LABELS,
     GENDER_GROUP_LABELS,
     GENDER_LABELS,
+    HOW_TO_JOIN_NOTES,
     OPEN_FIELDS,
     PARTY_LABELS,
     PROFESSION_LABELS,
     RACE_ETHNICITY_LABELS,
     Gender,
+    OfficeLevel,
+    OrgStatus,
     Outcome,
     ProfileField,
+    Role,
     RuleKind,
 )
 
-__all__ = ["describe", "describe_audience", "join_or", "rule_text", "shown"]
+if TYPE_CHECKING:
+    from ._profile import Profile
+
+__all__ = [
+    "Reason",
+    "describe",
+    "describe_audience",
+    "fixed_reasons",
+    "join_or",
+    "level_reason",
+    "note",
+    "place_reason",
+    "rule_reason",
+    "shown",
+]
+
+
+@attrs.frozen(kw_only=True)
+class Reason:
+    """One line of a match's explanation, as data: which kind of rule, which profile field, how
+    it came out, and the sentence to show.
+
+    ``str(reason)`` is the sentence, so a reason prints as plain text; a web page can show a
+    tick or a cross from ``outcome`` and a translator can work from ``kind`` and ``field``.
+
+    >>> from civicrun.vocab import Outcome, ProfileField, RuleKind
+    >>> r = Reason(kind=RuleKind.AUDIENCE, field=ProfileField.GENDER, outcome=Outcome.FAILED,
+    ...            text="serves women; this profile's gender is man")
+    >>> str(r)
+    "serves women; this profile's gender is man"
+    """
+
+    kind: RuleKind
+    outcome: Outcome
+    text: str
+    field: ProfileField | None = None
+
+    def __str__(self) -> str:
+        return self.text
+
+    def to_dict(self) -> dict[str, str | None]:
+        """A JSON-ready form: ``kind``, ``field`` (or None), ``outcome`` and ``text``."""
+        from ._converter import converter  # noqa: PLC0415  (cattrs loads only when asked)
+
+        data = converter.unstructure(self)
+        return {key: data.get(key) for key in ("kind", "field", "outcome", "text")}
 
 
 def join_or(words: Iterable[str]) -> str:
@@ -175,18 +228,129 @@ def shown(
     return f"{field.value} is {listed}"
 
 
-def rule_text(kind: RuleKind, want: str, outcome: Outcome, seen: str) -> str:
+def _rule_text(kind: RuleKind, want: str, outcome: Outcome, seen: str) -> str:
     """The sentence for one decided rule, worded as a rule or as the group's focus."""
-    if kind is RuleKind.REQUIREMENT:
-        if outcome is Outcome.MET:
-            return f"{want} ({seen})"
-        if outcome is Outcome.FAILED:
-            return f"{want} is required; this profile's {seen}"
-        return f"{want} is required; the profile {seen}"
     if kind is RuleKind.PRIORITY:
         return f"gives priority to {want} ({seen})"
     if outcome is Outcome.MET:
-        return f"serves {want} ({seen})"
+        return f"{want} ({seen})" if kind is RuleKind.REQUIREMENT else f"serves {want} ({seen})"
+    lead = f"{want} is required" if kind is RuleKind.REQUIREMENT else f"serves {want}"
+    whose = "this profile's" if outcome is Outcome.FAILED else "the profile"
+    return f"{lead}; {whose} {seen}"
+
+
+def _want(kind: RuleKind, cond: Condition) -> str:
+    return describe(cond) if kind is RuleKind.REQUIREMENT else describe_audience(cond)
+
+
+def rule_reason(
+    kind: RuleKind,
+    cond: Condition | AnyOf,
+    outcome: Outcome,
+    profile: Profile,
+    on: dt.date,
+    *,
+    decided: Iterable[tuple[Condition, Outcome]] = (),
+) -> Reason:
+    """The reason for ``outcome``, which a rule on ``cond`` decided for ``profile`` on ``on``
+    (for a rule of alternatives, ``decided`` gives each one's outcome)."""
+    if isinstance(cond, Condition):
+        field = cond.field
+        if field in (ProfileField.AGE, ProfileField.BIRTH_DATE):
+            age_only = profile.birth_date is None
+            value = profile.age if age_only else profile.birth_date
+        else:
+            value, age_only = getattr(profile, field.value), False
+        seen = shown(field, value, outcome, on, age_only=age_only)
+        text = _rule_text(kind, _want(kind, cond), outcome, seen)
+        return Reason(kind=kind, outcome=outcome, text=text, field=field)
+    if outcome is Outcome.MET:  # worded as the first alternative met
+        return next(rule_reason(kind, c, o, profile, on) for c, o in decided if o is outcome)
+    either = " or ".join(_want(kind, c) for c in cond.any_of)
+    lead = f"one of: {either} is required;" if kind is RuleKind.REQUIREMENT else f"serves {either};"
+    why = "the profile does not say"
     if outcome is Outcome.FAILED:
-        return f"serves {want}; this profile's {seen}"
-    return f"serves {want}; the profile {seen}"
+        why = "; ".join(
+            rule_reason(kind, c, o, profile, on).text.split("; ", 1)[-1] for c, o in decided
+        )
+    return Reason(kind=kind, outcome=outcome, text=f"{lead} {why}")
+
+
+class Where(Protocol):
+    """What :func:`place_reason` reads of where a group works (a compiled coverage)."""
+
+    national: bool
+    states: frozenset[str]
+    counties: frozenset[str] | None
+    towns: dict[str, str]
+
+    def county_names(self) -> str: ...
+
+
+def place_reason(place: Where, outcome: Outcome, field: ProfileField, profile: Profile) -> Reason:
+    """The reason for ``outcome``, which ``place`` decided on ``field`` for ``profile``."""
+    seen = {"state": profile.state, "county": profile.county, "town": profile.town}[field.value]
+    if place.national:
+        text = (
+            f"works nationally and in {seen}"
+            if outcome is Outcome.MET
+            else f"works in the 50 states and DC, not in the territories; this profile's "
+            f"state is {seen}"
+        )
+    elif outcome is Outcome.MET and field is ProfileField.TOWN:
+        text = f"works in {place.towns[fold(str(seen))]}, {profile.state}"
+    elif outcome is Outcome.MET:
+        text = f"works in {seen}"
+    else:
+        local = place.counties is not None or place.towns
+        where = place.county_names() if local else ", ".join(sorted(place.states))
+        if place.towns:
+            where = f"{', '.join(place.towns.values())} ({where})"
+        if outcome is Outcome.UNKNOWN:
+            said = f"the profile does not say which {field.value}"
+        else:
+            said = f"this profile's {field.value} is {seen}"
+        text = f"works only in {where}; {said}"
+    return Reason(kind=RuleKind.COVERAGE, outcome=outcome, text=text, field=field)
+
+
+def level_reason(levels: frozenset[OfficeLevel], level: OfficeLevel) -> Reason:
+    """Whether a group that helps with ``levels`` of office only helps with ``level``."""
+    kind, field = RuleKind.OFFICE_LEVEL, ProfileField.OFFICE_LEVEL
+    if level in levels:
+        return Reason(
+            kind=kind, outcome=Outcome.MET, text=f"helps with {level} offices", field=field
+        )
+    text = f"helps with {join_or(levels)} offices only; this profile seeks {level} office"
+    return Reason(kind=kind, outcome=Outcome.FAILED, text=text, field=field)
+
+
+def note(kind: RuleKind, text: str) -> Reason:
+    """A caveat: a reason with outcome ``note``."""
+    return Reason(kind=kind, outcome=Outcome.NOTE, text=text)
+
+
+def fixed_reasons(
+    org: Organization, include_staff: bool, live: bool
+) -> tuple[list[Reason], list[Reason]]:
+    """What holds for every profile alike (failures, caveats): the group's status (``live``:
+    whether it shows recent activity), its role and how to join."""
+    failed: list[Reason] = []
+    caveats = [note(RuleKind.HOW_TO_JOIN, HOW_TO_JOIN_NOTES[org.how_to_join])]
+    if org.status in (OrgStatus.INACTIVE, OrgStatus.DEFUNCT):
+        text = f"no longer runs programs (status: {org.status.value})"
+        failed.append(Reason(kind=RuleKind.STATUS, outcome=Outcome.FAILED, text=text))
+    elif not live:
+        # the true fact (the year of the newest sign of activity, or none dated), never an
+        # edit date
+        found = (
+            "no dated sign of activity was found"
+            if org.active_as_of is None
+            else f"the newest sign of activity found is from {org.active_as_of.year}"
+        )
+        text = f"could not confirm that {org.name} still runs its programs: {found}"
+        caveats.append(note(RuleKind.STATUS, text))
+    if Role.CANDIDATES not in org.roles and not include_staff:
+        text = "serves campaign staff, not candidates"
+        failed.append(Reason(kind=RuleKind.ROLE, outcome=Outcome.FAILED, text=text))
+    return failed, caveats
