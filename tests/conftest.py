@@ -9,6 +9,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import importlib_resources
 import pytest
@@ -52,6 +53,31 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
+
+
+#: Record files structured so far in this test process, by (path in the data, record class,
+#: the file's text): a frozen record depends on nothing else, so a test that reads a copy of
+#: the shipped data (most change one file) structures only the files whose text is new to this
+#: process. Only successes are kept; a malformed file is structured, and refused, every time.
+_STRUCTURED: dict[tuple[str, type[Any], str], Any] = {}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _structure_each_file_once() -> Iterator[None]:
+    """Reading record files goes through :data:`_STRUCTURED` for the whole session."""
+    from civicrun._files import read_text
+
+    original = _data._load_record
+
+    def load_record(file: Any, relpath: str, cls: type[Any]) -> Any:
+        key = (relpath, cls, read_text(file, relpath))
+        if key not in _STRUCTURED:
+            _STRUCTURED[key] = original(file, relpath, cls)
+        return _STRUCTURED[key]
+
+    _data._load_record = load_record
+    yield
+    _data._load_record = original
 
 
 @pytest.fixture
