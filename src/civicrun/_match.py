@@ -22,7 +22,7 @@ from typing import overload
 import attrs
 
 from ._args import need_bool, need_date
-from ._data import Dataset, Derived, LazyRecords, dataset
+from ._data import Dataset, Derived, LazyRecords, dataset, text_field
 from ._profile import Profile
 from ._rules import (
     NEARNESS,
@@ -40,7 +40,7 @@ from ._rules import (
 )
 from ._wording import describe, describe_audience
 from .errors import ArgumentTypeError
-from .records import Coverage, Organization
+from .records import Coverage, Organization, state_kind
 from .vocab import MatchStatus, ProfileField
 
 __all__ = [
@@ -307,7 +307,8 @@ def index_of(data: Dataset) -> Index:
             return orgs.decoded_field(key, "coverage", Coverage)
         return orgs[key].coverage
 
-    kinds = {c: s.kind for c, s in data.states.items()}
+    # a state's kind follows from its FIPS code, which the bundle header holds: no state is decoded
+    kinds = {code: state_kind(text_field(data.states, code, "fips")) for code in data.states}
     return Index(orgs, kinds, county_name, coverage_of)
 
 
