@@ -284,6 +284,7 @@ class TestLoading:
         monkeypatch.setattr(_data, "_data_folder", lambda: None)
         monkeypatch.setattr(_data, "data_root", lambda: data_copy)
         monkeypatch.setenv("CIVICRUN_CACHE_DIR", str(tmp_path / "cache"))
+        (data_copy / "bundle.json").unlink(missing_ok=True)  # an installed wheel ships one
         compiled = _data.dataset()  # no bundle: the TOML records compiled, then read as bytes
         assert 1 == len(list((tmp_path / "cache").glob("bundle-*.json")))
         (data_copy / "bundle.json").write_bytes(_data.checkout_bundle(data_copy))
