@@ -555,3 +555,16 @@ class TestCommand:
         assert "school-board" in capsys.readouterr().out
         assert 2 == main(["offices", "--age", "30"])
         assert "gives no state" in capsys.readouterr().err
+
+
+def test_lengths_read_as_people_say_them() -> None:
+    """A residence or citizenship length in years reads as a person would say it: whole
+    years, whole months, "about" a month count for a length in days the data rounds down to
+    two decimals of a year (30 days: 0.08), and years otherwise."""
+    from civicrun._candidacy import _years
+
+    assert ["1 year", "7 years", "6 months", "9 months", "1 month"] == [
+        _years(x) for x in (1, 7.0, 0.5, 0.75, 1 / 12)
+    ]
+    assert ["about 1 month", "about 2 months"] == [_years(0.08), _years(0.16)]
+    assert ["1.3 years", "0.04 years"] == [_years(1.3), _years(0.04)]

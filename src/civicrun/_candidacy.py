@@ -119,12 +119,16 @@ def _reason(outcome: Outcome, text: str, field: ProfileField | None = None) -> R
 
 def _years(years: float) -> str:
     """A length of residence or citizenship as a person would say it: "2 years", "1 year",
-    "6 months" (a fraction of a year that is a whole number of months), else "1.3 years"."""
+    "6 months" (a fraction of a year that is a whole number of months), "about 1 month" (a
+    length in days the data rounds down to two decimals of a year: 30 days is 0.08), else
+    "1.3 years"."""
     if float(years).is_integer():
         return "1 year" if years == 1 else f"{int(years)} years"
     months = round(years * 12, 6)
     if months.is_integer():
         return "1 month" if months == 1 else f"{int(months)} months"
+    if abs(months - round(months)) <= 0.1 and round(months) >= 1:
+        return "about 1 month" if round(months) == 1 else f"about {round(months)} months"
     return f"{years} years"
 
 
