@@ -22,10 +22,11 @@ import operator
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
+from ._data import Dataset, Derived, LazyRecords, dataset, text_field
 from ._profile import Profile
 from ._text import fold, town_key
 from ._wording import Reason, fixed_reasons, join_or, level_reason, note, place_reason, rule_reason
-from .records import AnyOf, Condition, Coverage, Organization
+from .records import AnyOf, Condition, Coverage, Organization, state_kind
 from .vocab import (
     BOOL_FIELDS,
     OPEN_FIELDS,
@@ -44,7 +45,16 @@ from .vocab import (
     StateKind,
 )
 
-__all__ = ["CompiledOrg", "Decision", "Index", "Placement", "Reason", "Rule", "Table"]
+__all__ = [
+    "CompiledOrg",
+    "Decision",
+    "Index",
+    "Placement",
+    "Reason",
+    "Rule",
+    "Table",
+    "shipped_index",
+]
 
 
 class Decision(NamedTuple):
@@ -542,7 +552,7 @@ RANK_MASK = (1 << _RANK_BITS) - 1
 
 
 class Ranked:
-    """A table's kept groups, each with its order key (:func:`~civicrun._match.sort_key` as one
+    """A table's kept groups, each with its order key (:func:`~civicrun._results.sort_key` as one
     integer; no two are equal), and what is needed to read off the group of a key."""
 
     __slots__ = ("_unsure", "keep", "keys", "table", "unknown")
@@ -705,7 +715,7 @@ class Table:
     def rank(self, keep: int, outside: int, parts: list[Part], on: dt.date) -> Ranked:
         """The groups kept, each with its order key, from what :meth:`decide` returned.
 
-        The key is :func:`~civicrun._match.sort_key` as one integer: outside the audience (bit
+        The key is :func:`~civicrun._results.sort_key` as one integer: outside the audience (bit
         57), dormant (56), the rank score less from ``2**31`` (from bit 24), the status (22-23)
         and the place_rank. It starts from each group's liveness and place_rank (``static``);
         the points of each rule met, missed or unsure are added a mask at a time, and each
@@ -765,23 +775,28 @@ class Index:
     """Every organization compiled, listed by state (the groups that work across it), county
     committees by county and town committees by town."""
 
-    def __init__(
-        self,
-        organizations: Mapping[str, Organization],
-        state_kinds: Mapping[str, StateKind],
-        county_names: Callable[[str], str | None],
-        coverage_of: Callable[[str], Coverage] | None = None,
-    ) -> None:
-        territories = frozenset(c for c, k in state_kinds.items() if k is StateKind.TERRITORY)
-        self.territories = territories
-        self.state_kinds, self.county_names = state_kinds, county_names
+    def __init__(self, data: Dataset) -> None:
+        orgs, counties = data.organizations, data.counties
+        # a state's kind follows from its FIPS code, which the bundle header holds: none decoded
+        self.state_kinds = {c: state_kind(text_field(data.states, c, "fips")) for c in data.states}
+        self.territories = territories = frozenset(
+            c for c, k in self.state_kinds.items() if k is StateKind.TERRITORY
+        )
         self.tables: dict[str | None, Table] = {}  # by state (None: no state), made when asked
         self.local: dict[tuple[str | None, str | None, str | None], Table] = {}  # by place
-        fetch = organizations.__getitem__
-        coverage = coverage_of or (lambda key: organizations[key].coverage)
+
+        def county_names(fips: str) -> str | None:
+            return str(counties.county(fips)) if fips in counties else None
+
+        def coverage(key: str) -> Coverage:
+            if isinstance(orgs, LazyRecords):  # from the bundle: decode the coverage alone
+                return orgs.decoded_field(key, "coverage", Coverage)
+            return orgs[key].coverage
+
+        self.county_names = county_names
+        fetch = orgs.__getitem__
         compiled = [
-            CompiledOrg(k, coverage(k), fetch, territories, county_names)
-            for k in sorted(organizations)
+            CompiledOrg(k, coverage(k), fetch, territories, county_names) for k in sorted(orgs)
         ]
         self.by_id = {c.id: c for c in compiled}
         for rank, c in enumerate(sorted(compiled, key=lambda c: (c.nearness, c.id))):
@@ -846,3 +861,11 @@ class Index:
                 local = self.local[place] = Table(orgs, profile)
             found.append(local.select(profile, on, include_staff, include_outside))
         return found
+
+
+_shipped = Derived(dataset, Index)
+
+
+def shipped_index() -> Index:
+    """The compiled index of the shipped organizations (built on first use)."""
+    return _shipped.get()
