@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import operator
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from ._data import Dataset, Derived, LazyRecords, dataset, text_field
@@ -94,21 +94,6 @@ def _age_on(birth: dt.date, on: dt.date) -> int:
     return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
 
 
-def _age_outcome(cond: Condition, profile: Profile, on: dt.date) -> bool | None:
-    """An age or birth-date rule (True met, False failed, None unknown): a profile that gives
-    only an age is checked against every birth date that age allows on ``on``."""
-    if profile.birth_date is not None:
-        earliest = latest = profile.birth_date
-    elif profile.age is not None:
-        latest = years_before(on, profile.age)
-        earliest = years_before(on, profile.age + 1) + dt.timedelta(days=1)
-    else:
-        return None
-    if cond.field is ProfileField.AGE:
-        return _within(_age_on(latest, on), _age_on(earliest, on), cond.at_least, cond.at_most)
-    return _within(earliest, latest, cond.born_on_or_after, cond.born_on_or_before)
-
-
 def _within(low: Any, high: Any, least: Any, most: Any) -> bool | None:
     """Whether all of ``low..high`` lies within the bounds (True), none of it (False), or some."""
     if (least is None or low >= least) and (most is None or high <= most):
@@ -126,13 +111,25 @@ def _decider(cond: Condition) -> Decide:
     field, attr = cond.field, cond.field.value
     met, failed, unknown = _known(True, field), _known(False, field), _unsure(field)
     if field in _AGE_FIELDS:
-
+        # a profile that gives only an age is checked against every birth date it allows on ``on``
         def age(profile: Profile, on: dt.date) -> Decision:
-            outcome = _age_outcome(cond, profile, on)
-            if outcome is not None:
-                return met if outcome else failed
-            given = profile.age is not None or profile.birth_date is not None
-            return Decision(Outcome.UNKNOWN, _BIRTH if given else _AGE_FIELDS, field)
+            if profile.birth_date is not None:
+                earliest = latest = profile.birth_date
+            elif profile.age is not None:
+                latest = years_before(on, profile.age)
+                earliest = years_before(on, profile.age + 1) + dt.timedelta(days=1)
+            else:
+                return Decision(Outcome.UNKNOWN, _AGE_FIELDS, field)
+            if field is ProfileField.AGE:
+                ages = _age_on(latest, on), _age_on(earliest, on)
+                outcome = _within(*ages, cond.at_least, cond.at_most)
+            else:
+                outcome = _within(earliest, latest, cond.born_on_or_after, cond.born_on_or_before)
+            return (
+                Decision(Outcome.UNKNOWN, _BIRTH, field)
+                if outcome is None
+                else _known(outcome, field)
+            )
 
         return age
     wanted = cond.one_of
@@ -330,18 +327,12 @@ def rank_of(relevance: int, unknowns: tuple[ProfileField, ...]) -> int:
 LIVE_YEARS = 3
 
 
-@functools.lru_cache(maxsize=16)
-def live_since(on: dt.date) -> dt.date:
-    """The oldest date of activity that still counts as live on ``on``."""
-    return years_before(on, LIVE_YEARS)
-
-
 def is_live(org: Organization, on: dt.date) -> bool:
     """Whether ``org`` shows dated activity within :data:`LIVE_YEARS` of ``on``, or, where no
     date is recorded, is not marked ``unknown``."""
     if org.status is not OrgStatus.ACTIVE:
         return False
-    return org.active_as_of is None or org.active_as_of >= live_since(on)
+    return org.active_as_of is None or org.active_as_of >= years_before(on, LIVE_YEARS)
 
 
 class CompiledOrg:
@@ -354,11 +345,9 @@ class CompiledOrg:
 
     __slots__ = (
         "_alone",
-        "_candidate_only",
         "_fetch",
         "_org",
         "_ready",
-        "_stopped",
         "id",
         "levels",
         "nearness",
@@ -398,19 +387,15 @@ class CompiledOrg:
             org = self._org = self._fetch(self.id)
         return org
 
-    def closed(self, include_staff: bool) -> bool:
-        """No longer running programs, or only for campaign staff (and staff not asked for).
-        The first call reads the record and compiles its rules."""
+    def compile_rules(self) -> None:
+        """Reads the record and compiles its rules (the first call only)."""
         if not self._ready:
             org = self.org
             self.levels = None if org.office_levels >= set(OfficeLevel) else org.office_levels
             self.requirements = tuple(Rule(RuleKind.REQUIREMENT, r) for r in org.requirements)
             self.serves = tuple(Rule(RuleKind.AUDIENCE, r) for r in org.serves)
             self.priorities = tuple(Rule(RuleKind.PRIORITY, r) for r in org.priorities)
-            self._stopped = org.status in (OrgStatus.INACTIVE, OrgStatus.DEFUNCT)
-            self._candidate_only = Role.CANDIDATES not in org.roles
             self._ready = True  # last: a thread that sees it sees the rules
-        return self._stopped or (self._candidate_only and not include_staff)
 
     def verdict(self, profile: Profile, on: dt.date, include_staff: bool) -> Selected:
         """How ``profile`` stands with this group, whatever its status: its :class:`Table` of
@@ -429,7 +414,7 @@ class CompiledOrg:
         """(reasons, failed, caveats): every rule decided and worded, in the order placement,
         office level, requirements, audience, priorities met; failed first, then unknown,
         then met."""
-        self.closed(include_staff)  # compiles the rules on first use
+        self.compile_rules()
         reasons, caveats = fixed_reasons(self.org, include_staff, is_live(self.org, on))
         place = self.placement.decide(profile, self.territories)
         if place is not None:
@@ -518,7 +503,7 @@ def _given(attr: str | None, value: object) -> Profile:
     return Profile(**given)
 
 
-def _part(tests: tuple[Test, ...], profile: Profile, on: dt.date) -> Part:
+def _part(tests: Sequence[Test], profile: Profile, on: dt.date) -> Part:
     """Each of ``tests`` decided for ``profile`` and folded into masks."""
     out = outside = 0
     unknown: list[tuple[ProfileField, int]] = []
@@ -629,9 +614,9 @@ class Table:
         reads: dict[tuple[str, ...], list[Decide]] = {}
         for i, c in enumerate(orgs):
             bit = 1 << i
-            c.closed(True)  # compiles the rules
-            stopped |= bit if c._stopped else 0
-            staff |= bit if c._candidate_only else 0
+            c.compile_rules()
+            stopped |= bit if c.org.status in (OrgStatus.INACTIVE, OrgStatus.DEFUNCT) else 0
+            staff |= bit if Role.CANDIDATES not in c.org.roles else 0
             for level in OfficeLevel:
                 if c.levels is not None and level not in c.levels:
                     self.level_fail[level] |= bit
@@ -650,26 +635,20 @@ class Table:
         self.closed = (stopped | staff, stopped)  # without staff programs, with them
         #: where the groups work, decided once for a table of one place, else per profile
         self.place = None if place is None else self._place(place)
-        groups = []
+        #: (what the tests read, their parts decided in advance by that value, the tests)
+        self.groups: list[tuple[Callable[[Profile], object], dict[object, Part], tuple[Test, ...]]]
+        self.groups = []
+        on = dt.date(2000, 1, 1)  # these profiles' decisions do not depend on the date
         for names, decides in reads.items():
-            group = []
+            group: list[Test] = []
             for decide in decides:
                 required, serving, *priorities = tests[decide]
                 group.append((decide, required, serving, required | serving, tuple(priorities)))
-            groups.append(self._group(names, tuple(group)))
-        self.groups = tuple(groups)
-
-    @staticmethod
-    def _group(
-        reads: tuple[str, ...], tests: tuple[Test, ...]
-    ) -> tuple[Callable[[Profile], object], dict[object, Part], tuple[Test, ...]]:
-        """(what the tests read, their parts decided in advance by that value, the tests)."""
-        read: Callable[[Profile], object] = operator.attrgetter(*reads)
-        on = dt.date(2000, 1, 1)  # these profiles' decisions do not depend on the date
-        fixed: dict[object, Part] = {read(_given(None, None)): _part(tests, _given(None, None), on)}
-        for value in _DOMAINS.get(ProfileField(reads[0]), ()) if len(reads) == 1 else ():
-            fixed[value] = _part(tests, _given(reads[0], value), on)
-        return read, fixed, tests
+            read: Callable[[Profile], object] = operator.attrgetter(*names)
+            fixed = {read(_given(None, None)): _part(group, _given(None, None), on)}
+            for value in _DOMAINS.get(ProfileField(names[0]), ()) if len(names) == 1 else ():
+                fixed[value] = _part(group, _given(names[0], value), on)
+            self.groups.append((read, fixed, tuple(group)))
 
     def _place(self, profile: Profile) -> Part:
         """Where the groups work, decided for ``profile``'s place, as a part."""
@@ -702,15 +681,6 @@ class Table:
             outside |= part[1]
             parts.append(part)
         return out, outside, parts
-
-    def select(
-        self, profile: Profile, on: dt.date, include_staff: bool, include_outside: bool
-    ) -> Found:
-        """:meth:`decide`, and the groups kept: not ruled out, and (unless
-        ``include_outside``) not outside their audience."""
-        out, outside, parts = self.decide(profile, on, include_staff)
-        keep = self.everyone & ~out & (-1 if include_outside else ~outside)
-        return self, keep, outside, parts
 
     def rank(self, keep: int, outside: int, parts: list[Part], on: dt.date) -> Ranked:
         """The groups kept, each with its order key, from what :meth:`decide` returned.
@@ -766,8 +736,8 @@ class Table:
         return Ranked(keys, self, keep, unknown)
 
 
-#: What :meth:`Table.select` decided: (the table, the groups it kept, those outside their
-#: audience, the parts of the decision).
+#: What :meth:`Index.select` decided of one table: (the table, the groups kept, those outside
+#: their audience, the parts of the decision).
 Found = tuple[Table, int, int, list[Part]]
 
 
@@ -846,20 +816,23 @@ class Index:
         """What is decided for ``profile``: by the :class:`Table` of the groups that work across
         its state, and by that of the county and town committees of its place, if any."""
         state = profile.state
-        table = self.tables.get(state)
-        if table is None:
-            table = self.tables[state] = Table(self._wide(state), profile)
-        found = [table.select(profile, on, include_staff, include_outside)]
+        if state not in self.tables:
+            self.tables[state] = Table(self._wide(state), profile)
+        tables = [self.tables[state]]
         fips = None if profile.county is None else profile.county.fips
         town = None if profile.town is None or state is None else town_key(state, profile.town)
         town = town if town in self.in_town else None
         if fips in self.in_county or town is not None:
             place = (state, fips, town)  # all that the committees' placement reads
-            local = self.local.get(place)
-            if local is None:
+            if place not in self.local:
                 orgs = (*self.in_county.get(fips or "", ()), *self.in_town.get(town or "", ()))
-                local = self.local[place] = Table(orgs, profile)
-            found.append(local.select(profile, on, include_staff, include_outside))
+                self.local[place] = Table(orgs, profile)
+            tables.append(self.local[place])
+        found = []
+        for table in tables:  # kept: not ruled out, nor outside the audience unless asked for
+            out, outside, parts = table.decide(profile, on, include_staff)
+            keep = table.everyone & ~out & (-1 if include_outside else ~outside)
+            found.append((table, keep, outside, parts))
         return found
 
 
