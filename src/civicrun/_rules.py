@@ -464,25 +464,15 @@ def _bits(mask: int) -> list[int]:
     return found
 
 
-STATUS_ORDER = {
-    MatchStatus.ELIGIBLE: 0,
-    MatchStatus.POSSIBLE: 1,
-    MatchStatus.OUTSIDE_AUDIENCE: 2,
-    MatchStatus.INELIGIBLE: 3,
-}
-_STATUSES = sorted(STATUS_ORDER, key=STATUS_ORDER.__getitem__)  # by STATUS_ORDER
+#: The order of the statuses among equal matches: the vocabulary's (eligible first).
+_STATUSES = tuple(MatchStatus)
+STATUS_ORDER = {status: i for i, status in enumerate(_STATUSES)}
 
+FieldMasks = tuple[tuple[ProfileField, int], ...]
 #: What one group of tests decided for a profile, as masks over a table's groups: (ruled out,
 #: outside the audience, (field, unknown), (field aimed at, met), (field preferred, met),
 #: (points lost, priorities missed or unsure)).
-Part = tuple[
-    int,
-    int,
-    tuple[tuple[ProfileField, int], ...],
-    tuple[tuple[ProfileField, int], ...],
-    tuple[tuple[ProfileField, int], ...],
-    tuple[tuple[int, int], ...],
-]
+Part = tuple[int, int, FieldMasks, FieldMasks, FieldMasks, tuple[tuple[int, int], ...]]
 #: One distinct test of a table: (decide, requirement mask, audience mask, both, priority masks
 #: (one per repeat: a priority repeated counts again)).
 Test = tuple[Decide, int, int, int, tuple[int, ...]]
@@ -497,10 +487,9 @@ _DOMAINS: Mapping[ProfileField, tuple[object, ...]] = {
 
 
 @functools.cache
-def _given(attr: str | None, value: object) -> Profile:
+def _given(attr: str | None, value: Any) -> Profile:
     """A profile that gives only ``value`` for ``attr`` (nothing for ``None``), made once."""
-    given: dict[str, Any] = {} if attr is None else {attr: value}
-    return Profile(**given)
+    return Profile() if attr is None else Profile(**{attr: value})
 
 
 def _part(tests: Sequence[Test], profile: Profile, on: dt.date) -> Part:
