@@ -121,15 +121,13 @@ def _decider(cond: Condition) -> Decide:
             else:
                 return Decision(Outcome.UNKNOWN, _AGE_FIELDS, field)
             if field is ProfileField.AGE:
-                ages = _age_on(latest, on), _age_on(earliest, on)
-                outcome = _within(*ages, cond.at_least, cond.at_most)
+                low, high = _age_on(latest, on), _age_on(earliest, on)
+                outcome = _within(low, high, cond.at_least, cond.at_most)
             else:
                 outcome = _within(earliest, latest, cond.born_on_or_after, cond.born_on_or_before)
-            return (
-                Decision(Outcome.UNKNOWN, _BIRTH, field)
-                if outcome is None
-                else _known(outcome, field)
-            )
+            if outcome is None:
+                return Decision(Outcome.UNKNOWN, _BIRTH, field)
+            return met if outcome else failed
 
         return age
     wanted = cond.one_of
