@@ -25,7 +25,7 @@ import attrs
 import pytest
 
 import civicrun
-from civicrun._match import describe, describe_audience
+from civicrun._wording import describe, describe_audience
 from civicrun.records import AnyOf, Condition, Organization
 from civicrun.vocab import OrgKind, Scope
 

@@ -21,7 +21,9 @@ from civicrun import (
     lookup_organization,
     organizations,
 )
-from civicrun._match import describe, evaluate, sort_key
+from civicrun._match import evaluate
+from civicrun._results import sort_key
+from civicrun._wording import describe
 from civicrun.errors import UnknownOrganizationError
 from civicrun.records import Condition, Coverage
 from civicrun.vocab import (
@@ -610,16 +612,16 @@ class TestMatches:
     and each Match are made on first read, and it behaves as the tuple it used to be."""
 
     def test_len_and_bool_make_no_match(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        from civicrun import _match
+        from civicrun import _results
 
         made: list[str] = []
-        reference = _match._match
+        reference = _results.make_match
 
         def counting(selected: Any, *args: Any) -> Match:
             made.append(selected[0].id)
             return reference(selected, *args)
 
-        monkeypatch.setattr(_match, "_match", counting)
+        monkeypatch.setattr(_results, "make_match", counting)
         result = eligible_orgs(Profile(), on=ON)
         assert len(result) > 400
         assert result

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import civicrun
-from civicrun._match import describe, describe_audience
+from civicrun._wording import describe, describe_audience
 from civicrun.records import AnyOf, Condition, OfficeCategory, Organization, Source, State
 from civicrun.vocab import HOW_TO_JOIN_NOTES, PARTY_LABELS, OrgKind, Partisanship, Scope, Support
 

@@ -47,8 +47,8 @@ if TYPE_CHECKING:
     from ._candidacy import OfficeOption
     from ._extra import load_dataset
     from ._local import ElectionOffice, LocalParty
-    from ._match import Match, Matches
     from ._profile import Profile
+    from ._results import Match, Matches
     from ._rules import Reason
     from .errors import CivicrunError
     from .records import County, OfficeCategory, Organization, State
@@ -62,8 +62,8 @@ _HOMES = {
     "Data": "_api",
     "ElectionOffice": "_local",
     "LocalParty": "_local",
-    "Match": "_match",
-    "Matches": "_match",
+    "Match": "_results",
+    "Matches": "_results",
     "OfficeCategory": "records",
     "OfficeOption": "_candidacy",
     "Organization": "records",

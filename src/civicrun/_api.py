@@ -33,8 +33,8 @@ from .vocab import Party
 if TYPE_CHECKING:
     from ._local import ElectionOffice, LocalParty
     from ._lookup import Names
-    from ._match import Match, Matches
     from ._profile import Profile
+    from ._results import Match, Matches
     from ._rules import Index
 
 __all__ = [
@@ -70,15 +70,15 @@ __all__ = [
 
 
 def _shipped_index() -> Index:
-    from ._match import shipped_index  # noqa: PLC0415  (the matcher loads on first match)
+    from ._rules import shipped_index  # noqa: PLC0415  (the matcher loads on first match)
 
     return shipped_index()
 
 
 def _index_of(data: Dataset) -> Index:
-    from ._match import index_of  # noqa: PLC0415
+    from ._rules import Index  # noqa: PLC0415
 
-    return index_of(data)
+    return Index(data)
 
 
 class Data:

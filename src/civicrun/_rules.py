@@ -19,13 +19,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import operator
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
+from ._data import Dataset, Derived, LazyRecords, dataset, text_field
 from ._profile import Profile
 from ._text import fold, town_key
 from ._wording import Reason, fixed_reasons, join_or, level_reason, note, place_reason, rule_reason
-from .records import AnyOf, Condition, Coverage, Organization
+from .records import AnyOf, Condition, Coverage, Organization, state_kind
 from .vocab import (
     BOOL_FIELDS,
     OPEN_FIELDS,
@@ -44,7 +45,16 @@ from .vocab import (
     StateKind,
 )
 
-__all__ = ["CompiledOrg", "Decision", "Index", "Placement", "Reason", "Rule", "Table"]
+__all__ = [
+    "CompiledOrg",
+    "Decision",
+    "Index",
+    "Placement",
+    "Reason",
+    "Rule",
+    "Table",
+    "shipped_index",
+]
 
 
 class Decision(NamedTuple):
@@ -84,21 +94,6 @@ def _age_on(birth: dt.date, on: dt.date) -> int:
     return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
 
 
-def _age_outcome(cond: Condition, profile: Profile, on: dt.date) -> bool | None:
-    """An age or birth-date rule (True met, False failed, None unknown): a profile that gives
-    only an age is checked against every birth date that age allows on ``on``."""
-    if profile.birth_date is not None:
-        earliest = latest = profile.birth_date
-    elif profile.age is not None:
-        latest = years_before(on, profile.age)
-        earliest = years_before(on, profile.age + 1) + dt.timedelta(days=1)
-    else:
-        return None
-    if cond.field is ProfileField.AGE:
-        return _within(_age_on(latest, on), _age_on(earliest, on), cond.at_least, cond.at_most)
-    return _within(earliest, latest, cond.born_on_or_after, cond.born_on_or_before)
-
-
 def _within(low: Any, high: Any, least: Any, most: Any) -> bool | None:
     """Whether all of ``low..high`` lies within the bounds (True), none of it (False), or some."""
     if (least is None or low >= least) and (most is None or high <= most):
@@ -116,13 +111,23 @@ def _decider(cond: Condition) -> Decide:
     field, attr = cond.field, cond.field.value
     met, failed, unknown = _known(True, field), _known(False, field), _unsure(field)
     if field in _AGE_FIELDS:
-
+        # a profile that gives only an age is checked against every birth date it allows on ``on``
         def age(profile: Profile, on: dt.date) -> Decision:
-            outcome = _age_outcome(cond, profile, on)
-            if outcome is not None:
-                return met if outcome else failed
-            given = profile.age is not None or profile.birth_date is not None
-            return Decision(Outcome.UNKNOWN, _BIRTH if given else _AGE_FIELDS, field)
+            if profile.birth_date is not None:
+                earliest = latest = profile.birth_date
+            elif profile.age is not None:
+                latest = years_before(on, profile.age)
+                earliest = years_before(on, profile.age + 1) + dt.timedelta(days=1)
+            else:
+                return Decision(Outcome.UNKNOWN, _AGE_FIELDS, field)
+            if field is ProfileField.AGE:
+                low, high = _age_on(latest, on), _age_on(earliest, on)
+                outcome = _within(low, high, cond.at_least, cond.at_most)
+            else:
+                outcome = _within(earliest, latest, cond.born_on_or_after, cond.born_on_or_before)
+            if outcome is None:
+                return Decision(Outcome.UNKNOWN, _BIRTH, field)
+            return met if outcome else failed
 
         return age
     wanted = cond.one_of
@@ -320,18 +325,12 @@ def rank_of(relevance: int, unknowns: tuple[ProfileField, ...]) -> int:
 LIVE_YEARS = 3
 
 
-@functools.lru_cache(maxsize=16)
-def live_since(on: dt.date) -> dt.date:
-    """The oldest date of activity that still counts as live on ``on``."""
-    return years_before(on, LIVE_YEARS)
-
-
 def is_live(org: Organization, on: dt.date) -> bool:
     """Whether ``org`` shows dated activity within :data:`LIVE_YEARS` of ``on``, or, where no
     date is recorded, is not marked ``unknown``."""
     if org.status is not OrgStatus.ACTIVE:
         return False
-    return org.active_as_of is None or org.active_as_of >= live_since(on)
+    return org.active_as_of is None or org.active_as_of >= years_before(on, LIVE_YEARS)
 
 
 class CompiledOrg:
@@ -344,11 +343,9 @@ class CompiledOrg:
 
     __slots__ = (
         "_alone",
-        "_candidate_only",
         "_fetch",
         "_org",
         "_ready",
-        "_stopped",
         "id",
         "levels",
         "nearness",
@@ -388,19 +385,15 @@ class CompiledOrg:
             org = self._org = self._fetch(self.id)
         return org
 
-    def closed(self, include_staff: bool) -> bool:
-        """No longer running programs, or only for campaign staff (and staff not asked for).
-        The first call reads the record and compiles its rules."""
+    def compile_rules(self) -> None:
+        """Reads the record and compiles its rules (the first call only)."""
         if not self._ready:
             org = self.org
             self.levels = None if org.office_levels >= set(OfficeLevel) else org.office_levels
             self.requirements = tuple(Rule(RuleKind.REQUIREMENT, r) for r in org.requirements)
             self.serves = tuple(Rule(RuleKind.AUDIENCE, r) for r in org.serves)
             self.priorities = tuple(Rule(RuleKind.PRIORITY, r) for r in org.priorities)
-            self._stopped = org.status in (OrgStatus.INACTIVE, OrgStatus.DEFUNCT)
-            self._candidate_only = Role.CANDIDATES not in org.roles
             self._ready = True  # last: a thread that sees it sees the rules
-        return self._stopped or (self._candidate_only and not include_staff)
 
     def verdict(self, profile: Profile, on: dt.date, include_staff: bool) -> Selected:
         """How ``profile`` stands with this group, whatever its status: its :class:`Table` of
@@ -419,7 +412,7 @@ class CompiledOrg:
         """(reasons, failed, caveats): every rule decided and worded, in the order placement,
         office level, requirements, audience, priorities met; failed first, then unknown,
         then met."""
-        self.closed(include_staff)  # compiles the rules on first use
+        self.compile_rules()
         reasons, caveats = fixed_reasons(self.org, include_staff, is_live(self.org, on))
         place = self.placement.decide(profile, self.territories)
         if place is not None:
@@ -469,25 +462,15 @@ def _bits(mask: int) -> list[int]:
     return found
 
 
-STATUS_ORDER = {
-    MatchStatus.ELIGIBLE: 0,
-    MatchStatus.POSSIBLE: 1,
-    MatchStatus.OUTSIDE_AUDIENCE: 2,
-    MatchStatus.INELIGIBLE: 3,
-}
-_STATUSES = sorted(STATUS_ORDER, key=STATUS_ORDER.__getitem__)  # by STATUS_ORDER
+#: The order of the statuses among equal matches: the vocabulary's (eligible first).
+_STATUSES = tuple(MatchStatus)
+STATUS_ORDER = {status: i for i, status in enumerate(_STATUSES)}
 
+FieldMasks = tuple[tuple[ProfileField, int], ...]
 #: What one group of tests decided for a profile, as masks over a table's groups: (ruled out,
 #: outside the audience, (field, unknown), (field aimed at, met), (field preferred, met),
 #: (points lost, priorities missed or unsure)).
-Part = tuple[
-    int,
-    int,
-    tuple[tuple[ProfileField, int], ...],
-    tuple[tuple[ProfileField, int], ...],
-    tuple[tuple[ProfileField, int], ...],
-    tuple[tuple[int, int], ...],
-]
+Part = tuple[int, int, FieldMasks, FieldMasks, FieldMasks, tuple[tuple[int, int], ...]]
 #: One distinct test of a table: (decide, requirement mask, audience mask, both, priority masks
 #: (one per repeat: a priority repeated counts again)).
 Test = tuple[Decide, int, int, int, tuple[int, ...]]
@@ -502,13 +485,12 @@ _DOMAINS: Mapping[ProfileField, tuple[object, ...]] = {
 
 
 @functools.cache
-def _given(attr: str | None, value: object) -> Profile:
+def _given(attr: str | None, value: Any) -> Profile:
     """A profile that gives only ``value`` for ``attr`` (nothing for ``None``), made once."""
-    given: dict[str, Any] = {} if attr is None else {attr: value}
-    return Profile(**given)
+    return Profile() if attr is None else Profile(**{attr: value})
 
 
-def _part(tests: tuple[Test, ...], profile: Profile, on: dt.date) -> Part:
+def _part(tests: Sequence[Test], profile: Profile, on: dt.date) -> Part:
     """Each of ``tests`` decided for ``profile`` and folded into masks."""
     out = outside = 0
     unknown: list[tuple[ProfileField, int]] = []
@@ -542,7 +524,7 @@ RANK_MASK = (1 << _RANK_BITS) - 1
 
 
 class Ranked:
-    """A table's kept groups, each with its order key (:func:`~civicrun._match.sort_key` as one
+    """A table's kept groups, each with its order key (:func:`~civicrun._results.sort_key` as one
     integer; no two are equal), and what is needed to read off the group of a key."""
 
     __slots__ = ("_unsure", "keep", "keys", "table", "unknown")
@@ -619,9 +601,9 @@ class Table:
         reads: dict[tuple[str, ...], list[Decide]] = {}
         for i, c in enumerate(orgs):
             bit = 1 << i
-            c.closed(True)  # compiles the rules
-            stopped |= bit if c._stopped else 0
-            staff |= bit if c._candidate_only else 0
+            c.compile_rules()
+            stopped |= bit if c.org.status in (OrgStatus.INACTIVE, OrgStatus.DEFUNCT) else 0
+            staff |= bit if Role.CANDIDATES not in c.org.roles else 0
             for level in OfficeLevel:
                 if c.levels is not None and level not in c.levels:
                     self.level_fail[level] |= bit
@@ -640,26 +622,20 @@ class Table:
         self.closed = (stopped | staff, stopped)  # without staff programs, with them
         #: where the groups work, decided once for a table of one place, else per profile
         self.place = None if place is None else self._place(place)
-        groups = []
+        #: (what the tests read, their parts decided in advance by that value, the tests)
+        self.groups: list[tuple[Callable[[Profile], object], dict[object, Part], tuple[Test, ...]]]
+        self.groups = []
+        on = dt.date(2000, 1, 1)  # these profiles' decisions do not depend on the date
         for names, decides in reads.items():
-            group = []
+            group: list[Test] = []
             for decide in decides:
                 required, serving, *priorities = tests[decide]
                 group.append((decide, required, serving, required | serving, tuple(priorities)))
-            groups.append(self._group(names, tuple(group)))
-        self.groups = tuple(groups)
-
-    @staticmethod
-    def _group(
-        reads: tuple[str, ...], tests: tuple[Test, ...]
-    ) -> tuple[Callable[[Profile], object], dict[object, Part], tuple[Test, ...]]:
-        """(what the tests read, their parts decided in advance by that value, the tests)."""
-        read: Callable[[Profile], object] = operator.attrgetter(*reads)
-        on = dt.date(2000, 1, 1)  # these profiles' decisions do not depend on the date
-        fixed: dict[object, Part] = {read(_given(None, None)): _part(tests, _given(None, None), on)}
-        for value in _DOMAINS.get(ProfileField(reads[0]), ()) if len(reads) == 1 else ():
-            fixed[value] = _part(tests, _given(reads[0], value), on)
-        return read, fixed, tests
+            read: Callable[[Profile], object] = operator.attrgetter(*names)
+            fixed = {read(_given(None, None)): _part(group, _given(None, None), on)}
+            for value in _DOMAINS.get(ProfileField(names[0]), ()) if len(names) == 1 else ():
+                fixed[value] = _part(group, _given(names[0], value), on)
+            self.groups.append((read, fixed, tuple(group)))
 
     def _place(self, profile: Profile) -> Part:
         """Where the groups work, decided for ``profile``'s place, as a part."""
@@ -693,19 +669,10 @@ class Table:
             parts.append(part)
         return out, outside, parts
 
-    def select(
-        self, profile: Profile, on: dt.date, include_staff: bool, include_outside: bool
-    ) -> Found:
-        """:meth:`decide`, and the groups kept: not ruled out, and (unless
-        ``include_outside``) not outside their audience."""
-        out, outside, parts = self.decide(profile, on, include_staff)
-        keep = self.everyone & ~out & (-1 if include_outside else ~outside)
-        return self, keep, outside, parts
-
     def rank(self, keep: int, outside: int, parts: list[Part], on: dt.date) -> Ranked:
         """The groups kept, each with its order key, from what :meth:`decide` returned.
 
-        The key is :func:`~civicrun._match.sort_key` as one integer: outside the audience (bit
+        The key is :func:`~civicrun._results.sort_key` as one integer: outside the audience (bit
         57), dormant (56), the rank score less from ``2**31`` (from bit 24), the status (22-23)
         and the place_rank. It starts from each group's liveness and place_rank (``static``);
         the points of each rule met, missed or unsure are added a mask at a time, and each
@@ -756,8 +723,8 @@ class Table:
         return Ranked(keys, self, keep, unknown)
 
 
-#: What :meth:`Table.select` decided: (the table, the groups it kept, those outside their
-#: audience, the parts of the decision).
+#: What :meth:`Index.select` decided of one table: (the table, the groups kept, those outside
+#: their audience, the parts of the decision).
 Found = tuple[Table, int, int, list[Part]]
 
 
@@ -765,23 +732,28 @@ class Index:
     """Every organization compiled, listed by state (the groups that work across it), county
     committees by county and town committees by town."""
 
-    def __init__(
-        self,
-        organizations: Mapping[str, Organization],
-        state_kinds: Mapping[str, StateKind],
-        county_names: Callable[[str], str | None],
-        coverage_of: Callable[[str], Coverage] | None = None,
-    ) -> None:
-        territories = frozenset(c for c, k in state_kinds.items() if k is StateKind.TERRITORY)
-        self.territories = territories
-        self.state_kinds, self.county_names = state_kinds, county_names
+    def __init__(self, data: Dataset) -> None:
+        orgs, counties = data.organizations, data.counties
+        # a state's kind follows from its FIPS code, which the bundle header holds: none decoded
+        self.state_kinds = {c: state_kind(text_field(data.states, c, "fips")) for c in data.states}
+        self.territories = territories = frozenset(
+            c for c, k in self.state_kinds.items() if k is StateKind.TERRITORY
+        )
         self.tables: dict[str | None, Table] = {}  # by state (None: no state), made when asked
         self.local: dict[tuple[str | None, str | None, str | None], Table] = {}  # by place
-        fetch = organizations.__getitem__
-        coverage = coverage_of or (lambda key: organizations[key].coverage)
+
+        def county_names(fips: str) -> str | None:
+            return str(counties.county(fips)) if fips in counties else None
+
+        def coverage(key: str) -> Coverage:
+            if isinstance(orgs, LazyRecords):  # from the bundle: decode the coverage alone
+                return orgs.decoded_field(key, "coverage", Coverage)
+            return orgs[key].coverage
+
+        self.county_names = county_names
+        fetch = orgs.__getitem__
         compiled = [
-            CompiledOrg(k, coverage(k), fetch, territories, county_names)
-            for k in sorted(organizations)
+            CompiledOrg(k, coverage(k), fetch, territories, county_names) for k in sorted(orgs)
         ]
         self.by_id = {c.id: c for c in compiled}
         for rank, c in enumerate(sorted(compiled, key=lambda c: (c.nearness, c.id))):
@@ -831,18 +803,29 @@ class Index:
         """What is decided for ``profile``: by the :class:`Table` of the groups that work across
         its state, and by that of the county and town committees of its place, if any."""
         state = profile.state
-        table = self.tables.get(state)
-        if table is None:
-            table = self.tables[state] = Table(self._wide(state), profile)
-        found = [table.select(profile, on, include_staff, include_outside)]
+        if state not in self.tables:
+            self.tables[state] = Table(self._wide(state), profile)
+        tables = [self.tables[state]]
         fips = None if profile.county is None else profile.county.fips
         town = None if profile.town is None or state is None else town_key(state, profile.town)
         town = town if town in self.in_town else None
         if fips in self.in_county or town is not None:
             place = (state, fips, town)  # all that the committees' placement reads
-            local = self.local.get(place)
-            if local is None:
+            if place not in self.local:
                 orgs = (*self.in_county.get(fips or "", ()), *self.in_town.get(town or "", ()))
-                local = self.local[place] = Table(orgs, profile)
-            found.append(local.select(profile, on, include_staff, include_outside))
+                self.local[place] = Table(orgs, profile)
+            tables.append(self.local[place])
+        found = []
+        for table in tables:  # kept: not ruled out, nor outside the audience unless asked for
+            out, outside, parts = table.decide(profile, on, include_staff)
+            keep = table.everyone & ~out & (-1 if include_outside else ~outside)
+            found.append((table, keep, outside, parts))
         return found
+
+
+_shipped = Derived(dataset, Index)
+
+
+def shipped_index() -> Index:
+    """The compiled index of the shipped organizations (built on first use)."""
+    return _shipped.get()

@@ -32,7 +32,8 @@ from .vocab import ONE_OF_FIELDS, MatchStatus, OrgKind, Outcome, ProfileField, Q
 if TYPE_CHECKING:
     from ._api import Data
     from ._local import LocalParty
-    from ._match import Match, Reason
+    from ._results import Match
+    from ._wording import Reason
     from .records import Organization
 
 # Only what building the parser and answering `match` need is imported here; each other
