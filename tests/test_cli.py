@@ -197,7 +197,8 @@ class TestOtherCommands:
         _, out, _ = run(capsys, "local-party", "--place", "Cambridge, MA", "--party", "R")
         assert out.startswith("Cambridge Republican City Committee")
         _, out, _ = run(capsys, "election-office", "--place", "Baltimore, MD")
-        assert out.startswith("City of Baltimore elections office Maryland")
+        assert out.startswith("Baltimore City Board of Elections (https://boe.baltimorecity.gov/)")
+        assert "  search: City of Baltimore elections office Maryland\n" in out
         assert "Baltimore is Baltimore city, MD, a city in no county" in out
         _, out, _ = run(capsys, "match", "--place", "Cambridge, MA", "--party", "D", "--json")
         assert "local-party-25017-cambridge-democratic" in [m["id"] for m in json.loads(out)]
