@@ -135,7 +135,15 @@ class Dataset:
     reads have typed accessors."""
 
     records: Mapping[str, Mapping[str, Any]]
-    counties: CountyTable
+    #: The county table, or the function that reads it when first asked for (the shipped one:
+    #: a first answer that names no county never reads it).
+    _counties: CountyTable | Callable[[], CountyTable] = attrs.field(alias="counties")
+
+    @property
+    def counties(self) -> CountyTable:
+        """The county table."""
+        table = self._counties
+        return table if isinstance(table, CountyTable) else table()
 
     @property
     def organizations(self) -> Mapping[str, Organization]:
@@ -154,7 +162,7 @@ class Dataset:
 
     def with_records(self, folder: str, records: Mapping[str, Any]) -> Dataset:
         """This dataset with the records of one kind (``folder``) replaced."""
-        return Dataset(records={**self.records, folder: records}, counties=self.counties)
+        return Dataset(records={**self.records, folder: records}, counties=self._counties)
 
 
 @attrs.frozen
@@ -457,7 +465,7 @@ def load(root: Traversable | None = None) -> Dataset:
         # The bundle was cross-checked when it was compiled; organizations decode on first use.
         return Dataset(
             records={kind.folder: _PARTS[kind.folder].get() for kind in KINDS},
-            counties=county_table(),
+            counties=county_table,
         )
     return assemble(root, read_records(root))
 

@@ -733,7 +733,7 @@ class Index:
     committees by county and town committees by town."""
 
     def __init__(self, data: Dataset) -> None:
-        orgs, counties = data.organizations, data.counties
+        orgs = data.organizations
         # a state's kind follows from its FIPS code, which the bundle header holds: none decoded
         self.state_kinds = {c: state_kind(text_field(data.states, c, "fips")) for c in data.states}
         self.territories = territories = frozenset(
@@ -743,6 +743,7 @@ class Index:
         self.local: dict[tuple[str | None, str | None, str | None], Table] = {}  # by place
 
         def county_names(fips: str) -> str | None:
+            counties = data.counties  # read only when a county committee's reasons are worded
             return str(counties.county(fips)) if fips in counties else None
 
         def coverage(key: str) -> Coverage:

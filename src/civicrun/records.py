@@ -125,6 +125,10 @@ class Source(_Record):
             raise ValueError(f"a source url must start with https:// or http://, not {value!r}")
 
 
+#: Each ``one_of`` field's allowed values (checked for every condition a record decodes).
+_ONE_OF_VALUES = {field: frozenset(m.value for m in vocab) for field, vocab in ONE_OF_FIELDS.items()}
+
+
 def _check_condition(cond: Condition) -> None:
     tests = {
         "one_of": cond.one_of is not None,
@@ -150,12 +154,11 @@ def _check_condition(cond: Condition) -> None:
     if cond.one_of is not None:
         if not cond.one_of:
             raise ValueError("one_of must list at least one value")
-        vocab = ONE_OF_FIELDS[cond.field]
-        bad = sorted(v for v in cond.one_of if v not in {m.value for m in vocab})
-        if bad:
+        if not cond.one_of <= _ONE_OF_VALUES[cond.field]:
+            bad = sorted(cond.one_of - _ONE_OF_VALUES[cond.field])
             raise ValueError(
                 f"{cond.field} values {bad} are not in the vocabulary "
-                f"({', '.join(m.value for m in vocab)})"
+                f"({', '.join(m.value for m in ONE_OF_FIELDS[cond.field])})"
             )
     if cond.at_least is not None and cond.at_most is not None and cond.at_least > cond.at_most:
         raise ValueError(f"at_least ({cond.at_least}) is greater than at_most ({cond.at_most})")
