@@ -86,6 +86,41 @@ class TestMatch:
         assert 0 == code
         assert "ineligible" in out
 
+    def test_match_imports_only_what_it_needs(self) -> None:
+        """`civicrun match` in a fresh process imports none of the modules only other
+        commands (or --help) need: its process is its start-up."""
+        code = (
+            "import sys\n"
+            "from civicrun.cli import main\n"
+            "assert 0 == main(['match', '--state', 'TX', '--party', 'D', '--on', '2026-11-26'])\n"
+            "unneeded = {'shutil', 'importlib.metadata', 'pathlib', 'hashlib', 'email', 'pickle',\n"
+            "            'difflib', 'tempfile', 'cattrs', 'civicrun._local'}\n"
+            "print(sorted(unneeded & set(sys.modules)), file=sys.stderr)\n"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=False
+        )
+        assert 0 == result.returncode, result.stderr
+        assert "[]\n" == result.stderr
+
+    def test_help_is_as_wide_as_columns(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """--help wraps at the terminal's width (COLUMNS first, as shutil reads it), though the
+        parser never imports shutil to find it."""
+        monkeypatch.setenv("COLUMNS", "50")
+        narrow = run(capsys, "match", "--help")[1].splitlines()
+        monkeypatch.setenv("COLUMNS", "140")
+        wide = run(capsys, "match", "--help")[1].splitlines()
+        assert len(narrow) > len(wide)
+        assert max(map(len, wide)) <= 138
+        on = next(i for i, line in enumerate(narrow) if line.startswith("  --on ON"))
+        assert "(default: today)" in narrow[on + 1]  # wrapped onto a second line
+        monkeypatch.setenv("COLUMNS", "not a number")
+        from civicrun.cli import _columns
+
+        assert _columns() > 0
+
 
 class TestOtherCommands:
     def test_orgs_and_show(self, capsys: pytest.CaptureFixture[str]) -> None:

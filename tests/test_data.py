@@ -56,7 +56,7 @@ class TestLoading:
     def test_import_reads_no_data(self) -> None:
         """`import civicrun` opens no data file and imports neither attrs, cattrs nor the
         loader; the first answer reads the compiled bundle (the wheel's, or the checkout's
-        cached one), not the TOML files."""
+        cached one), not the TOML files, and not the county table when it names no county."""
         code = (
             "import sys\n"
             "opened = []\n"
@@ -69,6 +69,7 @@ class TestLoading:
             "data = [p for p in opened if 'civicrun' in p]\n"
             "assert not [p for p in data if p.endswith('.toml')], data\n"
             "assert [p for p in data if p.endswith('.json') and 'bundle' in p], data\n"
+            "assert not [p for p in data if p.endswith('counties.tsv')], data\n"
             "assert 'cattrs' not in sys.modules\n"
             "print('ok')\n"
         )

@@ -126,7 +126,9 @@ class Source(_Record):
 
 
 #: Each ``one_of`` field's allowed values (checked for every condition a record decodes).
-_ONE_OF_VALUES = {field: frozenset(m.value for m in vocab) for field, vocab in ONE_OF_FIELDS.items()}
+_ONE_OF_VALUES = {
+    field: frozenset(m.value for m in vocab) for field, vocab in ONE_OF_FIELDS.items()
+}
 
 
 def _check_condition(cond: Condition) -> None:
