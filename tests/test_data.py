@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import subprocess
 import sys
@@ -276,6 +277,36 @@ class TestLoading:
         _data.reset()
         with pytest.raises(DataError, match="bundle is missing"):
             _data.dataset()
+
+    def test_the_checkout_cache_keeps_only_the_newest_bundles(
+        self, fresh_data: None, monkeypatch: pytest.MonkeyPatch, data_copy: Path, tmp_path: Path
+    ) -> None:
+        """Each edit compiles a new bundle; the cache keeps the most recently used few, so a
+        contributor's cache does not grow by 3 MB an edit, and keeps other files."""
+        _use_data(monkeypatch, data_copy)
+        cache = tmp_path / "cache"
+        monkeypatch.setenv("CIVICRUN_CACHE_DIR", str(cache))
+        (data_copy / "bundle.json").unlink(missing_ok=True)
+        cache.mkdir()
+        old = [cache / f"bundle-{n:024d}.json" for n in range(6)]
+        for age, path in enumerate(old):  # older the later in the list
+            path.write_text("{}")
+            os.utime(path, ns=(10**18 - age * 10**12, 10**18 - age * 10**12))
+        (cache / "notes.txt").write_text("not a bundle")
+        assert "ndtc" in _data.dataset().organizations
+        left = sorted(p.name for p in cache.glob("bundle-*.json"))
+        assert _data.CACHED_BUNDLES == len(left)
+        assert {p.name for p in old[: _data.CACHED_BUNDLES - 1]} < set(left)  # the newest kept
+        assert (cache / "notes.txt").exists()
+        (compiled,) = set(left) - {p.name for p in old}
+        _data.reset()
+        record = data_copy / "organizations" / "ndtc.toml"
+        record.write_text(record.read_text(encoding="utf-8") + "\n")
+        assert "ndtc" in _data.dataset().organizations  # another edit: another bundle
+        after = {p.name for p in cache.glob("bundle-*.json")}
+        assert _data.CACHED_BUNDLES == len(after)
+        assert compiled in after  # the one compiled before is newer than the six old ones
+        assert old[_data.CACHED_BUNDLES - 2].name not in after
 
     def test_a_package_not_imported_from_a_folder_reads_through_its_traversable(
         self, fresh_data: None, monkeypatch: pytest.MonkeyPatch, data_copy: Path, tmp_path: Path

@@ -15,6 +15,7 @@ loaded.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -895,6 +896,8 @@ def _checkout_bundle(root: Traversable | str) -> str | bytes:
     folder = _cache_folder()
     cached = os.path.join(folder, f"bundle-{key}.json")
     if os.path.isfile(cached):
+        with contextlib.suppress(OSError):  # a read-only cache is still read
+            os.utime(cached)  # recently used: the last to be pruned
         return cached
     if isinstance(root, str):
         from pathlib import Path  # noqa: PLC0415  (only when a bundle is compiled)
@@ -911,7 +914,32 @@ def _checkout_bundle(root: Traversable | str) -> str | bytes:
         os.replace(out.name, cached)
     except OSError:
         return data  # a read-only home: compile again next time
+    _prune(folder, keep=cached)
     return cached
+
+
+#: How many compiled bundles the cache keeps: each edit of a record or module compiles a new
+#: one (about 3 MB), and a few checkouts or branches may share the cache.
+CACHED_BUNDLES = 4
+
+
+def _prune(folder: str, keep: str) -> None:
+    """Remove the cached bundles beyond the :data:`CACHED_BUNDLES` most recently used (never
+    ``keep``, the one just written); a file another process removes first is no error."""
+    try:
+        with os.scandir(folder) as entries:
+            found = [
+                (entry.stat().st_mtime_ns, entry.path)
+                for entry in entries
+                if entry.name.startswith("bundle-") and entry.name.endswith(".json")
+            ]
+    except OSError:
+        return
+    found.sort(reverse=True)
+    for _when, path in found[CACHED_BUNDLES:]:
+        if path != keep:
+            with contextlib.suppress(OSError):  # removed by another process first
+                os.remove(path)
 
 
 def data_version() -> tuple[str, str]:
