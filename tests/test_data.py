@@ -649,7 +649,7 @@ class TestDataset:
             "national-party": 3,
             "state-party": 196,
             "state-program": 160,
-            "local-party": 431,
+            "local-party": 563,
         } == dict(Counter(o.kind.value for o in orgs))
         national = [o for o in orgs if o.kind in (OrgKind.NATIONAL_GROUP, OrgKind.NATIONAL_PARTY)]
         leaning = Counter(o.partisanship.value for o in national)
