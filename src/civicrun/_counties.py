@@ -15,10 +15,10 @@ import warnings
 from collections.abc import Callable, Iterable
 
 from ._args import MAX_TEXT, need_text
-from ._data import CountyAlias, CountyTable, Derived, county_table, state_table, text_field
+from ._data import CountyAlias, CountyTable, Derived, county_table, state_table
 from ._lookup import Names
 from ._places import town_counties
-from ._states import lookup_state
+from ._states import lookup_state, state_forms
 from ._text import fold
 from .errors import (
     AmbiguousCountyError,
@@ -124,13 +124,7 @@ class _CountyIndex:
         if keys is None:
             table = state_table()
             keys = {
-                form: code
-                for code in sorted(table)
-                for form in (
-                    code.lower(),
-                    text_field(table, code, "name").lower(),
-                    text_field(table, code, "fips"),
-                )
+                form.lower(): code for code in sorted(table) for form in state_forms(table, code)
             }
             self._state_keys = keys
         return keys

@@ -874,7 +874,7 @@ def _checkout_key(root: Traversable | str) -> str:
     digest = blake2b(f"format {BUNDLE_FORMAT}".encode(), digest_size=12)
     for name, stat in sorted(found):
         digest.update(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()[:24]
+    return digest.hexdigest()  # 12 bytes: 24 hex digits
 
 
 def checkout_bundle(root: Traversable | str) -> bytes:

@@ -16,9 +16,15 @@ from ._lookup import Names
 from .errors import UnknownStateError
 from .records import State
 
-__all__ = ["get_state", "lookup_state", "search_states", "states"]
+__all__ = ["get_state", "lookup_state", "search_states", "state_forms", "states"]
 
 _EXTRA_NAMES = {"washington dc": "DC", "washington d c": "DC", "d c": "DC"}
+
+
+def state_forms(table: Mapping[str, State], code: str) -> tuple[str, str, str]:
+    """The state ``code``'s code, name and FIPS code: what a state is looked up by (the name and
+    FIPS code from the bundle header's copy, so no state record is decoded)."""
+    return code, text_field(table, code, "name"), text_field(table, code, "fips")
 
 
 class _StateNames:
@@ -32,7 +38,7 @@ class _StateNames:
         codes = {code: code for code in sorted(table)}
         self.names: Names[str] = Names(
             codes,
-            lambda code: (code, text_field(table, code, "name"), text_field(table, code, "fips")),
+            lambda code: state_forms(table, code),
             extra=[(name, codes[code]) for name, code in _EXTRA_NAMES.items() if code in codes],
         )
 

@@ -780,7 +780,7 @@ BOOL_WORDS: Mapping[ProfileField, BoolWords] = {
         "people who are not college students",
     ),
 }
-#: Set fields answered yes or no.
+#: Profile fields answered yes or no.
 BOOL_FIELDS = frozenset(BOOL_WORDS)
 #: A yes/no fact said of one person, as (when true, when false).
 BOOL_LABELS: Mapping[ProfileField, tuple[str, str]] = {
