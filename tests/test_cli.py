@@ -116,10 +116,16 @@ class TestMatch:
         assert max(map(len, wide)) <= 138
         on = next(i for i, line in enumerate(narrow) if line.startswith("  --on ON"))
         assert "(default: today)" in narrow[on + 1]  # wrapped onto a second line
-        monkeypatch.setenv("COLUMNS", "not a number")
+        import shutil
+
         from civicrun.cli import _columns
 
-        assert _columns() > 0
+        for columns in ("50", "0", "-3", "not a number", None):
+            if columns is None:
+                monkeypatch.delenv("COLUMNS")
+            else:
+                monkeypatch.setenv("COLUMNS", columns)
+            assert shutil.get_terminal_size().columns == _columns(), columns
 
 
 class TestOtherCommands:
