@@ -238,6 +238,34 @@ class TestLoading:
         for key in orgs:
             assert orgs[key].coverage == orgs.decoded_field(key, "coverage", Coverage), key
 
+    def test_the_index_lists_by_the_header_and_decodes_only_what_it_reaches(
+        self, fresh_data: None
+    ) -> None:
+        """The matching index lists every organization by its reach as the bundle header holds
+        it, which equals its record's; a question about Texas decodes and compiles only the
+        groups that work across Texas (no county committee, no group of another state only)."""
+        from civicrun import _rules
+
+        orgs = _data.dataset().organizations
+        assert isinstance(orgs, _data.LazyRecords)
+        assert not orgs._made
+        for key in orgs:
+            got = _data.reach(orgs, key)
+            want = _data.reach({key: orgs[key]}, key)  # from the decoded record
+            assert [got.scope, *map(frozenset, got[1:])] == [want.scope, *want[1:]], key
+        orgs._made.clear()
+        civicrun.eligible_orgs(civicrun.Profile(state="TX", party="D"))
+        index = _rules.shipped_index()
+        reached = {c.id for c in index.tables["TX"].orgs}
+        assert set(orgs._made) == set(index._compiled) == reached
+        coverages = {key: orgs[key].coverage for key in orgs}
+        assert reached == {
+            key
+            for key, cov in coverages.items()
+            if (cov.scope is Scope.NATIONAL or "TX" in cov.states)
+            and cov.scope is not Scope.COUNTIES
+        }
+
     def test_the_bundle_header_state_names_are_each_records(self, fresh_data: None) -> None:
         """A state look-up decodes only the state it finds: the names and FIPS codes it
         searches are the header's copies, which equal each record's own."""

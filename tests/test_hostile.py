@@ -489,6 +489,23 @@ class TestCrashes:
         assert "not valid JSON" in err
         assert "Traceback" not in err
 
+    def test_a_damaged_coverage_in_the_bundle_header_is_a_data_error(
+        self, fresh_data: None, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The matching index lists groups by the coverage copies in the bundle's header; one
+        whose states are not a list of codes is a DataError naming the group, not a
+        TypeError."""
+        from civicrun import _data
+
+        read = _data._read_bundle()
+        records = {folder: read.entries(folder) for folder in read.header["records"]}
+        entry = next(e for e in records["organizations"] if e["id"] == "emilys-list")
+        entry["coverage"] = {"scope": "states", "states": "TX"}
+        body = _data.Bundle(_data.bundle_text(records).encode("utf-8"))
+        monkeypatch.setattr(_data._raw_bundle, "_build", lambda: body)
+        with pytest.raises(DataError, match="emilys-list's coverage does not decode"):
+            civicrun.eligible_orgs(Profile(state="TX"))
+
 
 class TestEveryErrorPickles:
     def examples(self) -> Iterator[CivicrunError]:

@@ -21,8 +21,8 @@ import json
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 import attrs
 
@@ -31,7 +31,7 @@ from ._placetable import read_places
 from ._text import town_key
 from .errors import DataError
 from .records import County, OfficeCategory, Organization, State
-from .vocab import CHAMBER_OFFICES, CountyKind
+from .vocab import CHAMBER_OFFICES, CountyKind, Scope
 
 __all__ = [
     "BUNDLE",
@@ -560,26 +560,28 @@ class LazyRecords(Mapping[str, Any]):
         try:
             shared = self._fields.get(name)
             if shared is not None:
-                value: T = shared.decoded(key, cls)
+                value: T = shared.made(key, _decoder(cls))
             else:
                 value = _decoder(cls)(self._bundle.entry(*self._spans[key])[name])
         except (TypeError, ValueError, KeyError, AttributeError, IndexError) as exc:
             raise DataError(BUNDLE, [f"{key} does not decode ({exc}); {_REBUILD}"]) from None
         return value
 
-    def text_field(self, key: str, name: str) -> str | None:
-        """The string field ``name`` of ``key``'s entry from the bundle header's copy, without
+    def plain_field(self, key: str, name: str, make: Callable[[Any], T]) -> T | None:
+        """The field ``name`` of ``key``'s entry as the bundle header's copy holds it
+        (unstructured), passed through ``make`` (once for each distinct value), without
         decoding the entry; None where the header holds no copy of that field."""
         shared = self._fields.get(name)
         if shared is None:
             return None
         try:
-            value = shared.plain(key)
+            return shared.made(key, make)
         except (KeyError, IndexError):
             raise DataError(BUNDLE, [f"{key} has no {name}; {_REBUILD}"]) from None
-        if not isinstance(value, str):
-            raise DataError(BUNDLE, [f"{key}'s {name} is not a string; {_REBUILD}"])
-        return value
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise DataError(
+                BUNDLE, [f"{key}'s {name} does not decode ({exc}); {_REBUILD}"]
+            ) from None
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._spans)
@@ -604,7 +606,7 @@ class SharedField:
     def __init__(self, values: list[Any], of: dict[str, int]) -> None:
         self._values = values
         self._of = of
-        self._made: dict[tuple[int, type[Any]], Any] = {}
+        self._made: dict[tuple[int, Callable[[Any], Any]], Any] = {}
 
     def plain(self, key: str) -> Any:
         """``key``'s value as the bundle holds it (a string field's value is the string)."""
@@ -613,14 +615,15 @@ class SharedField:
             raise KeyError(key)
         return self._values[number]
 
-    def decoded(self, key: str, cls: type[T]) -> T:
-        """``key``'s value, decoded as a ``cls`` (KeyError: ``key`` has none)."""
+    def made(self, key: str, make: Callable[[Any], T]) -> T:
+        """``make`` of ``key``'s value, made once for each distinct value (KeyError: ``key``
+        has none)."""
         number = self._of[key]
         if number < 0:
             raise KeyError(key)
-        made: T | None = self._made.get((number, cls))
+        made: T | None = self._made.get((number, make))
         if made is None:
-            made = self._made.setdefault((number, cls), _decoder(cls)(self._values[number]))
+            made = self._made.setdefault((number, make), make(self._values[number]))
         return made
 
 
@@ -638,8 +641,50 @@ def text_field(records: Mapping[str, Any], key: str, name: str) -> str:
     """The string field ``name`` of the record ``key`` of ``records``: from the bundle
     header's copy where it has one (:data:`INDEXED_FIELDS`: the record is not decoded), else
     from the record."""
-    value = records.text_field(key, name) if isinstance(records, LazyRecords) else None
+    value = records.plain_field(key, name, _text) if isinstance(records, LazyRecords) else None
     return getattr(records[key], name) if value is None else value
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not a string")
+    return value
+
+
+class Reach(NamedTuple):
+    """Where an organization's coverage reaches: what the matching index lists it by."""
+
+    scope: Scope
+    states: Collection[str]
+    counties: Collection[str]
+    towns: Collection[str]
+    territories: Collection[str]
+
+
+_SCOPES = {scope.value: scope for scope in Scope}
+
+
+def _places(raw: Mapping[str, Any], name: str) -> list[str]:
+    value = raw.get(name, [])  # the bundle leaves out a field at its default (an empty list)
+    if type(value) is not list or not all(type(item) is str for item in value):
+        raise TypeError(f"{name} is not a list of codes")
+    return value
+
+
+def _reach(raw: Mapping[str, Any]) -> Reach:
+    places = [_places(raw, name) for name in Reach._fields[1:]]
+    return Reach(_SCOPES[raw["scope"]], *places)
+
+
+def reach(records: Mapping[str, Any], key: str) -> Reach:
+    """The reach of the organization ``key`` of ``records``: from the bundle header's copy of
+    its coverage where it has one (nothing is decoded), else from the record."""
+    if isinstance(records, LazyRecords):
+        found = records.plain_field(key, "coverage", _reach)
+        if found is not None:
+            return found
+    c = records[key].coverage
+    return Reach(c.scope, c.states, c.counties, c.towns, c.territories)
 
 
 def _dump(value: Any) -> str:

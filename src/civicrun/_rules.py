@@ -22,7 +22,7 @@ import operator
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from ._data import Dataset, Derived, LazyRecords, dataset, text_field
+from ._data import Dataset, Derived, LazyRecords, dataset, reach, text_field
 from ._profile import Profile
 from ._text import fold, town_key
 from ._wording import Reason, fixed_reasons, join_or, level_reason, note, place_reason, rule_reason
@@ -729,61 +729,68 @@ Found = tuple[Table, int, int, list[Part]]
 
 
 class Index:
-    """Every organization compiled, listed by state (the groups that work across it), county
-    committees by county and town committees by town."""
+    """Every organization listed by state (the groups that work across it), county committees
+    by county and town committees by town, from its reach alone (no record is decoded to list
+    it); a group is compiled when a question first reaches it."""
 
     def __init__(self, data: Dataset) -> None:
         orgs = data.organizations
         # a state's kind follows from its FIPS code, which the bundle header holds: none decoded
         self.state_kinds = {c: state_kind(text_field(data.states, c, "fips")) for c in data.states}
-        self.territories = territories = frozenset(
+        self.territories = frozenset(
             c for c, k in self.state_kinds.items() if k is StateKind.TERRITORY
         )
         self.tables: dict[str | None, Table] = {}  # by state (None: no state), made when asked
         self.local: dict[tuple[str | None, str | None, str | None], Table] = {}  # by place
+        self._orgs = orgs
+        self._compiled: dict[str, CompiledOrg] = {}
 
         def county_names(fips: str) -> str | None:
             counties = data.counties  # read only when a county committee's reasons are worded
             return str(counties.county(fips)) if fips in counties else None
 
-        def coverage(key: str) -> Coverage:
-            if isinstance(orgs, LazyRecords):  # from the bundle: decode the coverage alone
-                return orgs.decoded_field(key, "coverage", Coverage)
-            return orgs[key].coverage
-
         self.county_names = county_names
-        fetch = orgs.__getitem__
-        compiled = [
-            CompiledOrg(k, coverage(k), fetch, territories, county_names) for k in sorted(orgs)
-        ]
-        self.by_id = {c.id: c for c in compiled}
-        for rank, c in enumerate(sorted(compiled, key=lambda c: (c.nearness, c.id))):
-            c.place_rank = rank
+        reaches = {key: reach(orgs, key) for key in sorted(orgs)}
+        ranked = sorted(reaches, key=lambda key: (NEARNESS[reaches[key].scope], key))
+        self._rank = {key: rank for rank, key in enumerate(ranked)}
         # County and town committees are listed by their place only, so a question that names
         # no county or town (or another one) never touches them, however many there are.
-        self.wide: list[CompiledOrg] = []
-        self.by_state: dict[str, list[CompiledOrg]] = {}
-        self.in_county: dict[str, list[CompiledOrg]] = {}
-        self.in_town: dict[str, list[CompiledOrg]] = {}
-        for c in compiled:  # in id order
-            place = c.placement
-            if place.towns:
-                for key in {town_key(s, t) for s in place.states for t in place.towns.values()}:
-                    self.in_town.setdefault(key, []).append(c)
-            elif place.counties is not None:
-                for fips in place.counties:
-                    self.in_county.setdefault(fips, []).append(c)
+        self.wide: list[str] = []
+        self.by_state: dict[str, list[str]] = {}
+        self.in_county: dict[str, list[str]] = {}
+        self.in_town: dict[str, list[str]] = {}
+        for key, r in reaches.items():  # in id order
+            if r.towns:
+                for place in {town_key(s, t) for s in r.states for t in r.towns}:
+                    self.in_town.setdefault(place, []).append(key)
+            elif r.scope is Scope.COUNTIES:
+                for fips in r.counties:
+                    self.in_county.setdefault(fips, []).append(key)
             else:
-                self.wide.append(c)
-                for code in place.territories if place.national else place.states:
-                    self.by_state.setdefault(code, []).append(c)
-        self.national = [c for c in self.wide if c.placement.national]
+                self.wide.append(key)
+                for code in r.territories if r.scope is Scope.NATIONAL else r.states:
+                    self.by_state.setdefault(code, []).append(key)
+        self.national = [k for k in self.wide if reaches[k].scope is Scope.NATIONAL]
+
+    def _get(self, key: str) -> CompiledOrg:
+        """The organization ``key``, compiled on first use."""
+        found = self._compiled.get(key)
+        if found is None:
+            orgs = self._orgs
+            coverage = (
+                orgs.decoded_field(key, "coverage", Coverage)
+                if isinstance(orgs, LazyRecords)  # from the bundle: decode the coverage alone
+                else orgs[key].coverage
+            )
+            made = CompiledOrg(key, coverage, orgs.__getitem__, self.territories, self.county_names)
+            made.place_rank = self._rank[key]
+            found = self._compiled.setdefault(key, made)
+        return found
 
     def compile(self, org: Organization) -> CompiledOrg:
         """``org`` compiled: the index's own entry when ``org`` is the record it holds, else
         compiled now (an edited or extra record)."""
-        found = self.by_id.get(org.id)
-        if found is not None and found.org is org:
+        if org.id in self._rank and (found := self._get(org.id)).org is org:
             return found
         return CompiledOrg(
             org.id, org.coverage, lambda _key: org, self.territories, self.county_names
@@ -792,11 +799,13 @@ class Index:
     def _wide(self, state: str | None) -> tuple[CompiledOrg, ...]:
         """The groups that work across ``state`` (every one for no state), in id order."""
         if state is None:
-            return tuple(self.wide)
-        if state not in self.state_kinds:
-            return tuple(self.national)
-        national = () if state in self.territories else self.national
-        return tuple(sorted({*national, *self.by_state.get(state, ())}, key=lambda c: c.id))
+            keys: Sequence[str] = self.wide
+        elif state not in self.state_kinds:
+            keys = self.national
+        else:
+            national = () if state in self.territories else self.national
+            keys = sorted({*national, *self.by_state.get(state, ())})
+        return tuple(map(self._get, keys))
 
     def select(
         self, profile: Profile, on: dt.date, include_staff: bool, include_outside: bool
@@ -813,8 +822,8 @@ class Index:
         if fips in self.in_county or town is not None:
             place = (state, fips, town)  # all that the committees' placement reads
             if place not in self.local:
-                orgs = (*self.in_county.get(fips or "", ()), *self.in_town.get(town or "", ()))
-                self.local[place] = Table(orgs, profile)
+                keys = (*self.in_county.get(fips or "", ()), *self.in_town.get(town or "", ()))
+                self.local[place] = Table(tuple(map(self._get, keys)), profile)
             tables.append(self.local[place])
         found = []
         for table in tables:  # kept: not ruled out, nor outside the audience unless asked for
