@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import typing
 from collections.abc import Iterator
 from typing import Any
 
@@ -27,6 +28,7 @@ from civicrun import (
     organizations,
     records,
     states,
+    vocab,
 )
 from civicrun._converter import converter, describe_error
 from civicrun.records import (
@@ -304,3 +306,19 @@ class TestToDict:
             "race_ethnicity": ["asian-american", "black"],
         } == profile.to_dict()
         assert profile == Profile.from_dict(profile.to_dict())
+
+
+class TestFieldTypes:
+    @pytest.mark.parametrize(
+        "cls",
+        [c for c in vars(records).values() if isinstance(c, type) and attrs.has(c)],
+        ids=lambda c: c.__name__,
+    )
+    def test_each_field_type_is_what_typing_gives(self, cls: type[Any]) -> None:
+        """The types the bundle decoder and the JSON Schema read are the annotations as
+        typing.get_type_hints evaluates them, for every record class."""
+        namespace = {**vars(vocab), **vars(records)}
+        want = typing.get_type_hints(cls, globalns=namespace)
+        got = records.field_types(cls)
+        assert {f.name: want[f.name] for f in attrs.fields(cls)} == got
+        assert got == records.field_types(cls)  # the second time, from the evaluated ones

@@ -34,7 +34,6 @@ if TYPE_CHECKING:
         lookup_state,
         office_categories,
         office_categories_for_state,
-        offices_for,
         organizations,
         resolve_county,
         search_counties,
@@ -44,7 +43,7 @@ if TYPE_CHECKING:
         state_party,
         states,
     )
-    from ._candidacy import OfficeOption
+    from ._candidacy import OfficeOption, offices_for
     from ._extra import load_dataset
     from ._local import ElectionOffice, LocalParty
     from ._profile import Profile
@@ -88,7 +87,7 @@ _HOMES = {
     "lookup_state": "_api",
     "office_categories": "_api",
     "office_categories_for_state": "_api",
-    "offices_for": "_api",
+    "offices_for": "_candidacy",
     "organizations": "_api",
     "resolve_county": "_api",
     "search_counties": "_api",

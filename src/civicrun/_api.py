@@ -20,17 +20,18 @@ import warnings
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from . import _candidacy, _counties, _offices, _states
+from . import _counties, _offices, _states
 from ._args import default_keyword_only, need_text
 from ._data import Dataset, Derived, dataset
 from ._kinds import ORGANIZATIONS
 from ._orgs import get_in, lookup_in, names_of, search_in, shipped_names
 from ._parties import Officials, officials_of, shipped_officials
 from ._parties import state_party as _state_party
-from .records import County, Organization
+from .records import County, Organization, State
 from .vocab import Party
 
 if TYPE_CHECKING:
+    from ._candidacy import OfficeOption
     from ._local import ElectionOffice, LocalParty
     from ._lookup import Names
     from ._profile import Profile
@@ -56,7 +57,6 @@ __all__ = [
     "lookup_state",
     "office_categories",
     "office_categories_for_state",
-    "offices_for",
     "organizations",
     "resolve_county",
     "search_counties",
@@ -164,8 +164,16 @@ class Data:
     search_office_categories = staticmethod(_offices.search_office_categories)
     office_categories_for_state = staticmethod(_offices.office_categories_for_state)
 
-    # offices are the same in every dataset too
-    offices_for = staticmethod(_candidacy.offices_for)
+    # offices are the same in every dataset too (their module is imported when first asked)
+    @staticmethod
+    def offices_for(
+        profile: Profile, *, on: dt.date | None = None, state_record: State | None = None
+    ) -> tuple[OfficeOption, ...]:
+        """As :func:`civicrun.offices_for` (the same function: its module is imported when
+        first asked)."""
+        from ._candidacy import offices_for  # noqa: PLC0415
+
+        return offices_for(profile, on=on, state_record=state_record)
 
     # --- matching ---------------------------------------------------------------------------
 
@@ -288,7 +296,6 @@ get_office_category = Data.get_office_category
 lookup_office_category = Data.lookup_office_category
 search_office_categories = Data.search_office_categories
 office_categories_for_state = Data.office_categories_for_state
-offices_for = Data.offices_for
 
 
 def resolve_county(name: str, state: str | None = None) -> County:

@@ -21,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from . import records, vocab
+from . import records
 
 __all__ = ["decoder", "rule_decoder"]
 
@@ -75,9 +75,7 @@ def decoder(cls: type[Any]) -> Decode:
     """A function that builds a ``cls`` record from its unstructured mapping."""
     plan = _PLANS.get(cls)
     if plan is None:
-        namespace = {**vars(vocab), **vars(records), "dt": dt}
-        hints = typing.get_type_hints(cls, globalns=namespace)
-        fields = {f.name: _decoder_for(hints[f.name]) for f in attrs.fields(cls)}
+        fields = {name: _decoder_for(hint) for name, hint in records.field_types(cls).items()}
         # Only the fields whose value changes are converted; the rest are passed as read (a
         # key that is no field is refused by the record's own __init__, a TypeError).
         convert = tuple((name, f) for name, f in fields.items() if f is not _same)

@@ -66,8 +66,7 @@ def _type(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
 
 
 def _object(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
-    namespace = {**vars(vocab), **vars(records), "dt": dt}
-    hints = typing.get_type_hints(cls, globalns=namespace)
+    hints = records.field_types(cls)
     properties = {f.name: _type(hints[f.name], defs) for f in attrs.fields(cls)}
     required = [f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING]
     # The docstring's first paragraph, its lines joined: cleandoc first, because Python 3.13

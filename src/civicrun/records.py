@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 from attrs import frozen
 
+from . import vocab
 from .vocab import (
     BOOL_FIELDS,
     DATE_FIELDS,
@@ -662,3 +663,22 @@ class OfficeCategory(_Record):
     counts: tuple[OfficeCount, ...] = ()
     minimum_ages: tuple[MinimumAge, ...] = ()
     sources: tuple[Source, ...] = attrs.field(validator=_non_empty)
+
+
+_TYPES: dict[str, Any] = {}
+
+
+def field_types(cls: type[Any]) -> dict[str, Any]:
+    """The type of each field of the record class ``cls``, its annotation evaluated (what
+    :func:`typing.get_type_hints` gives, but each distinct annotation evaluated once): what
+    the bundle decoder and the JSON Schema read."""
+    types: dict[str, Any] = {}
+    for f in attrs.fields(cls):
+        given = f.type
+        if isinstance(given, str):
+            found = _TYPES.get(given)
+            if found is None:  # an annotation of this module's own classes
+                found = _TYPES[given] = eval(given, {**vars(vocab), **globals()})
+            given = found
+        types[f.name] = given
+    return types
