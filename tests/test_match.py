@@ -434,7 +434,7 @@ class TestRelevance:
     def test_a_devoted_group_possible_on_one_fact_outranks_an_open_one(self) -> None:
         """A group aimed at two known facts and possible on one unknown one ranks above a group
         open to everyone; each unknown fact costs eight points."""
-        from civicrun._rules import rank_of
+        from civicrun._order import rank_of
 
         latino = Condition(field=ProfileField.RACE_ETHNICITY, one_of=frozenset({"latino"}))
         dems = Condition(field=ProfileField.PARTY, one_of=frozenset({"democratic"}))
@@ -500,7 +500,7 @@ class TestRelevance:
     ) -> None:
         """Telling civicrun a fact that meets one of a group's audience rules never lowers the
         group's rank score."""
-        from civicrun._rules import rank_of
+        from civicrun._order import rank_of
 
         org = lookup_organization(org_id)
         rule = next((r for r in org.serves if isinstance(r, Condition)), None)
@@ -641,16 +641,16 @@ class TestMatches:
     ) -> None:
         """Reading the first matches reads off the unknowns and relevance of those alone (the
         order of all is integer keys); reading many reads off every group's at once."""
-        from civicrun import _rules
+        from civicrun import _order
 
         read: list[int] = []
-        reference = _rules._unknowns
+        reference = _order._unknowns
 
         def counting(fields: list[ProfileField]) -> Any:
             read.append(1)
             return reference(fields)
 
-        monkeypatch.setattr(_rules, "_unknowns", counting)
+        monkeypatch.setattr(_order, "_unknowns", counting)
         result = eligible_orgs(Profile(), on=ON)
         assert len(result) > 400
         first = result[:5]

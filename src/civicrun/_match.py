@@ -15,11 +15,13 @@ from __future__ import annotations
 import datetime as dt
 
 from ._args import need_bool, need_date
+from ._order import Selected, rank
 from ._profile import Profile
 from ._results import Match, Matches, make_match
-from ._rules import Index, shipped_index
+from ._rules import CompiledOrg, Index, shipped_index
 from .errors import ArgumentTypeError
 from .records import Organization
+from .vocab import MatchStatus
 
 __all__ = ["answer", "evaluate", "explain_with"]
 
@@ -48,8 +50,19 @@ def explain_with(
     """:func:`civicrun.explain` over ``index`` (the shipped one, or a dataset's with extra
     records), for a resolved organization."""
     day = _day("explain", profile, on, include_staff=include_staff)
-    verdict = index.compile(org).verdict(profile, day, include_staff)
-    return make_match(verdict, profile, day, include_staff)
+    return make_match(
+        _verdict(index.compile(org), profile, day, include_staff), profile, day, include_staff
+    )
+
+
+def _verdict(group: CompiledOrg, profile: Profile, on: dt.date, include_staff: bool) -> Selected:
+    """How ``profile`` stands with ``group``, whatever its status: its table of one decides it,
+    every rule folded, and the group is kept even when ruled out."""
+    table = group.alone()
+    out, outside, parts = table.decide(profile, on, include_staff)
+    ranked = rank(table, 1, outside, parts, on)
+    (found,) = ranked.rows(ranked.keys)
+    return (group, MatchStatus.INELIGIBLE, found[2], found[3]) if out else found
 
 
 def answer(

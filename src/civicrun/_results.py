@@ -3,7 +3,7 @@ read, its reasons) and :class:`Matches` (what :func:`~civicrun.eligible_orgs` re
 
 They present what the engine decided (:mod:`civicrun._rules`, called by :mod:`civicrun._match`)
 and decide nothing themselves: a match's status, unknowns and relevance come from the tables'
-integer order keys, its reasons from the same compiled rules.
+integer order keys (:mod:`civicrun._order`), its reasons from the same compiled rules.
 """
 
 from __future__ import annotations
@@ -17,20 +17,9 @@ from typing import overload
 
 import attrs
 
+from ._order import RANK_MASK, STATUS_ORDER, Ranked, Selected, rank, rank_of
 from ._profile import Profile
-from ._rules import (
-    NEARNESS,
-    RANK_MASK,
-    STATUS_ORDER,
-    CompiledOrg,
-    Found,
-    Ranked,
-    Reason,
-    Selected,
-    is_live,
-    rank_of,
-    shipped_index,
-)
+from ._rules import NEARNESS, CompiledOrg, Found, Reason, is_live, shipped_index
 from .records import Organization
 from .vocab import MatchStatus, ProfileField
 
@@ -194,7 +183,7 @@ class Matches(Sequence[Match]):
         if keys is None:
             with _ORDERING:  # once, so two threads reading at once get the same matches
                 if self._keys is None:
-                    self._ranked = [f[0].rank(*f[1:], self._on) for f in self._found]
+                    self._ranked = [rank(*f, self._on) for f in self._found]
                     self._made = [None] * self._count  # type: ignore[list-item]
                     keys = [k for ranked in self._ranked[1:] for k in ranked.keys]
                     keys += self._ranked[0].keys

@@ -11,7 +11,7 @@ same decisions, so a match's status can never contradict its reasons.
 
 :class:`Index` lists the compiled organizations by state, county and town, so a question
 touches only the groups that can work where the person lives: that pre-selection is the only
-thing the index adds to the fold.
+thing the index adds to the fold. The order of the groups kept is :mod:`civicrun._order`'s.
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ from .vocab import (
     OPEN_FIELDS,
     Gender,
     Ideology,
-    MatchStatus,
     OfficeLevel,
     OrgStatus,
     Outcome,
@@ -287,39 +286,6 @@ class Placement:
 #: How near a group works, by the scope of its coverage: the nearer ranks first among equals.
 NEARNESS = {Scope.COUNTIES: 0, Scope.STATES: 1, Scope.NATIONAL: 2}
 
-#: What a met requirement or audience rule on a field adds to a group's relevance: a fact about
-#: who the person is (gender, age, identity, service, profession ...) counts more than party or
-#: ideology, which many groups share; place and office level filter and never score.
-_WEIGHTS: Mapping[ProfileField, int] = {
-    ProfileField.PARTY: 6,
-    ProfileField.IDEOLOGY: 6,
-    ProfileField.STATE: 0,
-    ProfileField.COUNTY: 0,
-    ProfileField.TOWN: 0,
-    ProfileField.OFFICE_LEVEL: 0,
-}
-#: A field that a requirement or audience rule tests counts this much when met, unless listed
-#: in ``_WEIGHTS``.
-FIELD_WEIGHT = 10
-#: A priority the person meets adds this (once per field); one they are known to miss takes
-#: it away.
-PRIORITY_WEIGHT = 3
-#: A priority on a fact the person did not give costs this: a group that prefers people the
-#: person may not be comes after an equal group that prefers no one.
-UNKNOWN_PRIORITY_COST = 1
-#: Each fact the person left unknown that would decide a ``possible`` match costs this in rank.
-UNKNOWN_COST = 8
-
-
-def rank_of(relevance: int, unknowns: tuple[ProfileField, ...]) -> int:
-    """A match's rank score: its relevance less :data:`UNKNOWN_COST` for each fact that would
-    decide it (age and birth date are one fact)."""
-    facts = len(unknowns)
-    if facts > 1 and ProfileField.AGE in unknowns and ProfileField.BIRTH_DATE in unknowns:
-        facts -= 1
-    return relevance - UNKNOWN_COST * facts
-
-
 #: How long the newest evidence of activity may be before a record is treated as possibly
 #: dormant (the coverage policy: activity within the last 3 years).
 LIVE_YEARS = 3
@@ -348,7 +314,6 @@ class CompiledOrg:
         "_ready",
         "id",
         "levels",
-        "nearness",
         "place_rank",
         "placement",
         "priorities",
@@ -372,7 +337,6 @@ class CompiledOrg:
         self._alone: Table | None = None
         self.territories = territories
         self.placement = Placement(coverage, county_names)
-        self.nearness = NEARNESS[coverage.scope]
         #: The group's place among equals in the order of answers, by (nearness, id): set by
         #: :class:`Index` for the groups it lists.
         self.place_rank = 0
@@ -395,16 +359,13 @@ class CompiledOrg:
             self.priorities = tuple(Rule(RuleKind.PRIORITY, r) for r in org.priorities)
             self._ready = True  # last: a thread that sees it sees the rules
 
-    def verdict(self, profile: Profile, on: dt.date, include_staff: bool) -> Selected:
-        """How ``profile`` stands with this group, whatever its status: its :class:`Table` of
-        one (made on first use) decides it, every rule folded."""
+    def alone(self) -> Table:
+        """This group's :class:`Table` of one (made on first use): what decides it alone,
+        whatever its status, for :func:`~civicrun.explain`."""
         alone = self._alone
         if alone is None:
             alone = self._alone = Table((self,), None)
-        out, outside, parts = alone.decide(profile, on, include_staff)
-        ranked = alone.rank(1, outside, parts, on)  # the group kept, even when ruled out
-        (found,) = ranked.rows(ranked.keys)
-        return (self, MatchStatus.INELIGIBLE, found[2], found[3]) if out else found
+        return alone
 
     def explain(
         self, profile: Profile, on: dt.date, include_staff: bool
@@ -438,39 +399,11 @@ class CompiledOrg:
 
 _REASON_ORDER = {Outcome.FAILED: 0, Outcome.UNKNOWN: 1, Outcome.MET: 2}
 
-#: A kept group as read off a table: (the group, its status, its unknowns, its relevance).
-Selected = tuple[CompiledOrg, MatchStatus, tuple[ProfileField, ...], int]
-
-_BYTE_BITS = [tuple(b for b in range(8) if value >> b & 1) for value in range(256)]
-
-
-def _bits(mask: int) -> list[int]:
-    """The positions of the set bits of ``mask``, lowest first."""
-    if mask.bit_count() > 8:  # a byte at a time
-        size = (mask.bit_length() + 7) // 8
-        return [
-            at + b
-            for at, byte in zip(range(0, 8 * size, 8), mask.to_bytes(size, "little"), strict=True)
-            if byte
-            for b in _BYTE_BITS[byte]
-        ]
-    found = []
-    while mask:
-        low = mask & -mask
-        found.append(low.bit_length() - 1)
-        mask ^= low
-    return found
-
-
-#: The order of the statuses among equal matches: the vocabulary's (eligible first).
-_STATUSES = tuple(MatchStatus)
-STATUS_ORDER = {status: i for i, status in enumerate(_STATUSES)}
-
 FieldMasks = tuple[tuple[ProfileField, int], ...]
 #: What one group of tests decided for a profile, as masks over a table's groups: (ruled out,
 #: outside the audience, (field, unknown), (field aimed at, met), (field preferred, met),
-#: (points lost, priorities missed or unsure)).
-Part = tuple[int, int, FieldMasks, FieldMasks, FieldMasks, tuple[tuple[int, int], ...]]
+#: priorities missed, priorities unsure).
+Part = tuple[int, int, FieldMasks, FieldMasks, FieldMasks, tuple[int, ...], tuple[int, ...]]
 #: One distinct test of a table: (decide, requirement mask, audience mask, both, priority masks
 #: (one per repeat: a priority repeated counts again)).
 Test = tuple[Decide, int, int, int, tuple[int, ...]]
@@ -496,7 +429,8 @@ def _part(tests: Sequence[Test], profile: Profile, on: dt.date) -> Part:
     unknown: list[tuple[ProfileField, int]] = []
     aimed: list[tuple[ProfileField, int]] = []
     preferred: list[tuple[ProfileField, int]] = []
-    less: list[tuple[int, int]] = []
+    missed: list[int] = []
+    unsure: list[int] = []
     for decide, required, serving, both, priorities in tests:
         decision = decide(profile, on)
         outcome = decision.outcome
@@ -508,67 +442,12 @@ def _part(tests: Sequence[Test], profile: Profile, on: dt.date) -> Part:
             preferred += [(aim, mask) for mask in priorities]
         elif outcome is Outcome.UNKNOWN:
             unknown += [(field, both) for field in decision.unknown]
-            less += [(UNKNOWN_PRIORITY_COST, mask) for mask in priorities]
+            unsure += priorities
         else:
             out |= required
             outside |= serving
-            less += [(PRIORITY_WEIGHT, mask) for mask in priorities]
-    return out, outside, tuple(unknown), tuple(aimed), tuple(preferred), tuple(less)
-
-
-#: The order key of a kept group (an integer; see :meth:`Table.rank`) keeps its place_rank in
-#: the low bits, below the status (bits 22-23), the rank score (from bit 24) and liveness and
-#: the audience (bits 56 and 57).
-_RANK_BITS = 22
-RANK_MASK = (1 << _RANK_BITS) - 1
-
-
-class Ranked:
-    """A table's kept groups, each with its order key (:func:`~civicrun._results.sort_key` as one
-    integer; no two are equal), and what is needed to read off the group of a key."""
-
-    __slots__ = ("_unsure", "keep", "keys", "table", "unknown")
-
-    def __init__(
-        self, keys: list[int], table: Table, keep: int, unknown: dict[ProfileField, int]
-    ) -> None:
-        self.keys, self.table, self.keep, self.unknown = keys, table, keep, unknown
-        self._unsure: list[Unknowns] | None = None
-
-    def rows(self, keys: list[int]) -> list[Selected]:
-        """The groups of ``keys`` (this table's), each with its status, unknowns and relevance
-        (the rank score in its key, less what its unknowns cost)."""
-        at, orgs, unknown = self.table.at, self.table.orgs, self.unknown
-        picks = [at[key & RANK_MASK] for key in keys]
-        fields = sorted(unknown)
-        unsure = self._unsure
-        if unsure is None and len(picks) > 32:  # many: every group's at once
-            code = [0] * len(orgs)  # bit j: fields[j] is unknown
-            for bit, field in enumerate(fields):
-                for i in _bits(unknown[field] & self.keep):
-                    code[i] |= 1 << bit
-            named = {c: _unknowns([fields[j] for j in _bits(c)]) for c in set(code)}
-            unsure = self._unsure = [named[c] for c in code]
-        found: Mapping[int, Unknowns] | list[Unknowns] = (
-            {i: _unknowns([f for f in fields if unknown[f] >> i & 1]) for i in picks}
-            if unsure is None
-            else unsure
-        )
-        # the relevance: the rank score in the key, less what the unknowns cost
-        return [
-            (orgs[i], _STATUSES[key >> _RANK_BITS & 3], fs, base - (key >> 24 & 0xFFFFFFFF))
-            for i, key in zip(picks, keys, strict=True)
-            for fs, base in (found[i],)
-        ]
-
-
-#: A group's unknowns, and ``2**31`` less their rank score (:func:`rank_of`) of no relevance.
-Unknowns = tuple[tuple[ProfileField, ...], int]
-
-
-def _unknowns(fields: list[ProfileField]) -> Unknowns:
-    unknowns = tuple(fields)
-    return unknowns, (1 << 31) - rank_of(0, unknowns)
+            missed += priorities
+    return out, outside, tuple(unknown), tuple(aimed), tuple(preferred), (*missed,), (*unsure,)
 
 
 class Table:
@@ -580,11 +459,10 @@ class Table:
     operations. Tests are grouped by the profile fields they read: a group whose fields the
     profile leaves empty, or holds a value of a small vocabulary (party, gender, ideology,
     office level, the yes/no facts), takes its masks decided when the table was built. The
-    groups kept are given an order key when a result is first read, and only the groups read
-    have their unknowns and relevance read off. A table of one place (a state's groups, or a
-    place's county and town committees) decides where they work once, for the profile that
-    first reaches it; a table made without a place (one group, for :meth:`CompiledOrg.verdict`)
-    decides it per profile.
+    groups kept are given their order keys by :func:`civicrun._order.rank` when a result is
+    first read. A table of one place (a state's groups, or a place's county and town
+    committees) decides where they work once, for the profile that first reaches it; a table
+    made without a place (one group: :meth:`CompiledOrg.alone`) decides it per profile.
     """
 
     __slots__ = ("at", "closed", "everyone", "groups", "level_fail", "orgs", "place", "static")
@@ -593,7 +471,8 @@ class Table:
         self.orgs = orgs
         self.at = {c.place_rank: i for i, c in enumerate(orgs)}  # a group's bit by place_rank
         self.everyone = (1 << len(orgs)) - 1
-        #: (a date, each group's liveness on it and place_rank, as parts of its order key)
+        #: (a date, each group's liveness on it and place_rank, as parts of its order key): kept
+        #: here by :func:`civicrun._order.rank`, which works it out once per date
         self.static: tuple[dt.date | None, list[int]] = (None, [])
         stopped = staff = 0
         self.level_fail = dict.fromkeys(OfficeLevel, 0)
@@ -647,7 +526,7 @@ class Table:
                 out |= 1 << i
             for field in place.unknown if place is not None else ():
                 unknown[field] = unknown.get(field, 0) | 1 << i
-        return out, 0, tuple(unknown.items()), (), (), ()
+        return out, 0, tuple(unknown.items()), (), (), (), ()
 
     def decide(
         self, profile: Profile, on: dt.date, include_staff: bool
@@ -668,59 +547,6 @@ class Table:
             outside |= part[1]
             parts.append(part)
         return out, outside, parts
-
-    def rank(self, keep: int, outside: int, parts: list[Part], on: dt.date) -> Ranked:
-        """The groups kept, each with its order key, from what :meth:`decide` returned.
-
-        The key is :func:`~civicrun._results.sort_key` as one integer: outside the audience (bit
-        57), dormant (56), the rank score less from ``2**31`` (from bit 24), the status (22-23)
-        and the place_rank. It starts from each group's liveness and place_rank (``static``);
-        the points of each rule met, missed or unsure are added a mask at a time, and each
-        group's count of unknown facts, kept as bit planes over all groups at once.
-        """
-        unknown: dict[ProfileField, int] = {}
-        aimed: dict[ProfileField, int] = {}
-        preferred: dict[ProfileField, int] = {}
-        less: list[tuple[int, int]] = []
-        for _out, _outside, unset, met, liked, lost in parts:
-            for field, mask in unset:
-                unknown[field] = unknown.get(field, 0) | mask
-            for field, mask in met:
-                aimed[field] = aimed.get(field, 0) | mask
-            for field, mask in liked:
-                preferred[field] = preferred.get(field, 0) | mask
-            less += lost
-        static = self.static
-        if static[0] != on:
-            start = [(not is_live(c.org, on)) << 56 | 1 << 55 | c.place_rank for c in self.orgs]
-            static = self.static = (on, start)
-        key = static[1].copy()
-        adds = [(-_WEIGHTS.get(field, FIELD_WEIGHT), mask) for field, mask in aimed.items()]
-        adds += [(-PRIORITY_WEIGHT, m & ~aimed.get(f, 0)) for f, m in preferred.items()]
-        facts = dict(unknown)  # age and birth date are one fact
-        facts[ProfileField.AGE] = facts.pop(ProfileField.BIRTH_DATE, 0) | facts.get(
-            ProfileField.AGE, 0
-        )
-        planes: list[int] = []  # bit j of each group's count of unknown facts
-        for mask in facts.values():
-            carry, j = mask & keep, 0
-            while carry:
-                if j == len(planes):
-                    planes.append(0)
-                planes[j], carry = planes[j] ^ carry, planes[j] & carry
-                j += 1
-        for points, mask in (*adds, *less):
-            for i in _bits(mask & keep) if points else ():
-                key[i] += points << 24
-        keys: list[int] = []
-        for count in range(1 << len(planes)):  # the groups with ``count`` unknown facts
-            members = keep
-            for j, plane in enumerate(planes):
-                members &= plane if count >> j & 1 else ~plane
-            for order, among in ((1 if count else 0, members & ~outside), (2, members & outside)):
-                add = UNKNOWN_COST * count << 24 | order << _RANK_BITS | (order == 2) << 57
-                keys += [key[i] + add for i in _bits(among)] if among else ()
-        return Ranked(keys, self, keep, unknown)
 
 
 #: What :meth:`Index.select` decided of one table: (the table, the groups kept, those outside
