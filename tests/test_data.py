@@ -249,9 +249,12 @@ class TestLoading:
         orgs = _data.dataset().organizations
         assert isinstance(orgs, _data.LazyRecords)
         assert not orgs._made
-        for key in orgs:
-            got = _data.reach(orgs, key)
-            want = _data.reach({key: orgs[key]}, key)  # from the decoded record
+        header = _data.reaches(orgs)
+        assert not orgs._made
+        records = _data.reaches(dict(orgs))  # from the decoded records
+        assert len(orgs) == len(header) == len(records)
+        for key, got in header.items():
+            want = records[key]
             assert [got.scope, *map(frozenset, got[1:])] == [want.scope, *want[1:]], key
         orgs._made.clear()
         civicrun.eligible_orgs(civicrun.Profile(state="TX", party="D"))

@@ -583,6 +583,20 @@ class LazyRecords(Mapping[str, Any]):
                 BUNDLE, [f"{key}'s {name} does not decode ({exc}); {_REBUILD}"]
             ) from None
 
+    def plain_fields(self, name: str, make: Callable[[Any], T]) -> dict[str, T] | None:
+        """:meth:`plain_field` of every entry at once; None where the header holds no copy."""
+        shared = self._fields.get(name)
+        if shared is None:
+            return None
+        try:
+            found = shared.every(make)
+        except (TypeError, ValueError, AttributeError, KeyError, IndexError):
+            found = {}
+        if len(found) != len(self._spans):  # one at fault: the first, named
+            for key in self._spans:
+                self.plain_field(key, name, make)
+        return found
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._spans)
 
@@ -607,6 +621,12 @@ class SharedField:
         self._values = values
         self._of = of
         self._made: dict[tuple[int, Callable[[Any], Any]], Any] = {}
+
+    def every(self, make: Callable[[Any], T]) -> dict[str, T]:
+        """``make`` of each key's value, by key (made once for each distinct value); a key
+        that has no value is left out."""
+        made = [make(value) for value in self._values]
+        return {key: made[number] for key, number in self._of.items() if number >= 0}
 
     def plain(self, key: str) -> Any:
         """``key``'s value as the bundle holds it (a string field's value is the string)."""
@@ -672,19 +692,25 @@ def _places(raw: Mapping[str, Any], name: str) -> list[str]:
 
 
 def _reach(raw: Mapping[str, Any]) -> Reach:
-    places = [_places(raw, name) for name in Reach._fields[1:]]
-    return Reach(_SCOPES[raw["scope"]], *places)
+    scope = _SCOPES.get(raw.get("scope"))  # type: ignore[arg-type]
+    if scope is None:
+        raise ValueError("no scope of the vocabulary")
+    return Reach(scope, *[_places(raw, name) for name in Reach._fields[1:]])
 
 
-def reach(records: Mapping[str, Any], key: str) -> Reach:
-    """The reach of the organization ``key`` of ``records``: from the bundle header's copy of
-    its coverage where it has one (nothing is decoded), else from the record."""
+def reaches(records: Mapping[str, Any]) -> Mapping[str, Reach]:
+    """The reach of each organization of ``records``, by id: from the bundle header's copies
+    of the coverages where it has them (each distinct coverage read once, nothing decoded),
+    else from the records."""
     if isinstance(records, LazyRecords):
-        found = records.plain_field(key, "coverage", _reach)
+        found = records.plain_fields("coverage", _reach)
         if found is not None:
             return found
-    c = records[key].coverage
-    return Reach(c.scope, c.states, c.counties, c.towns, c.territories)
+    return {
+        key: Reach(c.scope, c.states, c.counties, c.towns, c.territories)
+        for key, org in records.items()
+        for c in (org.coverage,)
+    }
 
 
 def _dump(value: Any) -> str:

@@ -22,7 +22,7 @@ import operator
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from ._data import Dataset, Derived, LazyRecords, dataset, reach, text_field
+from ._data import Dataset, Derived, LazyRecords, dataset, reaches, text_field
 from ._profile import Profile
 from ._text import fold, town_key
 from ._wording import Reason, fixed_reasons, join_or, level_reason, note, place_reason, rule_reason
@@ -576,8 +576,8 @@ class Index:
             return str(counties.county(fips)) if fips in counties else None
 
         self.county_names = county_names
-        reaches = {key: reach(orgs, key) for key in sorted(orgs)}
-        ranked = sorted(reaches, key=lambda key: (NEARNESS[reaches[key].scope], key))
+        where = reaches(orgs)
+        ranked = sorted(where, key=lambda key: (NEARNESS[where[key].scope], key))
         self._rank = {key: rank for rank, key in enumerate(ranked)}
         # County and town committees are listed by their place only, so a question that names
         # no county or town (or another one) never touches them, however many there are.
@@ -585,7 +585,8 @@ class Index:
         self.by_state: dict[str, list[str]] = {}
         self.in_county: dict[str, list[str]] = {}
         self.in_town: dict[str, list[str]] = {}
-        for key, r in reaches.items():  # in id order
+        for key in sorted(where):
+            r = where[key]
             if r.towns:
                 for place in {town_key(s, t) for s in r.states for t in r.towns}:
                     self.in_town.setdefault(place, []).append(key)
@@ -596,7 +597,7 @@ class Index:
                 self.wide.append(key)
                 for code in r.territories if r.scope is Scope.NATIONAL else r.states:
                     self.by_state.setdefault(code, []).append(key)
-        self.national = [k for k in self.wide if reaches[k].scope is Scope.NATIONAL]
+        self.national = [k for k in self.wide if where[k].scope is Scope.NATIONAL]
 
     def _get(self, key: str) -> CompiledOrg:
         """The organization ``key``, compiled on first use."""

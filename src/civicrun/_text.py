@@ -72,7 +72,7 @@ def printable(text: str, *, keep_newlines: bool = True) -> str:
     >>> print(printable("x\r\x1b[2Kdata check passed"))
     x\x0d\x1b[2Kdata check passed
     """
-    if text.isprintable():
+    if text.isprintable() or (keep_newlines and text.replace("\n", "").isprintable()):
         return text
     return "".join(
         c if c.isprintable() or (keep_newlines and c == "\n") else _escape(c) for c in text
