@@ -816,7 +816,7 @@ class Bundle:
         fd = os.open(path, os.O_RDONLY)
         try:
             chunks: list[bytes] = []
-            while chunk := os.read(fd, 1 << 20):
+            while chunk := os.read(fd, 1 << 17):  # the header is about 70 KB: read little more
                 chunks.append(chunk)
                 if b"\n" in chunk:
                     break

@@ -25,7 +25,7 @@ from ._args import MAX_TEXT, valid_unicode
 from ._counties import lookup_county
 from ._data import county_table
 from ._places import county_of_town
-from ._states import get_state, search_states
+from ._states import search_states, state_code
 from ._text import fold
 from .errors import FieldProblem, InvalidProfileError
 from .records import County
@@ -123,13 +123,13 @@ _FALSE = frozenset({"false", "no", "n", "0", "off"})
 def _to_state(value: str | None) -> str | None:
     if value is None:
         return None
-    found = get_state(value) if isinstance(value, str) else None
-    if found is None:
+    code = state_code(value)
+    if code is None:
         readable = isinstance(value, str) and len(value) <= MAX_TEXT
         close = search_states(value)[:3] if readable else ()
         hint = f"; close: {', '.join(s.name for s in close)}" if close else ""
         raise _Bad(f"a state code (TX), name (Texas) or FIPS code (48){hint}")
-    return found.code
+    return code
 
 
 def _to_text(value: str | None) -> str | None:

@@ -16,7 +16,7 @@ from ._lookup import Names
 from .errors import UnknownStateError
 from .records import State
 
-__all__ = ["get_state", "lookup_state", "search_states", "state_forms", "states"]
+__all__ = ["get_state", "lookup_state", "search_states", "state_code", "state_forms", "states"]
 
 _EXTRA_NAMES = {"washington dc": "DC", "washington d c": "DC", "d c": "DC"}
 
@@ -76,10 +76,16 @@ def get_state(code_or_name: object, *, default: State | None = None) -> State | 
     >>> get_state("Texsa") is None
     True
     """
+    code = state_code(code_or_name)
+    return default if code is None else _names.get().table[code]
+
+
+def state_code(code_or_name: object) -> str | None:
+    """The code of the state :func:`get_state` finds, or None; no state record is decoded (a
+    profile keeps only the code)."""
     if not isinstance(code_or_name, str) or len(code_or_name) > MAX_TEXT:
-        return default
-    found = _names.get().get(code_or_name)
-    return default if found is None else found
+        return None
+    return _names.get().names.get(code_or_name)
 
 
 def lookup_state(code_or_name: object) -> State:
