@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-import typing
 from collections.abc import Iterable, Iterator, Mapping, Sized
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -475,12 +474,9 @@ _FIELDS = attrs.fields_dict(Profile)
 _NAMES = "a field name: " + ", ".join(_FIELDS)
 
 
-#: The fields that hold a list: those typed ``frozenset[...] | None``.
-_LIST_FIELDS = frozenset(
-    name
-    for name, hint in typing.get_type_hints(Profile, globalns=globals()).items()
-    if any(typing.get_origin(member) is frozenset for member in typing.get_args(hint))
-)
+#: The fields that hold a list: those typed ``frozenset[...] | None`` (their annotations read
+#: as written, so no annotation is evaluated when this module is imported).
+_LIST_FIELDS = frozenset(f.name for f in _FIELDS.values() if str(f.type).startswith("frozenset["))
 
 
 def _blank(value: object) -> bool:
