@@ -86,7 +86,7 @@ _STATUSES = tuple(MatchStatus)
 STATUS_ORDER = {status: i for i, status in enumerate(_STATUSES)}
 
 
-#: The order key of a kept group (an integer; see :meth:`Table.rank`) keeps its place_rank in
+#: The order key of a kept group (an integer; see :func:`rank`) keeps its place_rank in
 #: the low bits, below the status (bits 22-23), the rank score (from bit 24) and liveness and
 #: the audience (bits 56 and 57).
 _RANK_BITS = 22
@@ -154,16 +154,17 @@ def rank(table: Table, keep: int, outside: int, parts: list[Part], on: dt.date) 
     unknown: dict[ProfileField, int] = {}
     aimed: dict[ProfileField, int] = {}
     preferred: dict[ProfileField, int] = {}
-    less: list[tuple[int, int]] = []
-    for _out, _outside, unset, met, liked, missed, unsure in parts:
+    missed: list[int] = []
+    unsure: list[int] = []
+    for _out, _outside, unset, met, liked, missing, unsettled in parts:
         for field, mask in unset:
             unknown[field] = unknown.get(field, 0) | mask
         for field, mask in met:
             aimed[field] = aimed.get(field, 0) | mask
         for field, mask in liked:
             preferred[field] = preferred.get(field, 0) | mask
-        less += [(PRIORITY_WEIGHT, mask) for mask in missed]
-        less += [(UNKNOWN_PRIORITY_COST, mask) for mask in unsure]
+        missed += missing
+        unsure += unsettled
     static = table.static
     if static[0] != on:
         start = [(not is_live(c.org, on)) << 56 | 1 << 55 | c.place_rank for c in table.orgs]
@@ -181,7 +182,9 @@ def rank(table: Table, keep: int, outside: int, parts: list[Part], on: dt.date) 
                 planes.append(0)
             planes[j], carry = planes[j] ^ carry, planes[j] & carry
             j += 1
-    for points, mask in (*adds, *less):
+    adds += [(PRIORITY_WEIGHT, mask) for mask in missed]
+    adds += [(UNKNOWN_PRIORITY_COST, mask) for mask in unsure]
+    for points, mask in adds:
         for i in _bits(mask & keep) if points else ():
             key[i] += points << 24
     keys: list[int] = []
