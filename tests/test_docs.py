@@ -29,7 +29,19 @@ def _readme_commands() -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("command", _readme_commands())
+#: README commands that check all the shipped data, which other tests already do in-process
+#: (``test_shipped_data_passes``, ``test_shipped_data_is_canonical``) and CI runs as its own
+#: step: run here with the slow tests only, so a contributor's run checks the data once.
+_WHOLE_DATA = {"civicrun data check", "civicrun data fmt --check"}
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        pytest.param(c, marks=pytest.mark.slow) if c in _WHOLE_DATA else c
+        for c in _readme_commands()
+    ],
+)
 def test_readme_commands_run(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     """Every `civicrun ...` line in the README runs and exits 0."""
     assert 0 == main(shlex.split(command)[1:])
