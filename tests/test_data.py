@@ -276,6 +276,7 @@ class TestLoading:
         table = _data.state_table()
         assert isinstance(table, _data.LazyRecords)
         assert "TX" == civicrun.Profile(state="Texas").state
+        assert "TX" == civicrun.Profile(state="tx").state
         assert not table._made
         assert "PR" == civicrun.lookup_state("72").code
         assert "DC" == civicrun.get_state("Washington, D.C.").code  # type: ignore[union-attr]

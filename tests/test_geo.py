@@ -204,6 +204,18 @@ class TestStates:
         """States by code, name or FIPS."""
         assert "MN" == lookup_state(query).code
 
+    def test_a_postal_code_is_found_as_the_names_find_it(self) -> None:
+        """A two-letter code is answered without the index of names, and as that index
+        answers: every code in any case and spacing, and two-letter texts that are not
+        codes (or are one only once folded: the "ﬂ" ligature is "fl")."""
+        from civicrun import _states
+
+        names = _states._names.get().names
+        texts = [f(s.code) for s in states() for f in (str, str.lower, str.title, " {} ".format)]
+        texts += ["XX", "tx.", "ﬂ", "ﬀ", "ß", "48", "  ", ""]
+        for text in texts:
+            assert _states.state_code(text) == names.get(text), repr(text)
+
     def test_dc(self) -> None:
         """DC by its names."""
         assert "DC" == lookup_state("Washington, D.C.").code

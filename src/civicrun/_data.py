@@ -597,6 +597,9 @@ class LazyRecords(Mapping[str, Any]):
                 self.plain_field(key, name, make)
         return found
 
+    def __contains__(self, key: object) -> bool:
+        return key in self._spans  # without decoding it (Mapping's would)
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._spans)
 

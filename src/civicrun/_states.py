@@ -85,6 +85,9 @@ def state_code(code_or_name: object) -> str | None:
     profile keeps only the code)."""
     if not isinstance(code_or_name, str) or len(code_or_name) > MAX_TEXT:
         return None
+    code = code_or_name.strip().upper()
+    if len(code) == 2 and code in state_table():  # a postal code: no index of names needed
+        return code
     return _names.get().names.get(code_or_name)
 
 
