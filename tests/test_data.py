@@ -24,7 +24,7 @@ from civicrun import (
 )
 from civicrun._check import check_data
 from civicrun.errors import DataError
-from civicrun.records import Condition, Coverage
+from civicrun.records import Condition
 from civicrun.vocab import OrgKind, OrgStatus, Party, ProfileField, Scope, Support
 
 from .conftest import CHECK_DAY, unlined
@@ -229,14 +229,6 @@ class TestLoading:
         assert dict(from_toml.organizations) == dict(shipped.organizations)
         assert dict(from_toml.states) == dict(shipped.states)
         assert dict(from_toml.offices) == dict(shipped.offices)
-
-    def test_the_bundle_header_coverage_is_each_records(self) -> None:
-        """The coverage the index reads from the bundle's header (each distinct value once)
-        equals the coverage of each record decoded in full."""
-        orgs = _data.dataset().organizations
-        assert isinstance(orgs, _data.LazyRecords)
-        for key in orgs:
-            assert orgs[key].coverage == orgs.decoded_field(key, "coverage", Coverage), key
 
     def test_the_index_lists_by_the_header_and_decodes_only_what_it_reaches(
         self, fresh_data: None

@@ -30,7 +30,7 @@ from ._kinds import KINDS, OFFICE_CATEGORIES, ORGANIZATIONS, STATES, RecordKind,
 from ._placetable import read_places
 from ._text import town_key
 from .errors import DataError
-from .records import County, OfficeCategory, Organization, State
+from .records import County, Coverage, OfficeCategory, Organization, State
 from .vocab import CHAMBER_OFFICES, CountyKind, Scope
 
 __all__ = [
@@ -521,9 +521,9 @@ class LazyRecords(Mapping[str, Any]):
     """Records by id, each decoded from its bundle entry the first time it is read.
 
     The entries stay undecoded bytes in the bundle (:class:`Bundle`) until a record is read;
-    ``decoded_field`` decodes one field of an entry alone, for an index that needs only that:
-    from the bundle header's copy of that field when it has one (so the entry is not parsed),
-    where records that share a value (a coverage, say) share its one decoded record.
+    ``plain_field`` and ``plain_fields`` read a field of entries from the bundle header's copy
+    of that field (:data:`INDEXED_FIELDS`; no entry is parsed), made into what the caller
+    needs once for each distinct value (a coverage's reach, say).
     """
 
     __slots__ = ("_bundle", "_decode", "_fields", "_lock", "_made", "_spans")
@@ -553,19 +553,6 @@ class LazyRecords(Mapping[str, Any]):
             with self._lock:
                 made = self._made.setdefault(key, made)
         return made
-
-    def decoded_field(self, key: str, name: str, cls: type[T]) -> T:
-        """One field of ``key``'s entry (a sub-record of type ``cls``), decoded through the
-        one bundle decoder without decoding the rest of the entry."""
-        try:
-            shared = self._fields.get(name)
-            if shared is not None:
-                value: T = shared.made(key, _decoder(cls))
-            else:
-                value = _decoder(cls)(self._bundle.entry(*self._spans[key])[name])
-        except (TypeError, ValueError, KeyError, AttributeError, IndexError) as exc:
-            raise DataError(BUNDLE, [f"{key} does not decode ({exc}); {_REBUILD}"]) from None
-        return value
 
     def plain_field(self, key: str, name: str, make: Callable[[Any], T]) -> T | None:
         """The field ``name`` of ``key``'s entry as the bundle header's copy holds it
@@ -615,8 +602,9 @@ def _decoder(cls: type[T]) -> Callable[[Any], T]:
 
 class SharedField:
     """The bundle header's copy of one field of a folder's entries: each distinct value once,
-    and for each record the number of its value. A value is decoded once, when first read,
-    and its record shared by every entry that has it."""
+    and for each record the number of its value. What a caller makes of a value (a coverage's
+    reach, a checked string) is made once, when first read, and shared by every entry that
+    has it."""
 
     __slots__ = ("_made", "_of", "_values")
 
@@ -709,11 +697,13 @@ def reaches(records: Mapping[str, Any]) -> Mapping[str, Reach]:
         found = records.plain_fields("coverage", _reach)
         if found is not None:
             return found
-    return {
-        key: Reach(c.scope, c.states, c.counties, c.towns, c.territories)
-        for key, org in records.items()
-        for c in (org.coverage,)
-    }
+    return {key: reach_of(org.coverage) for key, org in records.items()}
+
+
+def reach_of(coverage: Coverage) -> Reach:
+    """The reach of a decoded coverage."""
+    c = coverage
+    return Reach(c.scope, c.states, c.counties, c.towns, c.territories)
 
 
 def _dump(value: Any) -> str:

@@ -22,11 +22,11 @@ import operator
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from ._data import Dataset, Derived, LazyRecords, dataset, reaches, text_field
+from ._data import Dataset, Derived, Reach, dataset, reach_of, reaches, text_field
 from ._profile import Profile
 from ._text import fold, town_key
 from ._wording import Reason, fixed_reasons, join_or, level_reason, note, place_reason, rule_reason
-from .records import AnyOf, Condition, Coverage, Organization, state_kind
+from .records import AnyOf, Condition, Organization, state_kind
 from .vocab import (
     BOOL_FIELDS,
     OPEN_FIELDS,
@@ -233,13 +233,13 @@ class Placement:
 
     __slots__ = ("_names", "counties", "covered", "national", "states", "territories", "towns")
 
-    def __init__(self, coverage: Coverage, county_names: Callable[[str], str | None]) -> None:
-        self.national = coverage.scope is Scope.NATIONAL
-        self.states = coverage.states
-        self.territories = coverage.territories
-        self.counties = coverage.counties if coverage.scope is Scope.COUNTIES else None
-        self.covered = coverage.counties
-        self.towns = {fold(t): t for t in sorted(coverage.towns)} if coverage.towns else {}
+    def __init__(self, reach: Reach, county_names: Callable[[str], str | None]) -> None:
+        self.national = reach.scope is Scope.NATIONAL
+        self.states = frozenset(reach.states)
+        self.territories = frozenset(reach.territories)
+        self.covered = frozenset(reach.counties)
+        self.counties = self.covered if reach.scope is Scope.COUNTIES else None
+        self.towns = {fold(t): t for t in sorted(reach.towns)}
         self._names = county_names
 
     def county_names(self) -> str:
@@ -302,9 +302,9 @@ def is_live(org: Organization, on: dt.date) -> bool:
 class CompiledOrg:
     """One organization's rules, compiled: what :class:`Index` lists and a match reads.
 
-    Only its coverage is read when the index is built; the record itself (``org``) and its
-    rules are read and compiled the first time a question reaches it, so a first answer does
-    not decode every organization in the data.
+    It is made from the reach of its coverage (as the bundle header holds it: nothing is
+    decoded); the record itself (``org``) and its rules are read and compiled the first time
+    a question reaches it, so a first answer does not decode every organization in the data.
     """
 
     __slots__ = (
@@ -325,7 +325,7 @@ class CompiledOrg:
     def __init__(
         self,
         key: str,
-        coverage: Coverage,
+        reach: Reach,
         fetch: Callable[[str], Organization],
         territories: frozenset[str],
         county_names: Callable[[str], str | None],
@@ -336,7 +336,7 @@ class CompiledOrg:
         self._ready = False
         self._alone: Table | None = None
         self.territories = territories
-        self.placement = Placement(coverage, county_names)
+        self.placement = Placement(reach, county_names)
         #: The group's place among equals in the order of answers, by (nearness, id): set by
         #: :class:`Index` for the groups it lists.
         self.place_rank = 0
@@ -576,7 +576,7 @@ class Index:
             return str(counties.county(fips)) if fips in counties else None
 
         self.county_names = county_names
-        where = reaches(orgs)
+        self._reach = where = reaches(orgs)
         ranked = sorted(where, key=lambda key: (NEARNESS[where[key].scope], key))
         self._rank = {key: rank for rank, key in enumerate(ranked)}
         # County and town committees are listed by their place only, so a question that names
@@ -603,13 +603,8 @@ class Index:
         """The organization ``key``, compiled on first use."""
         found = self._compiled.get(key)
         if found is None:
-            orgs = self._orgs
-            coverage = (
-                orgs.decoded_field(key, "coverage", Coverage)
-                if isinstance(orgs, LazyRecords)  # from the bundle: decode the coverage alone
-                else orgs[key].coverage
-            )
-            made = CompiledOrg(key, coverage, orgs.__getitem__, self.territories, self.county_names)
+            fetch = self._orgs.__getitem__
+            made = CompiledOrg(key, self._reach[key], fetch, self.territories, self.county_names)
             made.place_rank = self._rank[key]
             found = self._compiled.setdefault(key, made)
         return found
@@ -620,7 +615,7 @@ class Index:
         if org.id in self._rank and (found := self._get(org.id)).org is org:
             return found
         return CompiledOrg(
-            org.id, org.coverage, lambda _key: org, self.territories, self.county_names
+            org.id, reach_of(org.coverage), lambda _key: org, self.territories, self.county_names
         )
 
     def _wide(self, state: str | None) -> tuple[CompiledOrg, ...]:
