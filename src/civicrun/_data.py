@@ -582,6 +582,7 @@ class LazyRecords(Mapping[str, Any]):
         if len(found) != len(self._spans):  # one at fault: the first, named
             for key in self._spans:
                 self.plain_field(key, name, make)
+            raise DataError(BUNDLE, [f"the copies of {name} do not decode; {_REBUILD}"])
         return found
 
     def __contains__(self, key: object) -> bool:
@@ -618,13 +619,6 @@ class SharedField:
         that has no value is left out."""
         made = [make(value) for value in self._values]
         return {key: made[number] for key, number in self._of.items() if number >= 0}
-
-    def plain(self, key: str) -> Any:
-        """``key``'s value as the bundle holds it (a string field's value is the string)."""
-        number = self._of[key]
-        if number < 0:
-            raise KeyError(key)
-        return self._values[number]
 
     def made(self, key: str, make: Callable[[Any], T]) -> T:
         """``make`` of ``key``'s value, made once for each distinct value (KeyError: ``key``
@@ -702,8 +696,9 @@ def reaches(records: Mapping[str, Any]) -> Mapping[str, Reach]:
 
 def reach_of(coverage: Coverage) -> Reach:
     """The reach of a decoded coverage."""
-    c = coverage
-    return Reach(c.scope, c.states, c.counties, c.towns, c.territories)
+    return Reach(
+        coverage.scope, coverage.states, coverage.counties, coverage.towns, coverage.territories
+    )
 
 
 def _dump(value: Any) -> str:

@@ -77,7 +77,7 @@ def get_state(code_or_name: object, *, default: State | None = None) -> State | 
     True
     """
     code = state_code(code_or_name)
-    return default if code is None else _names.get().table[code]
+    return default if code is None else state_table()[code]
 
 
 def state_code(code_or_name: object) -> str | None:
