@@ -511,6 +511,11 @@ class TestCrashes:
         _data.reset()
         with pytest.raises(DataError, match="emilys-list has no coverage"):
             civicrun.eligible_orgs(Profile(state="TX"))
+        # a damaged copy that no entry names is a damaged bundle all the same
+        shared = _data.SharedField([{"scope": "national"}, {"scope": "nowhere"}], {"x": 0})
+        orgs = _data.LazyRecords(body, {"x": (0, 1)}, dict, {"coverage": shared})
+        with pytest.raises(DataError, match="the copies of coverage do not decode"):
+            _data.reaches(orgs)
 
 
 class TestEveryErrorPickles:
