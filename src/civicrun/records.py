@@ -128,7 +128,7 @@ class Source(_Record):
 
 #: Each ``one_of`` field's allowed values (checked for every condition a record decodes).
 _ONE_OF_VALUES = {
-    field: frozenset(m.value for m in vocab) for field, vocab in ONE_OF_FIELDS.items()
+    field: frozenset(m.value for m in words) for field, words in ONE_OF_FIELDS.items()
 }
 
 
@@ -673,12 +673,14 @@ def field_types(cls: type[Any]) -> dict[str, Any]:
     :func:`typing.get_type_hints` gives, but each distinct annotation evaluated once): what
     the bundle decoder and the JSON Schema read."""
     types: dict[str, Any] = {}
+    names: dict[str, Any] | None = None  # what an annotation may name, made at the first miss
     for f in attrs.fields(cls):
         given = f.type
         if isinstance(given, str):
             found = _TYPES.get(given)
             if found is None:  # an annotation of this module's own classes
-                found = _TYPES[given] = eval(given, {**vars(vocab), **globals()})
+                names = names or {**vars(vocab), **globals()}
+                found = _TYPES[given] = eval(given, names)
             given = found
         types[f.name] = given
     return types
