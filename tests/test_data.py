@@ -203,7 +203,8 @@ class TestLoading:
         self, fresh_data: None, monkeypatch: pytest.MonkeyPatch, data_copy: Path
     ) -> None:
         """A failed load publishes nothing; the next call tries again."""
-        bad = '{"format": 2, "records": {"organizations": {"keys": [5], "ends": [1]}}}'
+        index = {"organizations": {"keys": [5], "ends": [1]}}
+        bad = json.dumps({"format": _data.BUNDLE_FORMAT, "records": index})
         (data_copy / "bundle.json").write_text(bad)
         _use_data(monkeypatch, data_copy)
         with pytest.raises(DataError, match=r"bundle.json: an entry of organizations has no id"):
@@ -234,8 +235,10 @@ class TestLoading:
         self, fresh_data: None
     ) -> None:
         """The matching index lists every organization by its reach as the bundle header holds
-        it, which equals its record's; a question about Texas decodes and compiles only the
-        groups that work across Texas (no county committee, no group of another state only)."""
+        it, which equals its record's, and decides it on the first line of its entry, which
+        holds what its record holds; a question about Texas compiles only the groups that work
+        across Texas (no county committee, no group of another state only) and decodes none;
+        a match decodes its own organization when it is made."""
         from civicrun import _rules
 
         orgs = _data.dataset().organizations
@@ -249,10 +252,21 @@ class TestLoading:
             want = records[key]
             assert [got.scope, *map(frozenset, got[1:])] == [want.scope, *want[1:]], key
         orgs._made.clear()
-        civicrun.eligible_orgs(civicrun.Profile(state="TX", party="D"))
+        heads = _data.deciders(orgs)
+        facts = {key: heads(key) for key in orgs}
+        assert not orgs._made
+        assert facts == {key: _data.deciding_of(org) for key, org in orgs.items()}
+        orgs._made.clear()
+        result = civicrun.eligible_orgs(civicrun.Profile(state="TX", party="D"))
         index = _rules.shipped_index()
         reached = {c.id for c in index.tables["TX"].orgs}
-        assert set(orgs._made) == set(index._compiled) == reached
+        assert set(index._compiled) == reached
+        assert len(result.ids) == len(result) > 50
+        assert not orgs._made
+        fourth = result[3]
+        assert set(orgs._made) == {fourth.org.id}
+        list(result)
+        assert set(orgs._made) == set(result.ids) < reached  # a group ruled out is never read
         coverages = {key: orgs[key].coverage for key in orgs}
         assert reached == {
             key

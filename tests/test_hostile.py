@@ -489,11 +489,12 @@ class TestCrashes:
         assert "not valid JSON" in err
         assert "Traceback" not in err
 
-    def test_a_damaged_coverage_in_the_bundle_header_is_a_data_error(
+    def test_a_damaged_coverage_or_first_line_in_the_bundle_is_a_data_error(
         self, fresh_data: None, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """The matching index lists groups by the coverage copies in the bundle's header; one
-        whose states are not a list of codes is a DataError naming the group, not a
+        """The matching index lists groups by the coverage copies in the bundle's header, and
+        decides them on the first line of their entries; a copy whose states are not a list of
+        codes, or a first line that does not decode, is a DataError naming the group, not a
         TypeError."""
         from civicrun import _data
 
@@ -511,6 +512,28 @@ class TestCrashes:
         _data.reset()
         with pytest.raises(DataError, match="emilys-list has no coverage"):
             civicrun.eligible_orgs(Profile(state="TX"))
+        # what a group is decided on (its entry's first line) is read when a question reaches
+        # it: a damaged one is a DataError naming the group, as is a first line that is no object
+        entry["coverage"] = {"scope": "national"}
+        entry["status"] = "sleeping"
+        body = _data.Bundle(_data.bundle_text(records).encode("utf-8"))
+        monkeypatch.setattr(_data._raw_bundle, "_build", lambda: body)
+        _data.reset()
+        with pytest.raises(DataError, match="emilys-list does not decode"):
+            civicrun.eligible_orgs(Profile(state="TX"))
+        entry["status"] = "active"
+        text = _data.bundle_text(records)
+        at = text.index('"id":"emilys-list"')
+        cut = text.rindex("\n", 0, at)
+        start = text.rindex("\n", 0, cut) + 1
+        damaged = text[:start] + "[" + " " * (cut - start - 2) + "]" + text[cut:]  # same length
+        body = _data.Bundle(damaged.encode("utf-8"))
+        monkeypatch.setattr(_data._raw_bundle, "_build", lambda: body)
+        _data.reset()
+        with pytest.raises(DataError, match="emilys-list does not decode"):
+            civicrun.eligible_orgs(Profile(state="TX"))
+        with pytest.raises(DataError, match=r"emilys-list does not decode .*not both objects"):
+            civicrun.lookup_organization("emilys-list")
         # a damaged copy that no entry names is a damaged bundle all the same
         shared = _data.SharedField([{"scope": "national"}, {"scope": "nowhere"}], {"x": 0})
         orgs = _data.LazyRecords(body, {"x": (0, 1)}, dict, {"coverage": shared})

@@ -23,7 +23,7 @@ import attrs
 
 from . import records
 
-__all__ = ["decoder", "rule_decoder"]
+__all__ = ["decoder", "fields_decoder"]
 
 Decode = Callable[[Any], Any]
 _PLANS: dict[Any, Decode] = {}
@@ -65,10 +65,31 @@ def _decoder_for(hint: Any) -> Decode:
     raise TypeError(f"the bundle decoder has no rule for {hint!r}")
 
 
-def rule_decoder() -> Decode:
-    """A function that builds a rule (a :class:`~civicrun.records.Condition` or an
-    :class:`~civicrun.records.AnyOf`) from its unstructured mapping."""
-    return _decoder_for(records.Requirement)
+def fields_decoder(cls: type[Any], names: tuple[str, ...]) -> Callable[[Any], list[Any]]:
+    """A function that builds the values of the fields ``names`` of a ``cls`` record from an
+    unstructured mapping that holds (at least) those of them not at their default, in the
+    order of ``names``, without building the record (nor running its own validators; the
+    records inside, a rule say, run theirs). A field missing without a default is a
+    KeyError."""
+    hints = records.field_types(cls)
+    fields = {f.name: f for f in attrs.fields(cls)}
+    plan: list[tuple[str, Decode, Any]] = []
+    for name in names:
+        default = fields[name].default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            raise TypeError(f"{cls.__name__}.{name} has a factory default")
+        plan.append((name, _decoder_for(hints[name]), default))
+
+    def decode(raw: Any) -> list[Any]:
+        found = []
+        for name, convert, default in plan:
+            value = raw.get(name, default)
+            if value is attrs.NOTHING:
+                raise KeyError(name)
+            found.append(value if value is default else convert(value))
+        return found
+
+    return decode
 
 
 def decoder(cls: type[Any]) -> Decode:

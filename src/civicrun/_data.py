@@ -16,6 +16,7 @@ loaded.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import json
 import os
@@ -30,8 +31,16 @@ from ._kinds import KINDS, OFFICE_CATEGORIES, ORGANIZATIONS, STATES, RecordKind,
 from ._placetable import read_places
 from ._text import town_key
 from .errors import DataError
-from .records import County, Coverage, OfficeCategory, Organization, State
-from .vocab import CHAMBER_OFFICES, CountyKind, Scope
+from .records import (
+    Condition,
+    County,
+    Coverage,
+    OfficeCategory,
+    Organization,
+    Requirement,
+    State,
+)
+from .vocab import CHAMBER_OFFICES, CountyKind, OfficeLevel, OrgStatus, Role, Scope
 
 __all__ = [
     "BUNDLE",
@@ -62,7 +71,7 @@ T = TypeVar("T")
 #: The compiled bundle's file name, inside the data folder.
 BUNDLE = "bundle.json"
 #: The bundle's format; bumped when its shape changes.
-BUNDLE_FORMAT = 2
+BUNDLE_FORMAT = 3
 #: What to do about a bad bundle.
 _REBUILD = "rebuild the wheel, or delete the bundle to compile the TOML records"
 
@@ -585,6 +594,15 @@ class LazyRecords(Mapping[str, Any]):
             raise DataError(BUNDLE, [f"the copies of {name} do not decode; {_REBUILD}"])
         return found
 
+    def head(self, key: str, make: Callable[[Any], T]) -> T:
+        """``make`` of the first line of ``key``'s entry alone (:data:`SPLIT_FIELDS`), parsed
+        without the rest and without decoding the record."""
+        span = self._spans[key]
+        try:
+            return make(self._bundle.head(*span))
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:
+            raise DataError(BUNDLE, [f"{key} does not decode ({exc}); {_REBUILD}"]) from None
+
     def __contains__(self, key: object) -> bool:
         return key in self._spans  # without decoding it (Mapping's would)
 
@@ -701,6 +719,43 @@ def reach_of(coverage: Coverage) -> Reach:
     )
 
 
+class Deciding(NamedTuple):
+    """What an organization is decided and ordered on: its status and newest evidence of
+    activity, its roles, office levels and rules (the fields of :class:`Organization` of the
+    same names)."""
+
+    active_as_of: dt.date | None
+    office_levels: frozenset[OfficeLevel]
+    priorities: tuple[Condition, ...]
+    requirements: tuple[Requirement, ...]
+    roles: frozenset[Role]
+    serves: tuple[Requirement, ...]
+    status: OrgStatus
+
+
+#: The fields of a folder's entries that the bundle writes on a line of their own, before the
+#: rest of each entry, by folder: what a question decides on, so that it parses and decodes
+#: only these of the organizations it reaches (a record is decoded whole when it is read).
+SPLIT_FIELDS: Mapping[str, tuple[str, ...]] = {ORGANIZATIONS.folder: Deciding._fields}
+
+
+def deciding_of(org: Organization) -> Deciding:
+    """What a decoded ``org`` is decided on."""
+    return Deciding._make(getattr(org, name) for name in Deciding._fields)
+
+
+def deciders(records: Mapping[str, Organization]) -> Callable[[str], Deciding]:
+    """A function giving what the organization of a key is decided on: read from the first
+    line of its bundle entry alone, where ``records`` are the bundle's (the record is not
+    decoded), else from the record."""
+    if isinstance(records, LazyRecords):
+        from ._bundle import fields_decoder  # noqa: PLC0415
+
+        fields = fields_decoder(Organization, Deciding._fields)
+        return functools.partial(records.head, make=lambda raw: Deciding._make(fields(raw)))
+    return lambda key: deciding_of(records[key])
+
+
 def _dump(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
@@ -714,9 +769,11 @@ def bundle_text(records: Mapping[str, Sequence[Any]], **header: str) -> str:
     header line; an entry starts one byte, its newline, after the one before it ends), and
     under ``fields`` the :data:`INDEXED_FIELDS`:
     each distinct ``values`` once, and ``of`` each entry, its value's number (-1: none). Each
-    further line is one entry, compact JSON with sorted keys. A reader parses the header,
-    then only the entries it reads (:class:`Bundle`), so a first answer does not parse every
-    organization's full record.
+    entry follows, compact JSON with sorted keys: on one line, or, for a folder with
+    :data:`SPLIT_FIELDS` (format 3), on two: those fields, then the rest. A reader parses the
+    header, then only the entries it reads (:class:`Bundle`), and of an organization a question
+    reaches only its first line, so a first answer does not parse every organization's full
+    record.
     """
     lines: list[str] = []
     index: dict[str, dict[str, Any]] = {}
@@ -727,8 +784,14 @@ def bundle_text(records: Mapping[str, Sequence[Any]], **header: str) -> str:
         keys: list[str] = []
         ends: list[int] = []
         first = at + 1
+        split = SPLIT_FIELDS.get(folder, ())
         for entry in entries:
-            line = _dump(entry)
+            if split:  # two lines: the split fields, then the rest
+                lead = {name: entry[name] for name in split if name in entry}
+                rest = {name: value for name, value in entry.items() if name not in lead}
+                line = f"{_dump(lead)}\n{_dump(rest)}"
+            else:
+                line = _dump(entry)
             at += 1 + len(line.encode("utf-8"))
             keys.append(entry[key])
             ends.append(at)
@@ -835,13 +898,31 @@ class Bundle:
             for name, field in copied.items()
         }
 
-    def entry(self, start: int, end: int) -> Any:
-        """The entry between bytes ``start`` and ``end`` of the entries, parsed."""
+    def _read(self, start: int, end: int) -> bytes:
         if not 0 <= start <= end:
             raise ValueError(f"bad span {start}-{end}")
         if self._fd is not None:
-            return json.loads(os.pread(self._fd, end - start, self._base + start))
-        return json.loads(self._data[self._base + start : self._base + end])
+            return os.pread(self._fd, end - start, self._base + start)
+        return self._data[self._base + start : self._base + end]
+
+    def entry(self, start: int, end: int) -> Any:
+        """The entry between bytes ``start`` and ``end`` of the entries, parsed (both lines of
+        a split entry, as one mapping)."""
+        text = self._read(start, end)
+        cut = text.find(b"\n")  # compact JSON holds no newline: the line of split fields ends
+        if cut < 0:
+            return json.loads(text)
+        entry, rest = json.loads(text[:cut]), json.loads(text[cut + 1 :])
+        if type(entry) is not dict or type(rest) is not dict:
+            raise ValueError("a split entry's lines are not both objects")
+        return {**entry, **rest}
+
+    def head(self, start: int, end: int) -> Any:
+        """The first line of the entry between bytes ``start`` and ``end``, parsed: the
+        :data:`SPLIT_FIELDS` of a split entry, without the rest."""
+        text = self._read(start, end)
+        cut = text.find(b"\n")
+        return json.loads(text if cut < 0 else text[:cut])
 
     def entries(self, folder: str) -> list[Any]:
         """Every entry of ``folder``, parsed (for tools and tests; a question reads few)."""

@@ -167,7 +167,7 @@ def rank(table: Table, keep: int, outside: int, parts: list[Part], on: dt.date) 
         unsure += unsettled
     static = table.static
     if static[0] != on:
-        start = [(not is_live(c.org, on)) << 56 | 1 << 55 | c.place_rank for c in table.orgs]
+        start = [(not is_live(c.facts, on)) << 56 | 1 << 55 | c.place_rank for c in table.orgs]
         static = table.static = (on, start)
     key = static[1].copy()
     adds = [(-_WEIGHTS.get(field, FIELD_WEIGHT), mask) for field, mask in aimed.items()]

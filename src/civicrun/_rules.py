@@ -22,7 +22,18 @@ import operator
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from ._data import Dataset, Derived, Reach, dataset, reach_of, reaches, text_field
+from ._data import (
+    Dataset,
+    Deciding,
+    Derived,
+    Reach,
+    dataset,
+    deciders,
+    deciding_of,
+    reach_of,
+    reaches,
+    text_field,
+)
 from ._profile import Profile
 from ._text import fold, town_key
 from ._wording import Reason, fixed_reasons, join_or, level_reason, note, place_reason, rule_reason
@@ -291,9 +302,9 @@ NEARNESS = {Scope.COUNTIES: 0, Scope.STATES: 1, Scope.NATIONAL: 2}
 LIVE_YEARS = 3
 
 
-def is_live(org: Organization, on: dt.date) -> bool:
-    """Whether ``org`` shows dated activity within :data:`LIVE_YEARS` of ``on``, or, where no
-    date is recorded, is not marked ``unknown``."""
+def is_live(org: Organization | Deciding, on: dt.date) -> bool:
+    """Whether ``org`` (a record, or what it is decided on) shows dated activity within
+    :data:`LIVE_YEARS` of ``on``, or, where no date is recorded, is not marked ``unknown``."""
     if org.status is not OrgStatus.ACTIVE:
         return False
     return org.active_as_of is None or org.active_as_of >= years_before(on, LIVE_YEARS)
@@ -303,15 +314,19 @@ class CompiledOrg:
     """One organization's rules, compiled: what :class:`Index` lists and a match reads.
 
     It is made from the reach of its coverage (as the bundle header holds it: nothing is
-    decoded); the record itself (``org``) and its rules are read and compiled the first time
-    a question reaches it, so a first answer does not decode every organization in the data.
+    decoded). What it is decided on (``facts``: its rules, status and the like, the first line
+    of its bundle entry) is read and compiled the first time a question reaches it, and the
+    record itself (``org``) when a match or an explanation reads it, so a first answer decodes
+    no organization.
     """
 
     __slots__ = (
         "_alone",
+        "_deciding",
         "_fetch",
         "_org",
         "_ready",
+        "facts",
         "id",
         "levels",
         "place_rank",
@@ -327,11 +342,14 @@ class CompiledOrg:
         key: str,
         reach: Reach,
         fetch: Callable[[str], Organization],
+        deciding: Callable[[str], Deciding],
+        *,
         territories: frozenset[str],
         county_names: Callable[[str], str | None],
     ) -> None:
         self.id = key
         self._fetch = fetch
+        self._deciding = deciding
         self._org: Organization | None = None
         self._ready = False
         self._alone: Table | None = None
@@ -350,13 +368,14 @@ class CompiledOrg:
         return org
 
     def compile_rules(self) -> None:
-        """Reads the record and compiles its rules (the first call only)."""
+        """Reads what the group is decided on and compiles its rules (the first call only)."""
         if not self._ready:
-            org = self.org
-            self.levels = None if org.office_levels >= set(OfficeLevel) else org.office_levels
-            self.requirements = tuple(Rule(RuleKind.REQUIREMENT, r) for r in org.requirements)
-            self.serves = tuple(Rule(RuleKind.AUDIENCE, r) for r in org.serves)
-            self.priorities = tuple(Rule(RuleKind.PRIORITY, r) for r in org.priorities)
+            facts = self.facts = self._deciding(self.id)
+            levels = facts.office_levels
+            self.levels = None if levels >= set(OfficeLevel) else levels
+            self.requirements = tuple(Rule(RuleKind.REQUIREMENT, r) for r in facts.requirements)
+            self.serves = tuple(Rule(RuleKind.AUDIENCE, r) for r in facts.serves)
+            self.priorities = tuple(Rule(RuleKind.PRIORITY, r) for r in facts.priorities)
             self._ready = True  # last: a thread that sees it sees the rules
 
     def alone(self) -> Table:
@@ -481,8 +500,8 @@ class Table:
         for i, c in enumerate(orgs):
             bit = 1 << i
             c.compile_rules()
-            stopped |= bit if c.org.status in (OrgStatus.INACTIVE, OrgStatus.DEFUNCT) else 0
-            staff |= bit if Role.CANDIDATES not in c.org.roles else 0
+            stopped |= bit if c.facts.status in (OrgStatus.INACTIVE, OrgStatus.DEFUNCT) else 0
+            staff |= bit if Role.CANDIDATES not in c.facts.roles else 0
             for level in OfficeLevel:
                 if c.levels is not None and level not in c.levels:
                     self.level_fail[level] |= bit
@@ -569,6 +588,7 @@ class Index:
         self.tables: dict[str | None, Table] = {}  # by state (None: no state), made when asked
         self.local: dict[tuple[str | None, str | None, str | None], Table] = {}  # by place
         self._orgs = orgs
+        self._deciding = deciders(orgs)
         self._compiled: dict[str, CompiledOrg] = {}
 
         def county_names(fips: str) -> str | None:
@@ -603,8 +623,14 @@ class Index:
         """The organization ``key``, compiled on first use."""
         found = self._compiled.get(key)
         if found is None:
-            fetch = self._orgs.__getitem__
-            made = CompiledOrg(key, self._reach[key], fetch, self.territories, self.county_names)
+            made = CompiledOrg(
+                key,
+                self._reach[key],
+                self._orgs.__getitem__,
+                self._deciding,
+                territories=self.territories,
+                county_names=self.county_names,
+            )
             made.place_rank = self._rank[key]
             found = self._compiled.setdefault(key, made)
         return found
@@ -615,7 +641,12 @@ class Index:
         if org.id in self._rank and (found := self._get(org.id)).org is org:
             return found
         return CompiledOrg(
-            org.id, reach_of(org.coverage), lambda _key: org, self.territories, self.county_names
+            org.id,
+            reach_of(org.coverage),
+            lambda _key: org,
+            lambda _key: deciding_of(org),
+            territories=self.territories,
+            county_names=self.county_names,
         )
 
     def _wide(self, state: str | None) -> tuple[CompiledOrg, ...]:
