@@ -252,10 +252,13 @@ class TestLoading:
             want = records[key]
             assert [got.scope, *map(frozenset, got[1:])] == [want.scope, *want[1:]], key
         orgs._made.clear()
-        heads = _data.deciders(orgs)
-        facts = {key: heads(key) for key in orgs}
+        reader = _data.OrgReader(orgs)
+        facts = {key: reader.facts(key) for key in orgs}
         assert not orgs._made
         assert facts == {key: _data.deciding_of(org) for key, org in orgs.items()}
+        whole = dict(orgs._made)
+        orgs._made.clear()  # a record decoded from the rest of its entry and its known facts
+        assert {key: reader.record(key, facts[key]) for key in orgs} == whole
         orgs._made.clear()
         result = civicrun.eligible_orgs(civicrun.Profile(state="TX", party="D"))
         index = _rules.shipped_index()

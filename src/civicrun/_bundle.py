@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import Any
 
@@ -101,11 +101,18 @@ def decoder(cls: type[Any]) -> Decode:
         # key that is no field is refused by the record's own __init__, a TypeError).
         convert = tuple((name, f) for name, f in fields.items() if f is not _same)
 
-        def plan(raw: Any, _convert: Any = convert, _cls: Any = cls) -> Any:
+        def plan(
+            raw: Any,
+            known: Mapping[str, Any] | None = None,
+            _convert: Any = convert,
+            _cls: Any = cls,
+        ) -> Any:
             given = dict(raw)
             for name, convert_one in _convert:
                 if name in given:
                     given[name] = convert_one(given[name])
+            if known is not None:  # fields decoded already (their line of a split entry)
+                given.update(known)
             return _cls(**given)
 
         _PLANS[cls] = plan

@@ -541,7 +541,7 @@ class LazyRecords(Mapping[str, Any]):
         self,
         bundle: Bundle,
         spans: dict[str, tuple[int, int]],
-        decode: Callable[[Any], Any],
+        decode: Callable[..., Any],
         fields: Mapping[str, SharedField] | None = None,
     ) -> None:
         self._bundle = bundle
@@ -553,10 +553,19 @@ class LazyRecords(Mapping[str, Any]):
 
     def __getitem__(self, key: str) -> Any:
         made = self._made.get(key)
+        return self.completed(key, None) if made is None else made
+
+    def completed(self, key: str, head: Mapping[str, Any] | None) -> Any:
+        """The record ``key``, decoded now unless it was before: from its whole entry, or,
+        given the :data:`SPLIT_FIELDS` already decoded (``head``), from the rest alone."""
+        made = self._made.get(key)
         if made is None:
             span = self._spans[key]
             try:
-                made = self._decode(self._bundle.entry(*span))
+                if head is None:
+                    made = self._decode(self._bundle.entry(*span))
+                else:
+                    made = self._decode(self._bundle.entry(*span, head=False), head)
             except (TypeError, ValueError, KeyError, AttributeError) as exc:
                 raise DataError(BUNDLE, [f"{key} does not decode ({exc}); {_REBUILD}"]) from None
             with self._lock:
@@ -744,16 +753,36 @@ def deciding_of(org: Organization) -> Deciding:
     return Deciding._make(getattr(org, name) for name in Deciding._fields)
 
 
-def deciders(records: Mapping[str, Organization]) -> Callable[[str], Deciding]:
-    """A function giving what the organization of a key is decided on: read from the first
-    line of its bundle entry alone, where ``records`` are the bundle's (the record is not
-    decoded), else from the record."""
-    if isinstance(records, LazyRecords):
-        from ._bundle import fields_decoder  # noqa: PLC0415
+class OrgReader:
+    """How the matching index reads the organizations of ``records``: what one is decided on
+    (:meth:`facts`), and its record (:meth:`record`). From the bundle's records, the facts are
+    the first line of an entry alone (the record is not decoded), and a record read after its
+    facts is decoded from the rest of its entry with them; from decoded records (a dataset
+    with edited or extra records), both are the record's."""
 
-        fields = fields_decoder(Organization, Deciding._fields)
-        return functools.partial(records.head, make=lambda raw: Deciding._make(fields(raw)))
-    return lambda key: deciding_of(records[key])
+    __slots__ = ("_fields", "_records")
+
+    def __init__(self, records: Mapping[str, Organization]) -> None:
+        self._records = records
+        self._fields: Callable[[Any], list[Any]] | None = None
+        if isinstance(records, LazyRecords):
+            from ._bundle import fields_decoder  # noqa: PLC0415
+
+            self._fields = fields_decoder(Organization, Deciding._fields)
+
+    def facts(self, key: str) -> Deciding:
+        """What the organization ``key`` is decided on."""
+        records, fields = self._records, self._fields
+        if fields is None or not isinstance(records, LazyRecords):
+            return deciding_of(records[key])
+        return records.head(key, lambda raw: Deciding._make(fields(raw)))
+
+    def record(self, key: str, facts: Deciding | None) -> Organization:
+        """The record of the organization ``key``, whose ``facts`` may be known already."""
+        records = self._records
+        if facts is None or not isinstance(records, LazyRecords):
+            return records[key]
+        return records.completed(key, facts._asdict())  # type: ignore[no-any-return]
 
 
 def _dump(value: Any) -> str:
@@ -905,17 +934,21 @@ class Bundle:
             return os.pread(self._fd, end - start, self._base + start)
         return self._data[self._base + start : self._base + end]
 
-    def entry(self, start: int, end: int) -> Any:
-        """The entry between bytes ``start`` and ``end`` of the entries, parsed (both lines of
-        a split entry, as one mapping)."""
+    def entry(self, start: int, end: int, *, head: bool = True) -> Any:
+        """The entry between bytes ``start`` and ``end`` of the entries, parsed: both lines of
+        a split entry as one mapping, or (``head=False``) only the line after its
+        :data:`SPLIT_FIELDS`."""
         text = self._read(start, end)
         cut = text.find(b"\n")  # compact JSON holds no newline: the line of split fields ends
         if cut < 0:
             return json.loads(text)
-        entry, rest = json.loads(text[:cut]), json.loads(text[cut + 1 :])
-        if type(entry) is not dict or type(rest) is not dict:
+        rest = json.loads(text[cut + 1 :])
+        if not head:
+            return rest
+        first = json.loads(text[:cut])
+        if type(first) is not dict or type(rest) is not dict:
             raise ValueError("a split entry's lines are not both objects")
-        return {**entry, **rest}
+        return {**first, **rest}
 
     def head(self, start: int, end: int) -> Any:
         """The first line of the entry between bytes ``start`` and ``end``, parsed: the

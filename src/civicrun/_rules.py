@@ -22,18 +22,7 @@ import operator
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from ._data import (
-    Dataset,
-    Deciding,
-    Derived,
-    Reach,
-    dataset,
-    deciders,
-    deciding_of,
-    reach_of,
-    reaches,
-    text_field,
-)
+from ._data import Dataset, Deciding, Derived, OrgReader, Reach, dataset, reaches, text_field
 from ._profile import Profile
 from ._text import fold, town_key
 from ._wording import Reason, fixed_reasons, join_or, level_reason, note, place_reason, rule_reason
@@ -322,9 +311,8 @@ class CompiledOrg:
 
     __slots__ = (
         "_alone",
-        "_deciding",
-        "_fetch",
         "_org",
+        "_reader",
         "_ready",
         "facts",
         "id",
@@ -341,15 +329,12 @@ class CompiledOrg:
         self,
         key: str,
         reach: Reach,
-        fetch: Callable[[str], Organization],
-        deciding: Callable[[str], Deciding],
-        *,
+        reader: OrgReader,
         territories: frozenset[str],
         county_names: Callable[[str], str | None],
     ) -> None:
         self.id = key
-        self._fetch = fetch
-        self._deciding = deciding
+        self._reader = reader
         self._org: Organization | None = None
         self._ready = False
         self._alone: Table | None = None
@@ -364,13 +349,13 @@ class CompiledOrg:
         """The organization's record."""
         org = self._org
         if org is None:
-            org = self._org = self._fetch(self.id)
+            org = self._org = self._reader.record(self.id, self.facts if self._ready else None)
         return org
 
     def compile_rules(self) -> None:
         """Reads what the group is decided on and compiles its rules (the first call only)."""
         if not self._ready:
-            facts = self.facts = self._deciding(self.id)
+            facts = self.facts = self._reader.facts(self.id)
             levels = facts.office_levels
             self.levels = None if levels >= set(OfficeLevel) else levels
             self.requirements = tuple(Rule(RuleKind.REQUIREMENT, r) for r in facts.requirements)
@@ -587,8 +572,7 @@ class Index:
         )
         self.tables: dict[str | None, Table] = {}  # by state (None: no state), made when asked
         self.local: dict[tuple[str | None, str | None, str | None], Table] = {}  # by place
-        self._orgs = orgs
-        self._deciding = deciders(orgs)
+        self._reader = OrgReader(orgs)
         self._compiled: dict[str, CompiledOrg] = {}
 
         def county_names(fips: str) -> str | None:
@@ -623,14 +607,8 @@ class Index:
         """The organization ``key``, compiled on first use."""
         found = self._compiled.get(key)
         if found is None:
-            made = CompiledOrg(
-                key,
-                self._reach[key],
-                self._orgs.__getitem__,
-                self._deciding,
-                territories=self.territories,
-                county_names=self.county_names,
-            )
+            reach = self._reach[key]
+            made = CompiledOrg(key, reach, self._reader, self.territories, self.county_names)
             made.place_rank = self._rank[key]
             found = self._compiled.setdefault(key, made)
         return found
@@ -640,14 +618,9 @@ class Index:
         compiled now (an edited or extra record)."""
         if org.id in self._rank and (found := self._get(org.id)).org is org:
             return found
-        return CompiledOrg(
-            org.id,
-            reach_of(org.coverage),
-            lambda _key: org,
-            lambda _key: deciding_of(org),
-            territories=self.territories,
-            county_names=self.county_names,
-        )
+        here = {org.id: org}
+        reach = reaches(here)[org.id]
+        return CompiledOrg(org.id, reach, OrgReader(here), self.territories, self.county_names)
 
     def _wide(self, state: str | None) -> tuple[CompiledOrg, ...]:
         """The groups that work across ``state`` (every one for no state), in id order."""
