@@ -25,7 +25,7 @@ from . import records
 
 __all__ = ["decoder", "fields_decoder"]
 
-Decode = Callable[[Any], Any]
+Decode = Callable[..., Any]
 _PLANS: dict[Any, Decode] = {}
 
 

@@ -622,10 +622,21 @@ class LazyRecords(Mapping[str, Any]):
         return len(self._spans)
 
 
-def _decoder(cls: type[T]) -> Callable[[Any], T]:
-    from ._bundle import decoder  # noqa: PLC0415
+def _decoder(cls: type[T]) -> Callable[..., T]:
+    """The bundle decoder of ``cls`` (:func:`civicrun._bundle.decoder`), made when it first
+    decodes: a question that decodes no record of a kind (a state, by its code) never makes
+    it."""
+    plan: Callable[..., T] | None = None
 
-    return decoder(cls)
+    def decode(raw: Any, known: Mapping[str, Any] | None = None) -> T:
+        nonlocal plan
+        if plan is None:
+            from ._bundle import decoder  # noqa: PLC0415
+
+            plan = decoder(cls)
+        return plan(raw, known)
+
+    return decode
 
 
 class SharedField:
