@@ -92,7 +92,7 @@ import datetime as dt, sys, time
 from pathlib import Path
 from civicrun import _data
 root = Path(sys.argv[1])
-_data.data_root = lambda: root  # the synthetic tree's bundle
+_data._data_folder = lambda: str(root)  # read the tree's bundle as a wheel reads its own
 start = time.perf_counter()
 from civicrun import Profile, eligible_orgs
 eligible_orgs(Profile(state="TX", party="D"), on=dt.date(2026, 12, 1))
@@ -106,12 +106,13 @@ for _ in range(5):
         eligible_orgs(p, on=dt.date(2026, 12, 1))
     times.append((time.perf_counter() - t) / len(ps))
 times.sort()
-print(first, times[len(times) // 2])
+print(first, times[len(times) // 2], len(_data.dataset().organizations))
 """
 
 
-def scale(factor: int) -> tuple[float, float]:
-    """(first answer, warm state+party call) in a fresh process over ``factor`` x the data."""
+def scale(factor: int) -> tuple[float, float, int]:
+    """(first answer, warm state+party call, organizations loaded) in a fresh process over
+    ``factor`` x the data."""
     with tempfile.TemporaryDirectory() as tmp:
         if factor > 1:
             subprocess.run(
@@ -128,7 +129,7 @@ def scale(factor: int) -> tuple[float, float]:
             capture_output=True,
             text=True,
         ).stdout.split()
-    return float(out[0]), float(out[1])
+    return float(out[0]), float(out[1]), int(out[2])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -152,10 +153,14 @@ def main(argv: list[str] | None = None) -> int:
             read(eligible_orgs(profile, on=ON))
         took = time.perf_counter() - start
         print(f"batch of {batch:,} distinct mixed profiles, {how}: {took:.2f} s")
-    base_first, base_warm = scale(1)
+    base_first, base_warm, shipped = scale(1)
     print(f"shipped data: first answer {base_first * 1e3:.1f} ms, warm {base_warm * 1e6:.1f} us")
     for factor in (10,) if args.quick else (10, 100):
-        first, warm = scale(factor)
+        first, warm, loaded = scale(factor)
+        if loaded != factor * shipped:  # the probe must read the tree it was given
+            raise SystemExit(
+                f"{factor}x: the probe loaded {loaded:,} organizations, not {factor * shipped:,}"
+            )
         print(
             f"{factor}x the organizations: first answer {first * 1e3:.1f} ms "
             f"(ratio {first / base_first:.1f}), warm state+party {warm * 1e6:.1f} us "

@@ -244,12 +244,15 @@ class TestLoading:
         orgs = _data.dataset().organizations
         assert isinstance(orgs, _data.LazyRecords)
         assert not orgs._made
-        header = _data.reaches(orgs)
+        groups = _data.reaches(orgs)
         assert not orgs._made
-        records = _data.reaches(dict(orgs))  # from the decoded records
-        assert len(orgs) == len(header) == len(records)
-        for key, got in header.items():
-            want = records[key]
+        header = {key: reach for reach, keys in groups for key in keys}
+        assert len(groups) < len(header) == len(orgs)  # each distinct reach listed once
+        assert all(keys == sorted(keys) for _reach, keys in groups)
+        records = _data.reaches(dict(orgs))  # from the decoded records: one each
+        assert [keys for _reach, keys in records] == [[key] for key in sorted(orgs)]
+        for want, (key,) in records:
+            got = header[key]
             assert [got.scope, *map(frozenset, got[1:])] == [want.scope, *want[1:]], key
         orgs._made.clear()
         reader = _data.OrgReader(orgs)

@@ -535,7 +535,7 @@ class TestCrashes:
         with pytest.raises(DataError, match=r"emilys-list does not decode .*not both objects"):
             civicrun.lookup_organization("emilys-list")
         # a damaged copy that no entry names is a damaged bundle all the same
-        shared = _data.SharedField([{"scope": "national"}, {"scope": "nowhere"}], {"x": 0})
+        shared = _data.SharedField([{"scope": "national"}, {"scope": "nowhere"}], [0], {"x": 0})
         orgs = _data.LazyRecords(body, {"x": (0, 1)}, dict, {"coverage": shared})
         with pytest.raises(DataError, match="the copies of coverage do not decode"):
             _data.reaches(orgs)

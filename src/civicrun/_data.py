@@ -526,11 +526,39 @@ def _check_towns(data: Dataset, known: Mapping[str, set[str]]) -> None:
                     )
 
 
+class Spans(Mapping[str, tuple[int, int]]):
+    """Each entry of a bundle's folder by its key: its (start, end) byte span, worked out when
+    asked from the header's lists (no tuple is made per entry: at 100 times the shipped
+    organizations, making them was a tenth of a first answer). ``positions`` gives each key's
+    place in ``order``, the header's order (id order)."""
+
+    __slots__ = ("_ends", "_start", "order", "positions")
+
+    def __init__(self, keys: list[str], ends: list[int], start: int) -> None:
+        self.order = keys
+        self._ends = ends
+        self._start = start
+        self.positions: dict[str, int] = dict(zip(keys, range(len(keys)), strict=True))
+
+    def __getitem__(self, key: str) -> tuple[int, int]:
+        at = self.positions[key]
+        return (self._ends[at - 1] + 1 if at else self._start), self._ends[at]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.positions
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.positions)
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+
 class LazyRecords(Mapping[str, Any]):
     """Records by id, each decoded from its bundle entry the first time it is read.
 
     The entries stay undecoded bytes in the bundle (:class:`Bundle`) until a record is read;
-    ``plain_field`` and ``plain_fields`` read a field of entries from the bundle header's copy
+    ``plain_field`` and ``plain_groups`` read a field of entries from the bundle header's copy
     of that field (:data:`INDEXED_FIELDS`; no entry is parsed), made into what the caller
     needs once for each distinct value (a coverage's reach, say).
     """
@@ -540,7 +568,7 @@ class LazyRecords(Mapping[str, Any]):
     def __init__(
         self,
         bundle: Bundle,
-        spans: dict[str, tuple[int, int]],
+        spans: Mapping[str, tuple[int, int]],
         decode: Callable[..., Any],
         fields: Mapping[str, SharedField] | None = None,
     ) -> None:
@@ -588,16 +616,18 @@ class LazyRecords(Mapping[str, Any]):
                 BUNDLE, [f"{key}'s {name} does not decode ({exc}); {_REBUILD}"]
             ) from None
 
-    def plain_fields(self, name: str, make: Callable[[Any], T]) -> dict[str, T] | None:
-        """:meth:`plain_field` of every entry at once; None where the header holds no copy."""
+    def plain_groups(self, name: str, make: Callable[[Any], T]) -> list[tuple[T, list[str]]] | None:
+        """The distinct values of the field ``name`` as the header's copy holds them, each
+        passed through ``make`` once, with the keys whose entries have it (in id order);
+        None where the header holds no copy."""
         shared = self._fields.get(name)
         if shared is None:
             return None
         try:
-            found = shared.every(make)
+            found = shared.groups(make)
         except (TypeError, ValueError, AttributeError, KeyError, IndexError):
-            found = {}
-        if len(found) != len(self._spans):  # one at fault: the first, named
+            found = []
+        if sum(len(keys) for _made, keys in found) != len(self._spans):  # one at fault: named
             for key in self._spans:
                 self.plain_field(key, name, make)
             raise DataError(BUNDLE, [f"the copies of {name} do not decode; {_REBUILD}"])
@@ -641,27 +671,35 @@ def _decoder(cls: type[T]) -> Callable[..., T]:
 
 class SharedField:
     """The bundle header's copy of one field of a folder's entries: each distinct value once,
-    and for each record the number of its value. What a caller makes of a value (a coverage's
-    reach, a checked string) is made once, when first read, and shared by every entry that
-    has it."""
+    and for each record (by its place in ``positions``) the number of its value (-1: none).
+    What a caller makes of a value (a coverage's reach, a checked string) is made once, when
+    first read, and shared by every entry that has it."""
 
-    __slots__ = ("_made", "_of", "_values")
+    __slots__ = ("_made", "_numbers", "_positions", "_values")
 
-    def __init__(self, values: list[Any], of: dict[str, int]) -> None:
+    def __init__(self, values: list[Any], numbers: list[int], positions: Mapping[str, int]) -> None:
         self._values = values
-        self._of = of
+        self._numbers = numbers
+        self._positions = positions
         self._made: dict[tuple[int, Callable[[Any], Any]], Any] = {}
 
-    def every(self, make: Callable[[Any], T]) -> dict[str, T]:
-        """``make`` of each key's value, by key (made once for each distinct value); a key
-        that has no value is left out."""
-        made = [make(value) for value in self._values]
-        return {key: made[number] for key, number in self._of.items() if number >= 0}
+    def groups(self, make: Callable[[Any], T]) -> list[tuple[T, list[str]]]:
+        """``make`` of each distinct value (each made once), with the keys that have it, in the
+        order of ``positions``, for the values some key has; a key that has no value is in
+        none."""
+        keyed: list[list[str]] = [[] for _ in self._values]
+        numbers = self._numbers
+        for key, at in self._positions.items():
+            number = numbers[at]
+            if number >= 0:
+                keyed[number].append(key)
+        made = [make(value) for value in self._values]  # every one: a damaged one is an error
+        return [(value, keys) for value, keys in zip(made, keyed, strict=True) if keys]
 
     def made(self, key: str, make: Callable[[Any], T]) -> T:
         """``make`` of ``key``'s value, made once for each distinct value (KeyError: ``key``
         has none)."""
-        number = self._of[key]
+        number = self._numbers[self._positions[key]]
         if number < 0:
             raise KeyError(key)
         made: T | None = self._made.get((number, make))
@@ -721,15 +759,16 @@ def _reach(raw: Mapping[str, Any]) -> Reach:
     return Reach(scope, *[_places(raw, name) for name in Reach._fields[1:]])
 
 
-def reaches(records: Mapping[str, Any]) -> Mapping[str, Reach]:
-    """The reach of each organization of ``records``, by id: from the bundle header's copies
-    of the coverages where it has them (each distinct coverage read once, nothing decoded),
-    else from the records."""
+def reaches(records: Mapping[str, Any]) -> list[tuple[Reach, list[str]]]:
+    """Where the organizations of ``records`` reach: each distinct reach with the ids of the
+    organizations that have it (in id order). From the bundle header's copies of the
+    coverages where it has them (each distinct coverage read once, nothing decoded), else
+    from the records (a reach each)."""
     if isinstance(records, LazyRecords):
-        found = records.plain_fields("coverage", _reach)
+        found = records.plain_groups("coverage", _reach)
         if found is not None:
             return found
-    return {key: reach_of(org.coverage) for key, org in records.items()}
+    return [(reach_of(records[key].coverage), [key]) for key in sorted(records)]
 
 
 def reach_of(coverage: Coverage) -> Reach:
@@ -919,24 +958,26 @@ class Bundle:
         weakref.finalize(bundle, os.close, fd)
         return bundle
 
-    def spans(self, folder: str) -> dict[str, tuple[int, int]]:
+    def spans(self, folder: str) -> Spans:
         """Each entry of ``folder`` by its key: its (start, end) byte span, in id order."""
         index = self.header.get("records", {}).get(folder, {"keys": [], "ends": []})
         keys: list[str] = index["keys"]
         ends: list[int] = index["ends"]
-        if len(keys) != len(ends) or not all(isinstance(key, str) for key in keys):
+        if len(keys) != len(ends) or not set(map(type, keys)) <= {str}:
             raise ValueError(f"the index of {folder} is damaged")
-        starts = [index.get("start", 0), *(end + 1 for end in ends[:-1])] if ends else []
-        return dict(zip(keys, zip(starts, ends, strict=True), strict=True))
+        return Spans(keys, ends, index.get("start", 0))
 
-    def fields(self, folder: str) -> dict[str, SharedField]:
-        """The header's copies of ``folder``'s :data:`INDEXED_FIELDS`, by field name."""
-        keys = self.header.get("records", {}).get(folder, {"keys": []})["keys"]
+    def fields(self, folder: str, spans: Spans) -> dict[str, SharedField]:
+        """The header's copies of ``folder``'s :data:`INDEXED_FIELDS`, by field name, for the
+        entries of ``spans`` (:meth:`spans`)."""
         copied = self.header.get("fields", {}).get(folder, {})
-        return {
-            name: SharedField(field["values"], dict(zip(keys, field["of"], strict=True)))
-            for name, field in copied.items()
-        }
+        found = {}
+        for name, field in copied.items():
+            numbers = field["of"]
+            if type(numbers) is not list or len(numbers) != len(spans.order):
+                raise ValueError(f"the copies of {name} are damaged")
+            found[name] = SharedField(field["values"], numbers, spans.positions)
+        return found
 
     def _read(self, start: int, end: int) -> bytes:
         if not 0 <= start <= end:
@@ -1139,7 +1180,7 @@ def _lazy_part(folder: str) -> LazyRecords:
     bundle = _raw_bundle.get()
     try:
         spans = bundle.spans(folder)
-        fields = bundle.fields(folder)
+        fields = bundle.fields(folder, spans)
     except (TypeError, ValueError, KeyError, AttributeError):
         _raw_bundle.reset()
         raise DataError(BUNDLE, [f"an entry of {folder} has no {kind.key}; {_REBUILD}"]) from None

@@ -580,28 +580,32 @@ class Index:
             return str(counties.county(fips)) if fips in counties else None
 
         self.county_names = county_names
-        self._reach = where = reaches(orgs)
-        ranked = sorted(where, key=lambda key: (NEARNESS[where[key].scope], key))
-        self._rank = {key: rank for rank, key in enumerate(ranked)}
         # County and town committees are listed by their place only, so a question that names
-        # no county or town (or another one) never touches them, however many there are.
+        # no county or town (or another one) never touches them, however many there are. Each
+        # distinct reach is listed once, with all the groups that have it.
+        self._reach: dict[str, Reach] = {}
+        nearness: tuple[list[str], ...] = ([], [], [])
         self.wide: list[str] = []
         self.by_state: dict[str, list[str]] = {}
         self.in_county: dict[str, list[str]] = {}
         self.in_town: dict[str, list[str]] = {}
-        for key in sorted(where):
-            r = where[key]
+        for r, keys in reaches(orgs):
+            self._reach.update(dict.fromkeys(keys, r))
+            nearness[NEARNESS[r.scope]].extend(keys)
             if r.towns:
                 for place in {town_key(s, t) for s in r.states for t in r.towns}:
-                    self.in_town.setdefault(place, []).append(key)
+                    self.in_town.setdefault(place, []).extend(keys)
             elif r.scope is Scope.COUNTIES:
                 for fips in r.counties:
-                    self.in_county.setdefault(fips, []).append(key)
+                    self.in_county.setdefault(fips, []).extend(keys)
             else:
-                self.wide.append(key)
+                self.wide.extend(keys)
                 for code in r.territories if r.scope is Scope.NATIONAL else r.states:
-                    self.by_state.setdefault(code, []).append(key)
-        self.national = [k for k in self.wide if where[k].scope is Scope.NATIONAL]
+                    self.by_state.setdefault(code, []).extend(keys)
+        ranked = [key for keys in nearness for key in sorted(keys)]  # by (nearness, id)
+        self._rank = dict(zip(ranked, range(len(ranked)), strict=True))
+        self.wide.sort()
+        self.national = [k for k in self.wide if self._reach[k].scope is Scope.NATIONAL]
 
     def _get(self, key: str) -> CompiledOrg:
         """The organization ``key``, compiled on first use."""
@@ -619,7 +623,7 @@ class Index:
         if org.id in self._rank and (found := self._get(org.id)).org is org:
             return found
         here = {org.id: org}
-        reach = reaches(here)[org.id]
+        ((reach, _keys),) = reaches(here)
         return CompiledOrg(org.id, reach, OrgReader(here), self.territories, self.county_names)
 
     def _wide(self, state: str | None) -> tuple[CompiledOrg, ...]:
