@@ -590,7 +590,8 @@ class TestActivity:
 
     @pytest.mark.parametrize("given", PROFILES)
     def test_dormant_groups_carry_a_caveat_naming_the_year(self, given: dict[str, Any]) -> None:
-        from civicrun._rules import LIVE_YEARS, years_before
+        from civicrun._dates import years_before
+        from civicrun._rules import LIVE_YEARS
         from civicrun.vocab import OrgStatus
 
         cutoff = years_before(ON, LIVE_YEARS)

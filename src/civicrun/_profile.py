@@ -23,6 +23,7 @@ import attrs
 from ._args import MAX_TEXT, valid_unicode
 from ._counties import lookup_county
 from ._data import county_table
+from ._dates import age_on
 from ._places import county_of_town
 from ._states import search_states, state_code
 from ._text import fold
@@ -239,11 +240,6 @@ def _to_date(value: dt.date | str | None) -> dt.date | None:
     return value
 
 
-def _age_today(birth: dt.date) -> int:
-    today = dt.date.today()
-    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
-
-
 @attrs.frozen(kw_only=True)
 class Profile:
     """What is known about a person who may run. Every field is optional: ``None`` is unknown.
@@ -394,7 +390,7 @@ class Profile:
                     [FieldProblem("county", str(county), f"a county in {self.state}")]
                 )
         if self.age is not None and self.birth_date is not None:
-            expected = _age_today(self.birth_date)
+            expected = age_on(self.birth_date, dt.date.today())
             if abs(self.age - expected) > 1:
                 raise InvalidProfileError(
                     [

@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from ._data import Dataset, Deciding, Derived, OrgReader, Reach, dataset, reaches, text_field
+from ._dates import age_on, years_before
 from ._profile import Profile
 from ._text import fold, town_key
 from ._wording import Reason, fixed_reasons, join_or, level_reason, note, place_reason, rule_reason
@@ -78,21 +79,6 @@ def _unsure(field: ProfileField) -> Decision:
     return Decision(Outcome.UNKNOWN, frozenset({field}), field)
 
 
-def years_before(day: dt.date, years: int) -> dt.date:
-    """The same calendar day ``years`` earlier (28 February for a 29 February that has none;
-    the first day of the calendar for a day before it)."""
-    if day.year - years < dt.MINYEAR:
-        return dt.date.min
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February in a year that has none
-        return day.replace(year=day.year - years, day=28)
-
-
-def _age_on(birth: dt.date, on: dt.date) -> int:
-    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
-
-
 def _within(low: Any, high: Any, least: Any, most: Any) -> bool | None:
     """Whether all of ``low..high`` lies within the bounds (True), none of it (False), or some."""
     if (least is None or low >= least) and (most is None or high <= most):
@@ -120,7 +106,7 @@ def _decider(cond: Condition) -> Decide:
             else:
                 return Decision(Outcome.UNKNOWN, _AGE_FIELDS, field)
             if field is ProfileField.AGE:
-                low, high = _age_on(latest, on), _age_on(earliest, on)
+                low, high = age_on(latest, on), age_on(earliest, on)
                 outcome = _within(low, high, cond.at_least, cond.at_most)
             else:
                 outcome = _within(earliest, latest, cond.born_on_or_after, cond.born_on_or_before)

@@ -8,8 +8,8 @@ from typing import Any
 
 from ._args import need_date
 from ._data import Dataset, dataset, parts_of
+from ._dates import years_before
 from ._kinds import ORGANIZATIONS
-from ._rules import years_before
 from .errors import ArgumentTypeError, InvalidArgumentError
 from .records import state_kind
 from .vocab import OrgKind, OrgStatus, Party, Scope, SourceKind, StateKind
