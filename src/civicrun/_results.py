@@ -155,7 +155,8 @@ class Matches(Sequence[Match]):
 
     The call only decides which groups match and how; the order and each :class:`Match` are
     worked out when first read, once: a one-integer order key for every match, then only the
-    matches read are made (their unknowns and relevance read off then). ``len()`` and
+    matches read are made (their unknowns and relevance read off, and their organizations'
+    records decoded, then). ``len()`` and
     ``bool()`` make no match; indexing and iterating make each match once (later reads return
     the same object); a slice is a tuple; :attr:`ids` lists the organizations' ids in order
     without making matches. A ``Matches`` equals a tuple or list of equal matches in the same
