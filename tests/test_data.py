@@ -11,6 +11,7 @@ import sys
 import threading
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -232,7 +233,7 @@ class TestLoading:
         assert dict(from_toml.offices) == dict(shipped.offices)
 
     def test_the_index_lists_by_the_header_and_decodes_only_what_it_reaches(
-        self, fresh_data: None
+        self, fresh_data: None, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         """The matching index lists every organization by its reach as the bundle header holds
         it, which equals its record's, and decides it on the first line of its entry, which
@@ -269,10 +270,20 @@ class TestLoading:
         assert set(index._compiled) == reached
         assert len(result.ids) == len(result) > 50
         assert not orgs._made
+        whole_entries: list[str] = []  # entries parsed with their first line again
+        entry = _data.Bundle.entry
+
+        def spy(bundle: _data.Bundle, start: int, end: int, *, head: bool = True) -> Any:
+            if head:
+                whole_entries.append(f"{start}-{end}")
+            return entry(bundle, start, end, head=head)
+
+        monkeypatch.setattr(_data.Bundle, "entry", spy)
         fourth = result[3]
         assert set(orgs._made) == {fourth.org.id}
         list(result)
         assert set(orgs._made) == set(result.ids) < reached  # a group ruled out is never read
+        assert not whole_entries  # each read from its second line, its first already decoded
         coverages = {key: orgs[key].coverage for key in orgs}
         assert reached == {
             key
