@@ -9,6 +9,7 @@ one day at a time. Tests compare it with eligible_orgs on real and generated pro
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from civicrun import Profile, organizations, states
 from civicrun.records import AnyOf, Condition, Organization
@@ -28,9 +29,10 @@ MET, FAILED, UNKNOWN = "met", "failed", "unknown"
 _OPEN = {ProfileField.STANCES, ProfileField.COMMUNITIES, ProfileField.PROFESSIONS}
 
 
-def _births(profile: Profile, on: dt.date) -> list[dt.date]:
+@functools.cache  # the same days for every rule and group a profile is checked against
+def _births(profile: Profile, on: dt.date) -> tuple[dt.date, ...]:
     if profile.birth_date is not None:
-        return [profile.birth_date]
+        return (profile.birth_date,)
     assert profile.age is not None
     days = []
     day = on
@@ -39,7 +41,7 @@ def _births(profile: Profile, on: dt.date) -> list[dt.date]:
         if age == profile.age:
             days.append(day)
         day -= dt.timedelta(days=1)
-    return days
+    return tuple(days)
 
 
 def condition(cond: Condition, profile: Profile, on: dt.date) -> tuple[str, set[ProfileField]]:
@@ -102,9 +104,14 @@ def rule(
     return (UNKNOWN, unknown, set()) if unknown else (FAILED, set(), set())
 
 
+@functools.cache
+def _territories() -> frozenset[str]:
+    return frozenset(s.code for s in states() if s.kind is StateKind.TERRITORY)
+
+
 def place(org: Organization, profile: Profile) -> tuple[str, set[ProfileField]] | None:
     cov, state, county, town = org.coverage, profile.state, profile.county, profile.town
-    territories = {s.code for s in states() if s.kind is StateKind.TERRITORY}
+    territories = _territories()
     if cov.scope is Scope.NATIONAL:
         if state in territories:
             return (MET if state in cov.territories else FAILED), set()
