@@ -9,6 +9,7 @@ import gc
 import json
 import sqlite3
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +20,27 @@ import civicrun._tables
 from civicrun.cli import main
 
 
-def test_json_carries_everything_and_the_version(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """The export in a format, made through the command line on first use and shared by the
+    tests of this module (they only read it): each format is exported once per worker."""
+    folder = tmp_path_factory.mktemp("export")
+    names = {"json": "civicrun.json", "csv": "csv", "sqlite": "civicrun.sqlite"}
+    made: dict[str, Path] = {}
+
+    def get(kind: str) -> Path:
+        if kind not in made:
+            out = folder / names[kind]
+            assert 0 == main(["export", "--format", kind, "--output", str(out)])
+            made[kind] = out
+        return made[kind]
+
+    return get
+
+
+def test_json_carries_everything_and_the_version(exported: Callable[[str], Path]) -> None:
     """The JSON export has every record and the dataset's version and date."""
-    out = tmp_path / "civicrun.json"
-    assert 0 == main(["export", "--format", "json", "--output", str(out)])
-    body = json.loads(out.read_text(encoding="utf-8"))
+    body = json.loads(exported("json").read_text(encoding="utf-8"))
     assert civicrun.DATA_VERSION == body["data_version"]
     assert civicrun.DATA_DATE == body["data_date"]
     assert len(civicrun.organizations()) == len(body["organizations"])
@@ -33,12 +50,11 @@ def test_json_carries_everything_and_the_version(tmp_path: Path) -> None:
     assert "serves" in ndtc
 
 
-def test_csv_tables_and_their_data_package(tmp_path: Path) -> None:
+def test_csv_tables_and_their_data_package(exported: Callable[[str], Path]) -> None:
     """The CSV tables load with the csv module as they are, and the data package describing
     them validates with the frictionless tool (primary and foreign keys included)."""
     frictionless = pytest.importorskip("frictionless")
-    out = tmp_path / "csv"
-    assert 0 == main(["export", "--format", "csv", "--output", str(out)])
+    out = exported("csv")
     with (out / "organizations.csv").open(encoding="utf-8", newline="") as handle:
         orgs = list(csv.DictReader(handle))
     assert len(civicrun.organizations()) == len(orgs)
@@ -53,12 +69,10 @@ def test_csv_tables_and_their_data_package(tmp_path: Path) -> None:
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
 
 
-def test_sqlite_has_keys_and_the_version(tmp_path: Path) -> None:
+def test_sqlite_has_keys_and_the_version(exported: Callable[[str], Path]) -> None:
     """The SQLite file has one table per kind, primary and foreign keys that hold, and the
     dataset's version."""
-    out = tmp_path / "civicrun.sqlite"
-    assert 0 == main(["export", "--format", "sqlite", "--output", str(out)])
-    with contextlib.closing(sqlite3.connect(out)) as db:
+    with contextlib.closing(sqlite3.connect(exported("sqlite"))) as db:
         assert [] == db.execute("PRAGMA foreign_key_check").fetchall()
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         assert {"organizations", "organization_rules", "states", "counties"} <= tables
@@ -84,12 +98,10 @@ def test_sqlite_has_keys_and_the_version(tmp_path: Path) -> None:
         assert ("territory",) == db.execute("SELECT kind FROM states WHERE code='PR'").fetchone()
 
 
-def test_every_missing_value_is_null(tmp_path: Path) -> None:
+def test_every_missing_value_is_null(exported: Callable[[str], Path]) -> None:
     """A missing value is NULL in SQLite in every column (no text column holds ''), and an empty
     cell in CSV that the data package declares as its missing value."""
-    out = tmp_path / "civicrun.sqlite"
-    assert 0 == main(["export", "--format", "sqlite", "--output", str(out)])
-    with contextlib.closing(sqlite3.connect(out)) as db:
+    with contextlib.closing(sqlite3.connect(exported("sqlite"))) as db:
         tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         for table in tables:
             for column in [r[1] for r in db.execute(f"PRAGMA table_info({table})")]:
@@ -97,9 +109,7 @@ def test_every_missing_value_is_null(tmp_path: Path) -> None:
                 assert (0,) == db.execute(sql).fetchone(), (table, column)
         (no_url,) = db.execute("SELECT count(*) FROM organizations WHERE url IS NULL").fetchone()
     assert sum(o.url is None for o in civicrun.organizations()) == no_url > 0
-    folder = tmp_path / "csv"
-    assert 0 == main(["export", "--format", "csv", "--output", str(folder)])
-    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    package = json.loads((exported("csv") / "datapackage.json").read_text(encoding="utf-8"))
     assert all([""] == r["schema"]["missingValues"] for r in package["resources"])
 
 
@@ -118,13 +128,12 @@ def _read_typed(folder: Path, table: str) -> Any:
     )
 
 
-def test_csv_is_typed_and_every_field_described(tmp_path: Path) -> None:
+def test_csv_is_typed_and_every_field_described(exported: Callable[[str], Path]) -> None:
     """Every code (FIPS, ids) is a string in the data package, so pandas reading with the
     package's types keeps 01001; every table and every field has a description; no column is
     named after an SQL keyword."""
     pytest.importorskip("pandas")
-    folder = tmp_path / "csv"
-    assert 0 == main(["export", "--format", "csv", "--output", str(folder)])
+    folder = exported("csv")
     package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     fields = {
         (r["name"], f["name"]): f for r in package["resources"] for f in r["schema"]["fields"]
@@ -144,12 +153,13 @@ def test_csv_is_typed_and_every_field_described(tmp_path: Path) -> None:
     assert set() == {name for _, name in fields} & keywords
 
 
-def test_lists_are_link_tables_and_rules_readable_columns(tmp_path: Path) -> None:
+def test_lists_are_link_tables_and_rules_readable_columns(
+    exported: Callable[[str], Path],
+) -> None:
     """Every list of an organization is a link table keyed by its id (with foreign keys that
     hold), not pipe-joined text; a rule's values are columns and rows, not encodings like
     ``..39``; the JSON keeps them as arrays and objects."""
-    out = tmp_path / "civicrun.sqlite"
-    assert 0 == main(["export", "--format", "sqlite", "--output", str(out)])
+    out = exported("sqlite")
     emily = civicrun.get_organization("emilys-list")
     assert emily is not None
     with contextlib.closing(sqlite3.connect(out)) as db:
@@ -186,8 +196,7 @@ def test_lists_are_link_tables_and_rules_readable_columns(tmp_path: Path) -> Non
         assert ages
         assert all(isinstance(v, int) or v is None for row in ages for v in row)
         assert all(row != (None, None) for row in ages)
-    json_out = tmp_path / "civicrun.json"
-    assert 0 == main(["export", "--format", "json", "--output", str(json_out)])
+    json_out = exported("json")
     body = json.loads(json_out.read_text(encoding="utf-8"))
     record = next(o for o in body["organizations"] if o["id"] == "emilys-list")
     assert sorted(s.value for s in emily.support) == record["support"]
@@ -201,12 +210,10 @@ def _leaves(node: object) -> list[object]:
     return [node]
 
 
-def test_every_json_fact_is_in_the_tables(tmp_path: Path) -> None:
+def test_every_json_fact_is_in_the_tables(exported: Callable[[str], Path]) -> None:
     """Every value of the JSON export (party structures, legislatures' minimum ages, activity
     evidence, state sources ...) is a cell of the SQLite export, the same tables as CSV."""
-    json_out, db_out = tmp_path / "civicrun.json", tmp_path / "civicrun.sqlite"
-    assert 0 == main(["export", "--format", "json", "--output", str(json_out)])
-    assert 0 == main(["export", "--format", "sqlite", "--output", str(db_out)])
+    json_out, db_out = exported("json"), exported("sqlite")
     body = json.loads(json_out.read_text(encoding="utf-8"))
     with contextlib.closing(sqlite3.connect(db_out)) as db:
         tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
@@ -295,15 +302,13 @@ def test_committed_schemas_are_current(kind: str, capsys: pytest.CaptureFixture[
 
 
 def test_exports_and_match_json_validate_against_the_schemas(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    exported: Callable[[str], Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Every exported record, and what match --json prints, is valid under its schema."""
     jsonschema = pytest.importorskip("jsonschema")
     from civicrun._schema import schema
 
-    out = tmp_path / "civicrun.json"
-    assert 0 == main(["export", "--format", "json", "--output", str(out)])
-    body = json.loads(out.read_text(encoding="utf-8"))
+    body = json.loads(exported("json").read_text(encoding="utf-8"))
     checker = jsonschema.Draft202012Validator
     for kind, records in (
         ("organization", body["organizations"]),
