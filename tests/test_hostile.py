@@ -534,6 +534,15 @@ class TestCrashes:
             civicrun.eligible_orgs(Profile(state="TX"))
         with pytest.raises(DataError, match=r"emilys-list does not decode .*not both objects"):
             civicrun.lookup_organization("emilys-list")
+        # copies that do not number every entry, or hold no values, name the field
+        numbers = read.header["fields"]["organizations"]["coverage"]["of"]
+        for damage in ({"of": [0], "values": []}, {"of": numbers, "values": None}):
+            head = {**read.header, "fields": {"organizations": {"coverage": damage}}}
+            broken = _data.Bundle((json.dumps(head) + "\n").encode("utf-8"))
+            monkeypatch.setattr(_data._raw_bundle, "_build", lambda b=broken: b)
+            _data.reset()
+            with pytest.raises(DataError, match="organizations: the header's copies of coverage"):
+                civicrun.eligible_orgs(Profile(state="TX"))
         # a damaged copy that no entry names is a damaged bundle all the same
         shared = _data.SharedField([{"scope": "national"}, {"scope": "nowhere"}], [0], {"x": 0})
         orgs = _data.LazyRecords(body, {"x": (0, 1)}, dict, {"coverage": shared})

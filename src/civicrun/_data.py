@@ -810,29 +810,29 @@ class OrgReader:
     facts is decoded from the rest of its entry with them; from decoded records (a dataset
     with edited or extra records), both are the record's."""
 
-    __slots__ = ("_fields", "_records")
+    __slots__ = ("_facts", "_lazy", "_records")
 
     def __init__(self, records: Mapping[str, Organization]) -> None:
         self._records = records
-        self._fields: Callable[[Any], list[Any]] | None = None
-        if isinstance(records, LazyRecords):
+        self._lazy = records if isinstance(records, LazyRecords) else None
+        self._facts: Callable[[Any], Deciding] | None = None
+        if self._lazy is not None:
             from ._bundle import fields_decoder  # noqa: PLC0415
 
-            self._fields = fields_decoder(Organization, Deciding._fields)
+            fields = fields_decoder(Organization, Deciding._fields)
+            self._facts = lambda raw: Deciding._make(fields(raw))
 
     def facts(self, key: str) -> Deciding:
         """What the organization ``key`` is decided on."""
-        records, fields = self._records, self._fields
-        if fields is None or not isinstance(records, LazyRecords):
-            return deciding_of(records[key])
-        return records.head(key, lambda raw: Deciding._make(fields(raw)))
+        if self._lazy is None or self._facts is None:
+            return deciding_of(self._records[key])
+        return self._lazy.head(key, self._facts)
 
     def record(self, key: str, facts: Deciding | None) -> Organization:
         """The record of the organization ``key``, whose ``facts`` may be known already."""
-        records = self._records
-        if facts is None or not isinstance(records, LazyRecords):
-            return records[key]
-        return records.completed(key, facts._asdict())  # type: ignore[no-any-return]
+        if self._lazy is None or facts is None:
+            return self._records[key]
+        return self._lazy.completed(key, facts._asdict())  # type: ignore[no-any-return]
 
 
 def _dump(value: Any) -> str:
@@ -973,10 +973,13 @@ class Bundle:
         copied = self.header.get("fields", {}).get(folder, {})
         found = {}
         for name, field in copied.items():
-            numbers = field["of"]
-            if type(numbers) is not list or len(numbers) != len(spans.order):
-                raise ValueError(f"the copies of {name} are damaged")
-            found[name] = SharedField(field["values"], numbers, spans.positions)
+            numbers = field.get("of") if isinstance(field, dict) else None
+            values = field.get("values") if isinstance(field, dict) else None
+            if type(values) is not list or type(numbers) is not list:
+                raise ValueError(f"the header's copies of {name} are damaged")
+            if len(numbers) != len(spans.order):
+                raise ValueError(f"the header's copies of {name} do not number every entry")
+            found[name] = SharedField(values, numbers, spans.positions)
         return found
 
     def _read(self, start: int, end: int) -> bytes:
@@ -1180,10 +1183,14 @@ def _lazy_part(folder: str) -> LazyRecords:
     bundle = _raw_bundle.get()
     try:
         spans = bundle.spans(folder)
-        fields = bundle.fields(folder, spans)
     except (TypeError, ValueError, KeyError, AttributeError):
         _raw_bundle.reset()
         raise DataError(BUNDLE, [f"an entry of {folder} has no {kind.key}; {_REBUILD}"]) from None
+    try:
+        fields = bundle.fields(folder, spans)
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        _raw_bundle.reset()
+        raise DataError(BUNDLE, [f"{folder}: {exc}; {_REBUILD}"]) from None
     return LazyRecords(bundle, spans, _decoder(kind.cls), fields)
 
 
