@@ -25,8 +25,6 @@ import threading
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
-import attrs
-
 from ._kinds import KINDS, OFFICE_CATEGORIES, ORGANIZATIONS, STATES, RecordKind, by_folder, by_keys
 from ._placetable import read_places
 from ._text import town_key
@@ -137,17 +135,31 @@ class CountyTable:
         return (self.county(f) for f in sorted(self.rows))
 
 
-@attrs.frozen
 class Dataset:
     """Everything civicrun ships, structured and cross-checked: ``records`` holds one mapping
     (key -> record) per record kind, named by its :attr:`~civicrun._kinds.RecordKind.folder`,
-    so a new kind needs no change here; ``counties`` is the county table. The kinds the library
-    reads have typed accessors."""
+    so a new kind needs no change here; ``counties`` is the county table, or the function that
+    reads it when first asked for (the shipped one: a first answer that names no county never
+    reads it). The kinds the library reads have typed accessors.
 
-    records: Mapping[str, Mapping[str, Any]]
-    #: The county table, or the function that reads it when first asked for (the shipped one:
-    #: a first answer that names no county never reads it).
-    _counties: CountyTable | Callable[[], CountyTable] = attrs.field(alias="counties")
+    A plain class (it is made once per load and never compared): an attrs class would cost
+    every first answer the making of its methods.
+    """
+
+    __slots__ = ("_counties", "records")
+
+    def __init__(
+        self,
+        *,
+        records: Mapping[str, Mapping[str, Any]],
+        counties: CountyTable | Callable[[], CountyTable],
+    ) -> None:
+        self.records = records
+        self._counties = counties
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{folder}={len(found)}" for folder, found in self.records.items())
+        return f"<Dataset: {sizes}>"
 
     @property
     def counties(self) -> CountyTable:
@@ -175,8 +187,7 @@ class Dataset:
         return Dataset(records={**self.records, folder: records}, counties=self._counties)
 
 
-@attrs.frozen
-class CountyAlias:
+class CountyAlias(NamedTuple):
     """A name that is not a current county's own: a local name, a former name or a retired one.
 
     ``kind`` is ``local`` (another name for the same place, e.g. Manhattan), ``former`` (the

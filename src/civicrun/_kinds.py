@@ -12,9 +12,7 @@ The table is data only: it imports the record classes and nothing that loads or 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
-
-import attrs
+from typing import Any, NamedTuple
 
 from .records import OfficeCategory, Organization, State
 
@@ -29,9 +27,9 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RecordKind:
-    """One kind of record file.
+class RecordKind(NamedTuple):
+    """One kind of record file (a named tuple: an attrs class would cost every first answer the
+    making of its methods).
 
     Attributes:
         name: the kind in one word, as ``civicrun schema NAME`` takes it (``office-category``).

@@ -5,7 +5,6 @@ Close spellings are found by :class:`civicrun._lookup.Names`, the one search hel
 from __future__ import annotations
 
 import functools
-import string
 import unicodedata
 
 __all__ = ["FORMULA_STARTS", "fold", "fold_name", "printable", "town_key"]
@@ -15,13 +14,10 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\x00")
 
 # Every ASCII character that is not a letter or digit becomes a space, except apostrophes
 # (dropped, so O'Brien meets OBrien) and & (which becomes "and").
-_ASCII_TABLE: dict[int, str | None] = {
-    ord(c): " "
-    for c in (chr(i) for i in range(128))
-    if c not in string.ascii_letters + string.digits
-}
+# (The string module's constants would cost a first answer its import.)
+_ASCII_TABLE: dict[int, str | None] = {i: " " for i in range(128) if not chr(i).isalnum()}
 _ASCII_TABLE.update({ord("'"): None, ord("`"): None, ord("&"): " and "})
-_ASCII_TABLE.update({ord(c): c.lower() for c in string.ascii_uppercase})
+_ASCII_TABLE.update({i: chr(i).lower() for i in range(128) if chr(i).isupper()})
 _UNICODE_APOSTROPHES: dict[int, str | None] = {
     ord("\u2019"): None,
     ord("\u2018"): None,
