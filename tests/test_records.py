@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 import typing
 from collections.abc import Iterator
 from typing import Any
@@ -28,7 +30,6 @@ from civicrun import (
     organizations,
     records,
     states,
-    vocab,
 )
 from civicrun._converter import converter, describe_error
 from civicrun.records import (
@@ -194,8 +195,8 @@ def _every_part() -> list[object]:
 
 RECORD_KINDS = sorted(
     name
-    for name, value in vars(records).items()
-    if isinstance(value, type) and attrs.has(value) and value.__module__ == records.__name__
+    for name in records.__all__
+    if isinstance(value := getattr(records, name), type) and attrs.has(value)
 )
 
 
@@ -311,14 +312,61 @@ class TestToDict:
 class TestFieldTypes:
     @pytest.mark.parametrize(
         "cls",
-        [c for c in vars(records).values() if isinstance(c, type) and attrs.has(c)],
+        [getattr(records, name) for name in RECORD_KINDS],
         ids=lambda c: c.__name__,
     )
     def test_each_field_type_is_what_typing_gives(self, cls: type[Any]) -> None:
         """The types the bundle decoder and the JSON Schema read are the annotations as
-        typing.get_type_hints evaluates them, for every record class."""
-        namespace = {**vars(vocab), **vars(records)}
-        want = typing.get_type_hints(cls, globalns=namespace)
+        typing.get_type_hints evaluates them (with no names given: every record class's
+        annotations read in the module it is shown in), for every record class."""
+        assert records.__name__ == cls.__module__
+        want = typing.get_type_hints(cls)
         got = records.field_types(cls)
         assert {f.name: want[f.name] for f in attrs.fields(cls)} == got
         assert got == records.field_types(cls)  # the second time, from the evaluated ones
+
+
+class TestMadeOnFirstUse:
+    def test_a_question_about_groups_makes_no_state_record_class(self) -> None:
+        """A question about groups (with a county and a town, every match and reason read)
+        makes none of the state and office-category record classes; asking for a state makes
+        them all, as the classes ``civicrun.records`` names, shown as its own."""
+        code = (
+            "import sys\n"
+            "import civicrun\n"
+            "p = civicrun.Profile(state='TX', county='Travis', town='Austin', party='D')\n"
+            "assert [m.reasons for m in civicrun.eligible_orgs(p)]\n"
+            "print('civicrun._state_records' in sys.modules)\n"
+            "state = civicrun.get_state('TX')\n"
+            "from civicrun import records\n"
+            "part = state.parties[0]\n"
+            "print(type(state) is records.State, type(part) is records.PartyStructure)\n"
+            "print(records.State.__module__, records.OfficeCategory.__module__)\n"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=False
+        )
+        assert "False\nTrue True\ncivicrun.records civicrun.records\n" == result.stdout, (
+            result.stderr
+        )
+
+    def test_every_record_class_is_handed_out(self) -> None:
+        """Every record class, wherever it is made, is in ``civicrun.records.__all__``; those
+        made on first use are exactly the ones ``_state_records`` makes."""
+        from civicrun import _record_base, _state_records
+
+        made = {
+            name
+            for module in (_record_base, records, _state_records)
+            for name, value in vars(module).items()
+            if isinstance(value, type) and attrs.has(value)
+        }
+        assert made <= set(records.__all__)
+        assert set(_state_records.__all__) == set(records._MADE_LATER)
+
+    def test_every_name_is_listed(self) -> None:
+        """``dir(civicrun.records)`` lists the classes made on first use, and a name it does
+        not have is an AttributeError."""
+        assert set(records.__all__) <= set(dir(records))
+        with pytest.raises(AttributeError, match="has no attribute 'Nope'"):
+            records.Nope  # noqa: B018

@@ -27,7 +27,7 @@ from ._kinds import ORGANIZATIONS
 from ._orgs import get_in, lookup_in, names_of, search_in, shipped_names
 from ._parties import Officials, officials_of, shipped_officials
 from ._parties import state_party as _state_party
-from .records import County, Organization, State
+from .records import County, Organization
 from .vocab import Party
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from ._profile import Profile
     from ._results import Match, Matches
     from ._rules import Index
+    from .records import State
 
 __all__ = [
     "Data",

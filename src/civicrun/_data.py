@@ -33,10 +33,8 @@ from .records import (
     Condition,
     County,
     Coverage,
-    OfficeCategory,
     Organization,
     Requirement,
-    State,
 )
 from .vocab import CHAMBER_OFFICES, CountyKind, OfficeLevel, OrgStatus, Role, Scope
 
@@ -63,6 +61,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from importlib_resources.abc import Traversable
+
+    from .records import OfficeCategory, State
 
 T = TypeVar("T")
 
@@ -271,13 +271,6 @@ def _load_record(file: Traversable, relpath: str, cls: type[T]) -> T:
         return converter.structure(raw, cls)
     except Exception as exc:  # cattrs raises a tree of errors; describe every leaf
         raise DataError(relpath, describe_error(exc)) from None
-
-
-#: The folders of TOML records: (folder, record class, the attribute that equals the file name),
-#: from the registry of record kinds.
-RECORD_FOLDERS: tuple[tuple[str, type[Any], str], ...] = tuple(
-    (kind.folder, kind.cls, kind.key) for kind in KINDS
-)
 
 
 def parts_of(data: Dataset) -> dict[RecordKind, Mapping[str, Any]]:
@@ -663,18 +656,18 @@ class LazyRecords(Mapping[str, Any]):
         return len(self._spans)
 
 
-def _decoder(cls: type[T]) -> Callable[..., T]:
-    """The bundle decoder of ``cls`` (:func:`civicrun._bundle.decoder`), made when it first
-    decodes: a question that decodes no record of a kind (a state, by its code) never makes
-    it."""
-    plan: Callable[..., T] | None = None
+def _decoder(kind: RecordKind) -> Callable[..., Any]:
+    """The bundle decoder of ``kind``'s records (:func:`civicrun._bundle.decoder`), made when it
+    first decodes: a question that decodes no record of a kind (a state, by its code) never
+    makes it, nor the record class of a state."""
+    plan: Callable[..., Any] | None = None
 
-    def decode(raw: Any, known: Mapping[str, Any] | None = None) -> T:
+    def decode(raw: Any, known: Mapping[str, Any] | None = None) -> Any:
         nonlocal plan
         if plan is None:
             from ._bundle import decoder  # noqa: PLC0415
 
-            plan = decoder(cls)
+            plan = decoder(kind.cls)
         return plan(raw, known)
 
     return decode
@@ -1202,7 +1195,7 @@ def _lazy_part(folder: str) -> LazyRecords:
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
         _raw_bundle.reset()
         raise DataError(BUNDLE, [f"{folder}: {exc}; {_REBUILD}"]) from None
-    return LazyRecords(bundle, spans, _decoder(kind.cls), fields)
+    return LazyRecords(bundle, spans, _decoder(kind), fields)
 
 
 def _structure_part(folder: str) -> dict[str, Any]:

@@ -6,7 +6,8 @@ JSON Schemas, the exports and the stats. Adding a record kind is its record clas
 :mod:`civicrun.records`), its entry here, and, if contributors write new ones, its skeleton (in
 :mod:`civicrun._fmt`); ``tests/test_registry.py`` names the place that was forgotten.
 
-The table is data only: it imports the record classes and nothing that loads or formats.
+The table is data only: it names the record classes (each made when first asked for) and imports
+nothing that loads or formats.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from .records import OfficeCategory, Organization, State
+from . import records
 
 __all__ = [
     "KINDS",
@@ -36,7 +37,8 @@ class RecordKind(NamedTuple):
         singular, plural: how text names one record and several (``office category``).
         folder: the data folder of its files; also the :class:`~civicrun._data.Dataset`
             attribute and the compiled bundle's key for its records.
-        cls: the record class its files structure to.
+        record: the name of the record class its files structure to, in
+            :mod:`civicrun.records` (:attr:`cls` is the class, made when first asked for).
         key: the attribute that equals the file name (lower-cased).
         table: its name in the exports (the JSON key, the CSV/SQLite main table) and in the
             stats' counts.
@@ -53,12 +55,18 @@ class RecordKind(NamedTuple):
     singular: str
     plural: str
     folder: str
-    cls: type[Any]
+    record: str
     key: str
     table: str
     skeletons: tuple[str, ...] = ()
     signature: frozenset[str] = frozenset()
     lazy: bool = False
+
+    @property
+    def cls(self) -> type[Any]:
+        """The record class its files structure to."""
+        cls: type[Any] = getattr(records, self.record)
+        return cls
 
     def ident(self, record: Any) -> str:
         """``record``'s key as its file name spells it (lower-case, no ``.toml``)."""
@@ -74,7 +82,7 @@ ORGANIZATIONS = RecordKind(
     singular="organization",
     plural="organizations",
     folder="organizations",
-    cls=Organization,
+    record="Organization",
     key="id",
     table="organizations",
     skeletons=("organization", "state-program"),
@@ -85,7 +93,7 @@ STATES = RecordKind(
     singular="state",
     plural="states",
     folder="states",
-    cls=State,
+    record="State",
     key="code",
     table="states",
     signature=frozenset({"code", "county_term"}),
@@ -96,7 +104,7 @@ OFFICE_CATEGORIES = RecordKind(
     singular="office category",
     plural="office categories",
     folder="offices",
-    cls=OfficeCategory,
+    record="OfficeCategory",
     key="id",
     table="office_categories",
     skeletons=("office-category",),

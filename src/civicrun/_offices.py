@@ -7,12 +7,16 @@ ranks (the rules of :meth:`civicrun._lookup.Names.search`, as for every kind of 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ._args import MAX_TEXT, default_keyword_only, need_text
 from ._data import Dataset, Derived, dataset
 from ._lookup import Names
 from ._states import lookup_state
 from .errors import UnknownOfficeCategoryError
-from .records import OfficeCategory, State
+
+if TYPE_CHECKING:
+    from .records import OfficeCategory, State
 
 __all__ = [
     "categories_in",

@@ -9,12 +9,15 @@ inhabited territories.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from ._args import MAX_TEXT, default_keyword_only, need_text
 from ._data import Derived, state_table, text_field
 from ._lookup import Names
 from .errors import UnknownStateError
-from .records import State
+
+if TYPE_CHECKING:
+    from .records import State
 
 __all__ = ["get_state", "lookup_state", "search_states", "state_code", "state_forms", "states"]
 

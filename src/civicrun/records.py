@@ -2,128 +2,119 @@
 
 No I/O and no matching logic lives here: vocabularies are in :mod:`civicrun.vocab`,
 structuring from data files in ``_converter``, loading in ``_data``, matching in ``_match``.
+This module hands out every record class. Those of organizations and counties are made here;
+:class:`Source` and the base they share in ``_record_base``; those of states and office
+categories in ``_state_records``, when one is first asked for (a question about groups reads
+none of them). Each is shown as ``civicrun.records.X`` wherever it is made.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from attrs import frozen
 
 from . import vocab
+from ._record_base import (
+    Source,
+    _non_empty,
+    _Record,
+    _short_repr,
+    state_kind,
+    state_ocd_id,
+)
 from .vocab import (
     BOOL_FIELDS,
     DATE_FIELDS,
     INT_FIELDS,
     ONE_OF_FIELDS,
-    Chamber,
     Confidence,
-    CountQualifier,
     CountyKind,
-    CountyTerm,
-    ElectionAdministration,
-    GovernmentKind,
     HowToJoin,
-    LocalUnit,
     OfficeLevel,
     OrgKind,
     OrgStatus,
     Partisanship,
     Party,
     ProfileField,
-    QualifiedOffice,
-    RacePartisanship,
     Role,
     Scope,
-    SourceKind,
     StateKind,
     Support,
 )
 
-#: The most items of a collection a record's repr shows; a longer one is shown by its size.
-_REPR_ITEMS = 5
+if TYPE_CHECKING:
+    from ._state_records import (
+        Candidacy,
+        ChiefElectionOffice,
+        GovernmentCount,
+        LocalElectionOffice,
+        MinimumAge,
+        OfficeCategory,
+        OfficeCount,
+        OfficeHere,
+        PartyStructure,
+        Qualification,
+        State,
+    )
+
+__all__ = [
+    "AnyOf",
+    "Candidacy",
+    "ChiefElectionOffice",
+    "Condition",
+    "County",
+    "Coverage",
+    "GovernmentCount",
+    "LocalElectionOffice",
+    "MinimumAge",
+    "OfficeCategory",
+    "OfficeCount",
+    "OfficeHere",
+    "Organization",
+    "PartyStructure",
+    "Qualification",
+    "Requirement",
+    "Source",
+    "State",
+    "county_ocd_id",
+    "field_types",
+    "short_name",
+    "state_kind",
+    "state_ocd_id",
+]
+
+#: The records of states and office categories, made on first use by
+#: :mod:`civicrun._state_records` (a question about groups reads none of them).
+_MADE_LATER = (
+    "Candidacy",
+    "ChiefElectionOffice",
+    "GovernmentCount",
+    "LocalElectionOffice",
+    "MinimumAge",
+    "OfficeCategory",
+    "OfficeCount",
+    "OfficeHere",
+    "PartyStructure",
+    "Qualification",
+    "State",
+)
 
 
-def _short(value: Any) -> str:
-    if isinstance(value, Enum):
-        return repr(value.value)
-    if isinstance(value, frozenset | tuple) and len(value) > _REPR_ITEMS:
-        return f"<{len(value)} items>"
-    if isinstance(value, frozenset):
-        return "{" + ", ".join(sorted(_short(v) for v in value)) + "}"
-    if isinstance(value, tuple):
-        return "(" + ", ".join(_short(v) for v in value) + ("," if len(value) == 1 else "") + ")"
-    return repr(value)
+def __getattr__(name: str) -> Any:
+    if name in _MADE_LATER:
+        from . import _state_records  # noqa: PLC0415  (made on first use: see _MADE_LATER)
+
+        made = {later: getattr(_state_records, later) for later in _MADE_LATER}
+        globals().update(made)  # later look-ups (and annotations naming them) find them here
+        return made[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _short_repr(*names: str) -> Callable[[Any], str]:
-    """A ``__repr__`` showing only the fields ``names`` (an id or code and a name), so a
-    record prints in a line, not in pages: ``Organization(id='some-group', name='Some Group')``.
-
-    A field that is ``None`` or empty is left out; a vocabulary value shows as its string; a
-    collection of more than five items shows as its size (``<12 items>``).
-    Every public record's repr is made here, so they all read alike.
-    """
-
-    def __repr__(self: Any) -> str:
-        shown = []
-        for name in names:
-            value = getattr(self, name)
-            if value is None or (isinstance(value, frozenset | tuple) and not value):
-                continue
-            shown.append(f"{name}={_short(value)}")
-        return f"{type(self).__name__}({', '.join(shown)})"
-
-    return __repr__
-
-
-class _Record:
-    """What every record has: :meth:`to_dict`, by the one converter."""
-
-    __slots__ = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        """The record as JSON-ready data, as the data files and ``civicrun show --json`` hold
-        it: only dicts, lists, strings, numbers and booleans (dates as ``YYYY-MM-DD``, a
-        vocabulary value as its string, sets as sorted lists); a field left at its default
-        (``None``, empty) is left out. ``json.dumps(record.to_dict())`` serves it; the one
-        cattrs converter structures it back to an equal record.
-
-        >>> from civicrun.vocab import Scope
-        >>> Coverage(scope=Scope.STATES, states=frozenset({"TX", "AL"})).to_dict()
-        {'scope': 'states', 'states': ['AL', 'TX']}
-        """
-        from ._converter import converter  # noqa: PLC0415  (cattrs loads only when asked)
-
-        data: dict[str, Any] = converter.unstructure(self)
-        return data
-
-
-@frozen(kw_only=True)
-class Source(_Record):
-    """A page a fact was read from, the date it was read, and what kind of page it is.
-
-    ``kind`` is ``own-site`` (the organization's own website), ``government``, ``press``,
-    ``reference`` (an encyclopedia, a directory) or ``other``; ``None`` where it has not been
-    classified yet.
-    """
-
-    __repr__ = _short_repr("url", "kind")
-
-    url: str = attrs.field()
-    read: dt.date
-    title: str | None = None
-    note: str | None = None
-    kind: SourceKind | None = None
-
-    @url.validator
-    def _check_url(self, _attribute: Any, value: str) -> None:
-        if not value.startswith("https://") and not value.startswith("http://"):
-            raise ValueError(f"a source url must start with https:// or http://, not {value!r}")
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 #: Each ``one_of`` field's allowed values (checked for every condition a record decodes).
@@ -263,11 +254,6 @@ class Coverage(_Record):
             raise ValueError(f"town names must be non-empty, with single spaces: {blank}")
 
 
-def _non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not value:
-        raise ValueError(f"{attribute.name} must not be empty")
-
-
 @frozen(kw_only=True)
 class Organization(_Record):
     """A group that helps people run for office, with its eligibility rules and sources.
@@ -315,182 +301,6 @@ class Organization(_Record):
     def names(self) -> tuple[str, ...]:
         """The current name, then former names, then aliases."""
         return (self.name, *self.former_names, *self.aliases)
-
-
-@frozen(kw_only=True)
-class PartyStructure(_Record):
-    """How one party organizes locally in one state."""
-
-    __repr__ = _short_repr("party", "local_label")
-
-    party: Party
-    local_label: str
-    local_unit: LocalUnit
-    local_unit_note: str | None = None
-
-
-@frozen(kw_only=True)
-class ChiefElectionOffice(_Record):
-    """The state office that oversees elections: its name, website and the page that says so.
-
-    ``source`` is the url of one of the state record's sources. ``url`` is None where no page
-    of the office's own site was read (the note says what was).
-    """
-
-    __repr__ = _short_repr("name")
-
-    name: str = attrs.field(validator=_non_empty)
-    url: str | None = None
-    source: str
-    note: str | None = None
-
-
-@frozen(kw_only=True)
-class LocalElectionOffice(_Record):
-    """The office that runs elections for one county-equivalent (or, where ``area`` says so,
-    for part of it, such as a city with its own board): its name, website and the page that
-    says so.
-
-    ``source`` is the url of one of the state record's sources. ``url`` is None where no page
-    of the office's own site was read (the note says what was).
-    """
-
-    __repr__ = _short_repr("fips", "name")
-
-    fips: str
-    name: str = attrs.field(validator=_non_empty)
-    url: str | None = None
-    area: str | None = None
-    source: str
-    note: str | None = None
-
-
-@frozen(kw_only=True)
-class Candidacy(_Record):
-    """How a candidate gets on the ballot in a state, and when elections are held.
-
-    ``guide`` is the url of the state's official candidate guide or qualifying page (where the
-    current cycle's dates are published); ``filing`` says, in plain words, which offices a
-    candidate files with (the secretary of state for statewide offices, the county clerk for
-    county offices ...); ``elections`` says when state, county and local elections are held,
-    as the rule (statutory election days, spring or odd-year municipal elections), never one
-    cycle's dates; ``officials_directory`` is the url of the state's own directory of county or
-    municipal election officials, where it publishes one. ``source`` is the url, among the
-    state record's sources, of the page the filing and timing facts were read from.
-    """
-
-    __repr__ = _short_repr("guide")
-
-    guide: str
-    filing: str = attrs.field(validator=_non_empty)
-    elections: str = attrs.field(validator=_non_empty)
-    officials_directory: str | None = None
-    source: str
-    note: str | None = None
-
-
-@frozen(kw_only=True)
-class OfficeHere(_Record):
-    """Whether a category of elected office exists in a state, and what it is called there.
-
-    ``category`` is an office category's id; ``present`` is false for a category the state
-    does not elect (Alaska, Connecticut and Hawaii elect no sheriffs); ``local_name`` is the
-    state's own name for it where that differs (a parish police jury, a select board).
-    """
-
-    __repr__ = _short_repr("category", "present", "local_name")
-
-    category: str
-    present: bool = True
-    local_name: str | None = None
-    source: str
-    note: str | None = None
-
-
-@frozen(kw_only=True)
-class Qualification(_Record):
-    """The published qualifications for one office in one state, each a checkable fact.
-
-    ``min_age`` is the youngest age at which a person may hold or run for the office (as the
-    source says: some states count it at election, some at taking office, said in ``note``);
-    ``state_residency_years`` and ``district_residency_years`` are how long a candidate must
-    have lived in the state or district (0 where residence is required with no length);
-    ``citizen_years`` the years of citizenship required (0 for citizenship with no length);
-    ``registered_voter`` whether the candidate must be a registered or qualified voter. A
-    fact the source does not state is left out (``None``), never guessed.
-    """
-
-    __repr__ = _short_repr("office", "min_age")
-
-    office: QualifiedOffice
-    min_age: int | None = None
-    state_residency_years: float | None = None
-    district_residency_years: float | None = None
-    citizen_years: int | None = None
-    registered_voter: bool | None = None
-    source: str
-    note: str | None = None
-
-
-@frozen(kw_only=True)
-class GovernmentCount(_Record):
-    """How many local governments of one kind a state has, from the Census of Governments."""
-
-    __repr__ = _short_repr("kind", "count", "year")
-
-    kind: GovernmentKind
-    count: int
-    year: int
-    source: str
-    note: str | None = None
-
-
-@frozen(kw_only=True)
-class State(_Record):
-    """A US state, the District of Columbia, or an inhabited territory (see ``kind``).
-
-    ``program_search`` says, where no state program (a ``state-program`` organization) is
-    recorded for the state, what was searched for one, when, and what was found and why it was
-    not recorded, so "none recorded" is never mistaken for "none looked for".
-    """
-
-    __repr__ = _short_repr("code", "name")
-
-    code: str
-    name: str
-    fips: str
-    county_term: CountyTerm
-    election_administration: ElectionAdministration
-    election_administration_note: str | None = None
-    last_verified: dt.date
-    parties: tuple[PartyStructure, ...] = ()
-    chief_election_office: ChiefElectionOffice | None = None
-    election_offices: tuple[LocalElectionOffice, ...] = ()
-    candidacy: Candidacy | None = None
-    program_search: str | None = None
-    offices: tuple[OfficeHere, ...] = ()
-    qualifications: tuple[Qualification, ...] = ()
-    local_governments: tuple[GovernmentCount, ...] = ()
-    sources: tuple[Source, ...] = attrs.field(validator=_non_empty)
-
-    @property
-    def kind(self) -> StateKind:
-        """A state, the District of Columbia, or a territory, by the Census Bureau's codes: the
-        outlying areas have FIPS codes from 60 up."""
-        return state_kind(self.fips)
-
-    @property
-    def ocd_id(self) -> str:
-        """The state's Open Civic Data identifier: ``ocd-division/country:us/state:tx``
-        (``district:dc`` for the District of Columbia, ``territory:pr`` for a territory)."""
-        return state_ocd_id(self.code, self.fips)
-
-    def party(self, party: Party) -> PartyStructure | None:
-        """This state's local structure for ``party``, if recorded."""
-        for structure in self.parties:
-            if structure.party is party:
-                return structure
-        return None
 
 
 @frozen(kw_only=True)
@@ -559,27 +369,6 @@ def _ocd_name(name: str) -> str:
     return name.lower().replace("'", "~").replace("’", "~").replace(".", "").replace(" ", "_")
 
 
-def state_kind(fips: str) -> StateKind:
-    """The kind of jurisdiction a state FIPS code names: the District of Columbia is 11, and
-    the Census Bureau gives the outlying areas (the territories) codes from 60 up."""
-    if fips == "11":
-        return StateKind.DISTRICT
-    return StateKind.TERRITORY if fips >= "60" else StateKind.STATE
-
-
-def state_ocd_id(code: str, fips: str) -> str:
-    """A state's Open Civic Data identifier (``district:dc`` for DC, ``territory:pr`` for a
-    territory)."""
-    return f"ocd-division/country:us/{_OCD_STATE_TYPES[state_kind(fips)]}:{code.lower()}"
-
-
-_OCD_STATE_TYPES = {
-    StateKind.STATE: "state",
-    StateKind.DISTRICT: "district",
-    StateKind.TERRITORY: "territory",
-}
-
-
 def county_ocd_id(name: str, kind: CountyKind, state: str, fips: str) -> str | None:
     """A county-equivalent's Open Civic Data identifier (see :attr:`County.ocd_id`)."""
     state_id = state_ocd_id(state, fips[:2])
@@ -615,54 +404,6 @@ _SUFFIXES: dict[CountyKind, tuple[str, ...]] = {
     CountyKind.ISLAND: ("Island",),
     CountyKind.DISTRICT: ("District",),
 }
-
-
-@frozen(kw_only=True)
-class OfficeCount(_Record):
-    """A published national count for an office category."""
-
-    __repr__ = _short_repr("what", "value", "year")
-
-    what: str
-    value: int
-    qualifier: CountQualifier
-    year: int | None = None
-    source: str
-    note: str | None = None
-
-
-@frozen(kw_only=True)
-class MinimumAge(_Record):
-    """A state's minimum age for one legislative chamber."""
-
-    __repr__ = _short_repr("state", "chamber", "age")
-
-    state: str
-    chamber: Chamber
-    age: int
-    source: str
-    note: str | None = None
-
-
-@frozen(kw_only=True)
-class OfficeCategory(_Record):
-    """A kind of elected office, with what it does and how many there are."""
-
-    __repr__ = _short_repr("id", "name")
-
-    id: str
-    name: str
-    aliases: tuple[str, ...] = ()
-    level: OfficeLevel
-    description: str
-    partisan: RacePartisanship
-    typical_requirements: tuple[str, ...] = ()
-    states: frozenset[str] = frozenset()
-    states_note: str | None = None
-    last_verified: dt.date
-    counts: tuple[OfficeCount, ...] = ()
-    minimum_ages: tuple[MinimumAge, ...] = ()
-    sources: tuple[Source, ...] = attrs.field(validator=_non_empty)
 
 
 _TYPES: dict[str, Any] = {}
