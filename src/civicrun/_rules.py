@@ -17,7 +17,6 @@ thing the index adds to the fold. The order of the groups kept is :mod:`civicrun
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import operator
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
@@ -394,10 +393,12 @@ FieldMasks = tuple[tuple[ProfileField, int], ...]
 #: outside the audience, (field, unknown), (field aimed at, met), (field preferred, met),
 #: priorities missed, priorities unsure).
 Part = tuple[int, int, FieldMasks, FieldMasks, FieldMasks, tuple[int, ...], tuple[int, ...]]
+_Read = Callable[[Profile], object]
 #: One distinct test of a table: (decide, requirement mask, audience mask, both, priority masks
 #: (one per repeat: a priority repeated counts again)).
 Test = tuple[Decide, int, int, int, tuple[int, ...]]
-#: The values a field's tests are decided for in advance (a few vocabularies and the flags).
+#: The values of a field whose tests' decisions a table keeps once made (a few vocabularies and
+#: the flags): they are the same for every profile that holds the value, on any date.
 _DOMAINS: Mapping[ProfileField, tuple[object, ...]] = {
     ProfileField.PARTY: tuple(Party),
     ProfileField.GENDER: tuple(Gender),
@@ -405,12 +406,6 @@ _DOMAINS: Mapping[ProfileField, tuple[object, ...]] = {
     ProfileField.OFFICE_LEVEL: tuple(OfficeLevel),
     **dict.fromkeys(BOOL_FIELDS, (True, False)),
 }
-
-
-@functools.cache
-def _given(attr: str | None, value: Any) -> Profile:
-    """A profile that gives only ``value`` for ``attr`` (nothing for ``None``), made once."""
-    return Profile() if attr is None else Profile(**{attr: value})
 
 
 def _part(tests: Sequence[Test], profile: Profile, on: dt.date) -> Part:
@@ -448,7 +443,8 @@ class Table:
     ``decide``) and its outcome folded into every group that has it with a few integer
     operations. Tests are grouped by the profile fields they read: a group whose fields the
     profile leaves empty, or holds a value of a small vocabulary (party, gender, ideology,
-    office level, the yes/no facts), takes its masks decided when the table was built. The
+    office level, the yes/no facts), takes the masks decided for the first profile that did
+    the same (kept, as every such profile gets the same ones). The
     groups kept are given their order keys by :func:`civicrun._order.rank` when a result is
     first read. A table of one place (a state's groups, or a place's county and town
     committees) decides where they work once, for the profile that first reaches it; a table
@@ -491,20 +487,20 @@ class Table:
         self.closed = (stopped | staff, stopped)  # without staff programs, with them
         #: where the groups work, decided once for a table of one place, else per profile
         self.place = None if place is None else self._place(place)
-        #: (what the tests read, their parts decided in advance by that value, the tests)
-        self.groups: list[tuple[Callable[[Profile], object], dict[object, Part], tuple[Test, ...]]]
+        #: (what the tests read, the values whose parts are kept, the parts kept, the tests)
+        self.groups: list[tuple[_Read, frozenset[object], dict[object, Part], tuple[Test, ...]]]
         self.groups = []
-        on = dt.date(2000, 1, 1)  # these profiles' decisions do not depend on the date
         for names, decides in reads.items():
             group: list[Test] = []
             for decide in decides:
                 required, serving, *priorities = tests[decide]
                 group.append((decide, required, serving, required | serving, tuple(priorities)))
-            read: Callable[[Profile], object] = operator.attrgetter(*names)
-            fixed = {read(_given(None, None)): _part(group, _given(None, None), on)}
-            for value in _DOMAINS.get(ProfileField(names[0]), ()) if len(names) == 1 else ():
-                fixed[value] = _part(group, _given(names[0], value), on)
-            self.groups.append((read, fixed, tuple(group)))
+            # Kept: the parts for no value (what attrgetter reads off a profile that gives
+            # none of the fields) and for each value of a small vocabulary, which no test
+            # decides by the date.
+            domain = _DOMAINS.get(ProfileField(names[0]), ()) if len(names) == 1 else ()
+            kept = frozenset({None if len(names) == 1 else (None,) * len(names), *domain})
+            self.groups.append((operator.attrgetter(*names), kept, {}, tuple(group)))
 
     def _place(self, profile: Profile) -> Part:
         """Where the groups work, decided for ``profile``'s place, as a part."""
@@ -529,10 +525,13 @@ class Table:
         out |= 0 if level is None else self.level_fail[level]
         outside = 0
         parts = [place]
-        for read, fixed, tests in self.groups:
-            part = fixed.get(read(profile))
+        for read, kept, fixed, tests in self.groups:
+            value = read(profile)
+            part = fixed.get(value)
             if part is None:
                 part = _part(tests, profile, on)
+                if value in kept:  # the same for every profile that holds it: kept
+                    fixed[value] = part
             out |= part[0]
             outside |= part[1]
             parts.append(part)
