@@ -197,14 +197,15 @@ def _unstructure(value: Any) -> Any:
     return converter.unstructure(value)
 
 
-#: What JSON leaves raw but a terminal acts on: C1 controls, bidi and invisible characters.
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+#: What JSON leaves raw but a terminal acts on: C1 controls, bidi and invisible characters (a
+#: pattern compiled by the first ``--json`` output, not by every command's start-up).
+_UNSAFE_IN_JSON = "[\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
 
 
 def _print_json(value: Any) -> None:
     text = json.dumps(value, indent=2, ensure_ascii=False, sort_keys=False)
     # Such characters occur only inside JSON strings, where \\uXXXX is the same text.
-    builtins.print(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text))
+    builtins.print(re.sub(_UNSAFE_IN_JSON, lambda m: f"\\u{ord(m[0]):04x}", text))
 
 
 #: How each outcome is marked in the table: met, failed, unknown, and a caveat.
