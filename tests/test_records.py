@@ -342,11 +342,13 @@ class TestMadeOnFirstUse:
             "part = state.parties[0]\n"
             "print(type(state) is records.State, type(part) is records.PartyStructure)\n"
             "print(records.State.__module__, records.OfficeCategory.__module__)\n"
+            "import pickle\n"
+            "print(pickle.loads(pickle.dumps(state)) == state)\n"
         )
         result = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, check=False
         )
-        assert "False\nTrue True\ncivicrun.records civicrun.records\n" == result.stdout, (
+        assert "False\nTrue True\ncivicrun.records civicrun.records\nTrue\n" == result.stdout, (
             result.stderr
         )
 
@@ -363,6 +365,16 @@ class TestMadeOnFirstUse:
         }
         assert made <= set(records.__all__)
         assert set(_state_records.__all__) == set(records._MADE_LATER)
+
+    def test_a_subclass_keeps_its_module(self) -> None:
+        """A record subclass made outside civicrun is shown in its own module."""
+
+        @attrs.frozen(kw_only=True)
+        class Mine(records.Source):
+            extra: str = ""
+
+        assert __name__ == Mine.__module__
+        assert records.__name__ == records.Source.__module__
 
     def test_every_name_is_listed(self) -> None:
         """``dir(civicrun.records)`` lists the classes made on first use, and a name it does

@@ -21,6 +21,8 @@ __all__ = ["HOME", "Source", "state_kind", "state_ocd_id"]
 
 #: The module every record class is shown in.
 HOME = "civicrun.records"
+#: The modules that make record classes.
+_MAKERS = frozenset({__name__, HOME, "civicrun._state_records"})
 
 #: The most items of a collection a record's repr shows; a longer one is shown by its size.
 _REPR_ITEMS = 5
@@ -63,14 +65,16 @@ class _Record:
     """What every record has: :meth:`to_dict`, by the one converter, and its home.
 
     Every record class is shown as ``civicrun.records.X`` (in reprs of types, pickles and the
-    docs), the module that hands them all out, whichever module makes it.
+    docs), the module that hands them all out, whichever of civicrun's modules makes it (a
+    subclass made elsewhere keeps its own module).
     """
 
     __slots__ = ()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        cls.__module__ = HOME
+        if cls.__module__ in _MAKERS:
+            cls.__module__ = HOME
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON-ready data, as the data files and ``civicrun show --json`` hold
