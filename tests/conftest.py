@@ -81,6 +81,44 @@ def _structure_each_file_once() -> Iterator[None]:
     _data._load_record = original
 
 
+#: What the data check and ``data fmt`` work out from one record alone, in this test process:
+#: a record's canonical text (by the record and the file text whose comments it keeps), and
+#: its own problems (by the record and the day they are measured against). Both are pure
+#: functions of a frozen record, and :data:`_STRUCTURED` hands out one record object per
+#: distinct file text, so a test that checks a copy of the shipped data (most change one file)
+#: works out only the changed records again. Keyed by the record object's id, each entry keeps
+#: its record, so no other object can take that id while the entry lasts.
+_CANONICAL: dict[tuple[int, str | None], tuple[Any, str]] = {}
+_OWN_PROBLEMS: dict[tuple[int, dt.date], tuple[Any, tuple[str, ...]]] = {}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _check_each_record_once() -> Iterator[None]:
+    """The data check and the formatter go through :data:`_CANONICAL` and
+    :data:`_OWN_PROBLEMS` for the whole session."""
+    from civicrun import _check, _fmt
+
+    canonical, own_problems = _fmt.canonical, _check._record_problems
+
+    def remembered_canonical(record: Any, comments_from: str | None = None) -> str:
+        key = (id(record), comments_from)
+        if key not in _CANONICAL:
+            _CANONICAL[key] = (record, canonical(record, comments_from))
+        return _CANONICAL[key][1]
+
+    def remembered_problems(record: object, today: dt.date) -> list[str]:
+        key = (id(record), today)
+        if key not in _OWN_PROBLEMS:
+            _OWN_PROBLEMS[key] = (record, tuple(own_problems(record, today)))
+        return list(_OWN_PROBLEMS[key][1])
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_fmt, "canonical", remembered_canonical)
+        patch.setattr(_check, "canonical", remembered_canonical)  # its own name for it
+        patch.setattr(_check, "_record_problems", remembered_problems)
+        yield
+
+
 #: A county committee's record file (``local-party-<county FIPS>-<party>.toml``); a town or
 #: city committee's name has its town after the FIPS code.
 _COUNTY_COMMITTEE = re.compile(r"local-party-\d{5}-[a-z]+\.toml")
