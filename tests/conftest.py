@@ -56,11 +56,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip)
 
 
-#: Record files structured so far in this test process, by (path in the data, record class,
-#: the file's text): a frozen record depends on nothing else, so a test that reads a copy of
-#: the shipped data (most change one file) structures only the files whose text is new to this
-#: process. Only successes are kept; a malformed file is structured, and refused, every time.
-_STRUCTURED: dict[tuple[str, type[Any], str], Any] = {}
+#: Record files structured so far in this test process, by (record class, the file's text): a
+#: frozen record depends on nothing else (its path names it only in an error), so a test that
+#: reads a copy of the shipped data (most change one file), or formats the shipped files by
+#: their full paths, structures only the files whose text is new to this process. Only
+#: successes are kept; a malformed file is structured, and refused, every time.
+_STRUCTURED: dict[tuple[type[Any], str], Any] = {}
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -71,7 +72,7 @@ def _structure_each_file_once() -> Iterator[None]:
     original = _data._load_record
 
     def load_record(file: Any, relpath: str, cls: type[Any]) -> Any:
-        key = (relpath, cls, read_text(file, relpath))
+        key = (cls, read_text(file, relpath))
         if key not in _STRUCTURED:
             _STRUCTURED[key] = original(file, relpath, cls)
         return _STRUCTURED[key]
