@@ -14,7 +14,14 @@ from civicrun.errors import InvalidProfileError
 api = pytest.importorskip("mypy.api")
 
 
-def _mypy(tmp_path: Path, code: str) -> list[str]:
+@pytest.fixture(scope="module")
+def mypy_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One mypy cache for this module's snippets: the standard library's and civicrun's types
+    are worked out once, and each snippet (a new file) is checked afresh."""
+    return tmp_path_factory.mktemp("mypy-cache")
+
+
+def _mypy(tmp_path: Path, code: str, cache: Path) -> list[str]:
     """mypy's error lines for ``code`` (strict, with no project configuration), each as
     ``line: message``."""
     (tmp_path / "snippet.py").write_text(textwrap.dedent(code), encoding="utf-8")
@@ -24,7 +31,7 @@ def _mypy(tmp_path: Path, code: str) -> list[str]:
             "--config-file",
             str(tmp_path / "mypy.ini"),
             "--cache-dir",
-            str(tmp_path / "cache"),
+            str(cache),
             "--python-executable",
             sys.executable,
             "--no-error-summary",
@@ -37,7 +44,7 @@ def _mypy(tmp_path: Path, code: str) -> list[str]:
 
 
 class TestProfileTypes:
-    def test_friendly_values_type_check(self, tmp_path: Path) -> None:
+    def test_friendly_values_type_check(self, tmp_path: Path, mypy_cache: Path) -> None:
         """What Profile converts at run time is also what its signature declares: strings for
         vocabularies, numbers and yes/no, lists or comma-separated text for lists (and the
         file runs)."""
@@ -55,10 +62,11 @@ class TestProfileTypes:
             Profile(stances=(Stance.PRO_CHOICE,), communities=frozenset({"disability"}))
             Profile(county=lookup_county("Travis", "TX"), town="Austin", prior_runs="0")
             """,
+            mypy_cache,
         )
         runpy.run_path(str(tmp_path / "snippet.py"))
 
-    def test_wrong_types_are_rejected(self, tmp_path: Path) -> None:
+    def test_wrong_types_are_rejected(self, tmp_path: Path, mypy_cache: Path) -> None:
         """mypy rejects a number for a state, a number for a party and a number for a list."""
         errors = _mypy(
             tmp_path,
@@ -70,6 +78,7 @@ class TestProfileTypes:
             Profile(race_ethnicity=5)
             Profile(age=29.5)
             """,
+            mypy_cache,
         )
         with pytest.raises(InvalidProfileError, match="state"):
             runpy.run_path(str(tmp_path / "snippet.py"))
@@ -86,7 +95,7 @@ class TestProfileTypes:
         assert "Party" in errors[1]
         assert "Iterable[RaceEthnicity" in errors[2]
 
-    def test_fields_are_normalised_types(self, tmp_path: Path) -> None:
+    def test_fields_are_normalised_types(self, tmp_path: Path, mypy_cache: Path) -> None:
         """Read back, a field has its normalised type (a Party, a frozenset), not the input's."""
         assert [] == _mypy(
             tmp_path,
@@ -98,4 +107,5 @@ class TestProfileTypes:
             party: Party | None = p.party
             races: frozenset[RaceEthnicity] | None = p.race_ethnicity
             """,
+            mypy_cache,
         )
