@@ -63,6 +63,13 @@ def _options(command: str) -> set[str]:
     return {o for a in sub.choices[command]._actions for o in a.option_strings}
 
 
+@pytest.fixture(scope="module")
+def export_rows() -> dict[str, list[dict[str, Any]]]:
+    """The exports' rows of the shipped data, worked out once for every kind's export test
+    (they only read them)."""
+    return _export.rows(_data.dataset())
+
+
 class TestRecordKinds:
     """Every record kind is known to the loader, bundle, checker, formatter, schemas, exports,
     stats and CLI, through the registry."""
@@ -147,11 +154,13 @@ class TestRecordKinds:
         assert [*KIND_IDS, *_schema.OUTPUTS] == _choices("schema") == list(_schema.KINDS)
 
     @pytest.mark.parametrize("kind", KINDS, ids=KIND_IDS)
-    def test_export_part(self, kind: RecordKind) -> None:
+    def test_export_part(
+        self, kind: RecordKind, export_rows: dict[str, list[dict[str, Any]]]
+    ) -> None:
         """The exports have the kind's table (JSON key, CSV file, SQLite table), one row per
         record."""
         assert kind.table in _tables.TABLES, f"_tables.TABLES has no {kind.table!r} table"
-        rows = _export.rows(_data.dataset())
+        rows = export_rows
         assert kind.table in rows, f"_export._rows makes no {kind.table!r} rows"
         assert len(rows[kind.table]) == len(getattr(_data.dataset(), kind.folder))
 
