@@ -313,10 +313,16 @@ class TestOtherCommands:
         _, out, _ = run(capsys, "office", "school board", "--json")
         assert "school-board" == json.loads(out)["id"]
 
-    def test_data_commands(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """data check passes; data stats reports."""
+    @pytest.mark.slow
+    def test_data_check_passes(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """data check, with no paths, passes the whole shipped data. Slow: the same check runs
+        in-process in test_shipped_data_passes, and test_data_cases::test_the_command_line runs
+        the command on a good record (as CI runs it on the whole data, as its own step)."""
         code, out, _ = run(capsys, "data", "check")
         assert (0, "data check passed\n") == (code, out)
+
+    def test_data_stats(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """data stats reports."""
         _, out, _ = run(capsys, "data", "stats", "--json", "--on", "2026-11-26")
         assert 3235 == json.loads(out)["counties"]
         _, out, _ = run(capsys, "data", "stats", "--on", "2026-11-26")

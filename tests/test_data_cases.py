@@ -112,7 +112,8 @@ def test_an_edited_shipped_record_is_checked_as_its_new_version(tmp_path: Path) 
 
 
 def test_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
-    """`data check PATH --format json` lists each problem's file, field and message."""
+    """`data check PATH --format json` lists each problem's file, field and message; a good
+    record passes with the line the whole data's check prints (test_cli's slow twin)."""
     import json
 
     path = CASES / "broken" / "unknown-kind.toml"
@@ -126,6 +127,7 @@ def test_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
         "national-party | state-party | state-program | local-party",
     } in found
     assert 0 == main(["data", "check", str(CASES / "valid")])
+    assert "data check passed\n" == capsys.readouterr().out
     assert 1 == main(["data", "check", str(CASES / "nowhere.toml")])
 
 
