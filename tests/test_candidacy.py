@@ -32,7 +32,7 @@ from civicrun.vocab import (
     SourceKind,
 )
 
-from .conftest import CHECK_DAY, ON
+from .conftest import CHECK_DAY, ON, examples
 
 PAGE = "https://group.test/candidates"
 CANDIDACY = Candidacy(
@@ -477,7 +477,7 @@ _QUALIFICATIONS = st.lists(_QUALIFICATION, max_size=8, unique_by=lambda q: q.off
 _STATES = st.sampled_from(["AZ", "ID", "NE", "TX", "VT", "DC", "PR"])
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(code=_STATES, quals=_QUALIFICATIONS, spare=st.integers(min_value=0, max_value=40))
 def test_meeting_every_stated_requirement_is_never_does_not_meet(
     code: str, quals: tuple[Qualification, ...], spare: int
@@ -493,7 +493,7 @@ def test_meeting_every_stated_requirement_is_never_does_not_meet(
         assert not any(r.outcome is Outcome.FAILED for r in option.reasons), option
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(code=_STATES, quals=_QUALIFICATIONS)
 def test_a_missing_fact_is_unknown_never_no(code: str, quals: tuple[Qualification, ...]) -> None:
     """A profile with no age is never told no; every office with a minimum age is unknown and

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 from civicrun import Profile
 from civicrun._parties import party_named
 from civicrun.errors import InvalidProfileError, UnknownPartyError
 from civicrun.vocab import Community, Gender, OfficeLevel, Party, RaceEthnicity, Stance
 
+from .conftest import examples
 from .strategies import profiles
 
 
@@ -284,6 +285,7 @@ class TestWebForms:
 
 
 class TestRoundTrip:
+    @settings(max_examples=examples(100))  # Hypothesis's default number, CI-sized
     @given(profiles)
     def test_dict_round_trip(self, profile: Profile) -> None:
         """to_dict then from_dict is the identity."""
