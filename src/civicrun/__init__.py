@@ -169,10 +169,20 @@ def __dir__() -> list[str]:
 
 
 def _present(cls: type) -> None:
-    """Show a public class as ``civicrun.X`` (in docs, reprs of types and pickles)."""
+    """Show a public class as ``civicrun.X`` (in docs, reprs of types and pickles).
+
+    String annotations resolve in the defining module, so they are resolved first: attrs'
+    field types, and the class's own annotations, which :func:`typing.get_type_hints` would
+    otherwise look up in this module's names.
+    """
+    import typing  # noqa: PLC0415
+
     import attrs  # noqa: PLC0415
 
     if attrs.has(cls):
-        # String annotations resolve in the defining module: resolve them first.
         attrs.resolve_types(cls)
+    own = cls.__dict__.get("__annotations__", {})
+    if own:
+        hints = typing.get_type_hints(cls, include_extras=True)
+        cls.__annotations__ = {name: hints[name] for name in own}
     cls.__module__ = __name__
