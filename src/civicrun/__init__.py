@@ -175,14 +175,17 @@ def _present(cls: type) -> None:
     field types, and the class's own annotations, which :func:`typing.get_type_hints` would
     otherwise look up in this module's names.
     """
+    import inspect  # noqa: PLC0415
     import typing  # noqa: PLC0415
 
     import attrs  # noqa: PLC0415
 
+    hints: dict[str, Any] = {}
     if attrs.has(cls):
-        attrs.resolve_types(cls)
-    own = cls.__dict__.get("__annotations__", {})
-    if own:
+        attrs.resolve_types(cls)  # its fields' types, evaluated once (for a first answer too)
+        hints = {field.name: field.type for field in attrs.fields(cls)}
+    own = inspect.get_annotations(cls)
+    if not set(own) <= set(hints):
         hints = typing.get_type_hints(cls, include_extras=True)
-        cls.__annotations__ = {name: hints[name] for name in own}
+    cls.__annotations__ = {name: hints[name] for name in own}
     cls.__module__ = __name__
