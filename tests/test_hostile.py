@@ -655,6 +655,32 @@ class TestWrongAnswers:
         assert 2 == cli(capsys, "export", "--format", "csv", "--output", str(missing))[0]
         assert [] == list(tmp_path.iterdir())
 
+    def test_w4_a_bad_output_is_refused_before_the_export_is_made(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """W4's neighbours: an output that cannot be written (a missing folder, a FIFO, a file
+        for csv) is refused before any table is made, so the error comes at once."""
+        from civicrun._export import export
+
+        def made(*_args: object) -> None:
+            raise AssertionError("the export was made before its output was checked")
+
+        monkeypatch.setattr("civicrun._export.rows", made)
+        fifo = tmp_path / "fifo"
+        os.mkfifo(fifo)
+        plain = tmp_path / "plain"
+        plain.write_text("", encoding="utf-8")
+        missing = tmp_path / "missing" / "out"
+        for form, output, said in [
+            ("json", missing, "does not exist"),
+            ("sqlite", fifo, "is a FIFO"),
+            ("csv", plain, "not a folder"),
+            ("csv", missing, "does not exist"),
+        ]:
+            with pytest.raises(errors.InvalidArgumentError, match=said):
+                export(form, output)
+        assert not missing.parent.exists()
+
     def test_w4_data_new_writes_only_a_new_regular_file(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:

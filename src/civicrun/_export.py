@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from ._data import Dataset, data_version, dataset, parts_of
-from ._files import prepare_folder, shown, write_atomic
+from ._files import check_file, check_folder, prepare_folder, shown, write_atomic
 from ._fmt import mapping_of
 from ._tables import TABLES, create, datapackage, parents_first
 from ._text import FORMULA_STARTS
@@ -442,6 +442,7 @@ def export(form: str, output: Path) -> Path:
             f"export(): csv writes a folder of tables (organizations.csv ...); give a folder "
             f"name for --output, not {shown(output)}"
         )
+    (check_folder if form == "csv" else check_file)(output)  # refused before the work
     data = dataset()
     version, date = data_version()
     tables = rows(data)

@@ -36,6 +36,8 @@ __all__ = [
     "MAX_KEYS",
     "MAX_TREE_BYTES",
     "Problem",
+    "check_file",
+    "check_folder",
     "parse_toml",
     "prepare_folder",
     "read_text",
@@ -283,6 +285,35 @@ def _check_target(target: Path) -> int | None:
     return stat.S_IMODE(info.st_mode)
 
 
+def check_file(target: Path) -> None:
+    """Refuse ``target`` now, as :func:`write_atomic` would, before the work of making what
+    is to be written there.
+
+    Raises:
+        InvalidArgumentError: ``target`` is not a regular file or a new path in a folder that
+            exists.
+    """
+    _check_target(target)
+    _check_parent(target)
+
+
+def check_folder(target: Path) -> None:
+    """Refuse ``target`` now, as :func:`prepare_folder` would, before the work of making what
+    is to be written in it.
+
+    Raises:
+        InvalidArgumentError: ``target`` is not a folder or a new path in a folder that
+            exists.
+    """
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        _check_parent(target)
+        return
+    if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
+        raise _refuse(target, f"it is {_kind(info.st_mode)}, not a folder")
+
+
 def write_atomic(target: Path, content: str | Callable[[Path], None]) -> Path:
     """Write ``content`` (text, or a function that writes the file at the path it is given) to
     a temporary file beside ``target``, then move it into place with ``os.replace``.
@@ -321,14 +352,9 @@ def prepare_folder(target: Path) -> Path:
     Raises:
         InvalidArgumentError: ``target`` is something else, or its parent is missing.
     """
-    try:
-        info = os.lstat(target)
-    except FileNotFoundError:
-        _check_parent(target)
+    check_folder(target)
+    if not os.path.lexists(target):
         target.mkdir()
-        return target
-    if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
-        raise _refuse(target, f"it is {_kind(info.st_mode)}, not a folder")
     return target
 
 
