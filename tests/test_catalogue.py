@@ -29,7 +29,7 @@ from civicrun._wording import describe, describe_audience
 from civicrun.records import AnyOf, Condition, Organization
 from civicrun.vocab import OrgKind, Scope
 
-from .conftest import load_module
+from .conftest import IN_CI, load_module
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 EXTENSION = DOCS / "_ext" / "catalogue.py"
@@ -256,15 +256,21 @@ def chromium() -> str:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
     """A copy of docs/ built as CI builds it (the real conf.py and extension), into a temporary
     folder. Warnings about other pages (work elsewhere in progress) are CI's docs step's to
     report; any about the catalogue fail here. CI builds the docs (with every warning an
     error) before the tests and names the build in ``CIVICRUN_DOCS_HTML``: that build is
-    used rather than made twice."""
+    used rather than made twice. Building them here takes about 50 s on two cores, so like a
+    slow test it is done only in CI or with ``--run-slow``."""
     prebuilt = os.environ.get("CIVICRUN_DOCS_HTML")
     if prebuilt and (Path(prebuilt) / "catalogue" / "index.html").is_file():
         return Path(prebuilt)
+    if not (IN_CI or request.config.getoption("--run-slow")):
+        pytest.skip(
+            "slow: building the docs runs in CI (CI=true), with --run-slow, or give a build "
+            "in CIVICRUN_DOCS_HTML"
+        )
     for module in ("sphinx", "myst_parser", "furo"):
         pytest.importorskip(module)
     root = tmp_path_factory.mktemp("docs")
