@@ -590,16 +590,17 @@ class TestIndex:
 
     def test_reasons_are_written_only_when_read(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """eligible_orgs writes no reason; a match works out its reasons on first read, once."""
+        from civicrun import _results
         from civicrun._rules import CompiledOrg
+        from civicrun._wording import explain as reference
 
         calls: list[str] = []
-        reference = CompiledOrg.explain
 
-        def counting(self: CompiledOrg, *args: Any) -> Any:
-            calls.append(self.id)
-            return reference(self, *args)
+        def counting(group: CompiledOrg, *args: Any) -> Any:
+            calls.append(group.id)
+            return reference(group, *args)
 
-        monkeypatch.setattr(CompiledOrg, "explain", counting)
+        monkeypatch.setattr(_results, "explain", counting)
         matches = eligible_orgs(TX_WOMAN, on=ON)
         assert [] == calls
         first = matches[0].reasons

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from ._local import ElectionOffice, LocalParty
     from ._profile import Profile
     from ._results import Match, Matches
-    from ._rules import Reason
+    from ._wording import Reason
     from .errors import CivicrunError
     from .records import County, OfficeCategory, Organization, State
 
@@ -67,7 +67,7 @@ _HOMES = {
     "OfficeOption": "_candidacy",
     "Organization": "records",
     "Profile": "_profile",
-    "Reason": "_rules",
+    "Reason": "_wording",
     "State": "records",
     "counties": "_api",
     "eligible_orgs": "_api",

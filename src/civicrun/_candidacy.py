@@ -23,7 +23,8 @@ from ._args import need_date
 from ._data import state_table
 from ._offices import categories_in
 from ._profile import Profile
-from ._rules import Reason, Rule
+from ._rules import Rule
+from ._wording import Reason, word
 from .errors import ArgumentTypeError, InvalidArgumentError
 from .records import Condition, OfficeCategory, Qualification, State
 from .vocab import (
@@ -138,7 +139,7 @@ def _age(
     """The minimum age, decided and worded by the one rule engine."""
     rule = Rule(RuleKind.REQUIREMENT, Condition(field=ProfileField.AGE, at_least=min_age))
     decision = rule.decide(profile, on)
-    reason = rule.word(decision, profile, on)
+    reason = word(rule, decision, profile, on)
     return attrs.evolve(reason, text=f"{label}: {reason.text}"), decision.unknown
 
 

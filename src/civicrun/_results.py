@@ -19,7 +19,8 @@ import attrs
 
 from ._order import RANK_MASK, STATUS_ORDER, Ranked, Selected, rank, rank_of
 from ._profile import Profile
-from ._rules import NEARNESS, CompiledOrg, Found, Reason, is_live, shipped_index
+from ._rules import NEARNESS, CompiledOrg, Found, is_live, shipped_index
+from ._wording import Reason, explain
 from .records import Organization
 from .vocab import MatchStatus, ProfileField
 
@@ -66,7 +67,7 @@ class Match:
     @functools.cached_property
     def _explained(self) -> tuple[tuple[Reason, ...], tuple[Reason, ...], tuple[Reason, ...]]:
         compiled = self._compiled or shipped_index().compile(self.org)
-        return compiled.explain(self.profile, self.on, self.include_staff)
+        return explain(compiled, self.profile, self.on, self.include_staff)
 
     @property
     def reasons(self) -> tuple[Reason, ...]:

@@ -2,12 +2,12 @@
 
 Each organization's rules (its coverage, office levels, requirements, audience and priorities)
 are compiled once per loaded dataset: a :class:`Rule` or :class:`Placement` *decides* (met,
-failed or unknown, with the fields that would settle an unknown: a :class:`Decision`), and
-:mod:`civicrun._wording` words each decision as a :class:`Reason`. A :class:`Table` folds the
-decisions of many groups at once into bit masks (:func:`~civicrun.eligible_orgs`);
-:meth:`CompiledOrg.explain` folds one group's rules and words each decision
-(:func:`~civicrun.explain`, :attr:`Match.reasons <civicrun.Match.reasons>`). Both fold the
-same decisions, so a match's status can never contradict its reasons.
+failed or unknown, with the fields that would settle an unknown: a :class:`Decision`). A
+:class:`Table` folds the decisions of many groups at once into bit masks
+(:func:`~civicrun.eligible_orgs`); :func:`civicrun._wording.explain` folds one group's
+decisions and words each as a :class:`~civicrun.Reason` (:func:`~civicrun.explain`,
+:attr:`Match.reasons <civicrun.Match.reasons>`). Both fold the same decisions, so a match's
+status can never contradict its reasons; nothing here reads the wording.
 
 :class:`Index` lists the compiled organizations by state, county and town, so a question
 touches only the groups that can work where the person lives: that pre-selection is the only
@@ -25,7 +25,6 @@ from ._data import Dataset, Deciding, Derived, OrgReader, Reach, dataset, reache
 from ._dates import age_on, years_before
 from ._profile import Profile
 from ._text import fold, town_key
-from ._wording import Reason, fixed_reasons, join_or, level_reason, note, place_reason, rule_reason
 from .records import AnyOf, Condition, Organization, state_kind
 from .vocab import (
     BOOL_FIELDS,
@@ -49,7 +48,6 @@ __all__ = [
     "Decision",
     "Index",
     "Placement",
-    "Reason",
     "Rule",
     "Table",
     "shipped_index",
@@ -199,11 +197,6 @@ class Rule:
         return (
             Decision(Outcome.UNKNOWN, frozenset(unknown)) if unknown else Decision(Outcome.FAILED)
         )
-
-    def word(self, decision: Decision, profile: Profile, on: dt.date) -> Reason:
-        """The reason for ``decision``, which this rule made for ``profile`` on ``on``."""
-        decided = [(m.rule, m.decide(profile, on).outcome) for m in self.members]
-        return rule_reason(self.kind, self.rule, decision.outcome, profile, on, decided=decided)  # type: ignore[arg-type]
 
     def reads(self) -> tuple[str, ...]:
         """The profile attributes this rule's decision reads."""
@@ -356,37 +349,6 @@ class CompiledOrg:
             alone = self._alone = Table((self,), None)
         return alone
 
-    def explain(
-        self, profile: Profile, on: dt.date, include_staff: bool
-    ) -> tuple[tuple[Reason, ...], tuple[Reason, ...], tuple[Reason, ...]]:
-        """(reasons, failed, caveats): every rule decided and worded, in the order placement,
-        office level, requirements, audience, priorities met; failed first, then unknown,
-        then met."""
-        self.compile_rules()
-        reasons, caveats = fixed_reasons(self.org, include_staff, is_live(self.org, on))
-        place = self.placement.decide(profile, self.territories)
-        if place is not None:
-            assert place.field is not None  # a placement decides on the state, county or town
-            reasons.append(place_reason(self.placement, place.outcome, place.field, profile))
-        level = profile.office_level
-        if self.levels is not None and level is None:
-            text = f"helps with {join_or(self.levels)} offices only"
-            caveats.append(note(RuleKind.OFFICE_LEVEL, text))
-        elif self.levels is not None and level is not None:
-            reasons.append(level_reason(self.levels, level))
-        for rule in (*self.requirements, *self.serves, *self.priorities):
-            decision = rule.decide(profile, on)
-            if rule.kind is not RuleKind.PRIORITY or decision.outcome is Outcome.MET:
-                reasons.append(rule.word(decision, profile, on))
-        if not self.requirements and not self.serves:
-            text = "has no personal eligibility requirements and names no audience"
-            reasons.append(Reason(kind=RuleKind.REQUIREMENT, outcome=Outcome.MET, text=text))
-        reasons.sort(key=lambda r: _REASON_ORDER[r.outcome])  # stable: in rule order
-        failed = tuple(r for r in reasons if r.outcome is Outcome.FAILED)
-        return tuple(reasons), failed, tuple(caveats)
-
-
-_REASON_ORDER = {Outcome.FAILED: 0, Outcome.UNKNOWN: 1, Outcome.MET: 2}
 
 FieldMasks = tuple[tuple[ProfileField, int], ...]
 #: What one group of tests decided for a profile, as masks over a table's groups: (ruled out,

@@ -1,17 +1,21 @@
 """The words of matching: :class:`Reason`, each rule as a sentence, and each decision worded.
 
-No decision is made here: :mod:`civicrun._rules` decides (a :class:`~civicrun._rules.Decision`),
-and calls these functions only to word what it decided.
+No decision is made here: the compiled rules of :mod:`civicrun._rules` decide (a
+:class:`~civicrun._rules.Decision`), and :func:`explain` folds one group's decisions into the
+reasons of :func:`~civicrun.explain` and :attr:`Match.reasons <civicrun.Match.reasons>`, each
+worded here. The deciding never reads this module, so an answer that is not explained never
+loads it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 import attrs
 
+from ._rules import is_live
 from ._text import fold
 from .records import AnyOf, Condition, Organization
 from .vocab import (
@@ -36,11 +40,13 @@ from .vocab import (
 
 if TYPE_CHECKING:
     from ._profile import Profile
+    from ._rules import CompiledOrg, Decision, Placement, Rule
 
 __all__ = [
     "Reason",
     "describe",
     "describe_audience",
+    "explain",
     "fixed_reasons",
     "join_or",
     "level_reason",
@@ -48,6 +54,7 @@ __all__ = [
     "place_reason",
     "rule_reason",
     "shown",
+    "word",
 ]
 
 
@@ -276,18 +283,15 @@ def rule_reason(
     return Reason(kind=kind, outcome=outcome, text=f"{lead} {why}")
 
 
-class Where(Protocol):
-    """What :func:`place_reason` reads of where a group works (a compiled coverage)."""
-
-    national: bool
-    states: frozenset[str]
-    counties: frozenset[str] | None
-    towns: dict[str, str]
-
-    def county_names(self) -> str: ...
+def word(rule: Rule, decision: Decision, profile: Profile, on: dt.date) -> Reason:
+    """The reason for ``decision``, which ``rule`` made for ``profile`` on ``on``."""
+    decided = [(m.rule, m.decide(profile, on).outcome) for m in rule.members]
+    return rule_reason(rule.kind, rule.rule, decision.outcome, profile, on, decided=decided)  # type: ignore[arg-type]
 
 
-def place_reason(place: Where, outcome: Outcome, field: ProfileField, profile: Profile) -> Reason:
+def place_reason(
+    place: Placement, outcome: Outcome, field: ProfileField, profile: Profile
+) -> Reason:
     """The reason for ``outcome``, which ``place`` decided on ``field`` for ``profile``."""
     seen = {"state": profile.state, "county": profile.county, "town": profile.town}[field.value]
     if place.national:
@@ -354,3 +358,38 @@ def fixed_reasons(
         text = "serves campaign staff, not candidates"
         failed.append(Reason(kind=RuleKind.ROLE, outcome=Outcome.FAILED, text=text))
     return failed, caveats
+
+
+#: The order of a match's reasons: failed first, then unknown, then met (stable: in rule order).
+_REASON_ORDER = {Outcome.FAILED: 0, Outcome.UNKNOWN: 1, Outcome.MET: 2}
+
+
+def explain(
+    group: CompiledOrg, profile: Profile, on: dt.date, include_staff: bool
+) -> tuple[tuple[Reason, ...], tuple[Reason, ...], tuple[Reason, ...]]:
+    """(reasons, failed, caveats) of the compiled ``group`` for ``profile`` on ``on``: every
+    rule decided by the rule itself and worded, in the order placement, office level,
+    requirements, audience, priorities met; failed first, then unknown, then met."""
+    group.compile_rules()
+    org = group.org
+    reasons, caveats = fixed_reasons(org, include_staff, is_live(org, on))
+    place = group.placement.decide(profile, group.territories)
+    if place is not None:
+        assert place.field is not None  # a placement decides on the state, county or town
+        reasons.append(place_reason(group.placement, place.outcome, place.field, profile))
+    level = profile.office_level
+    if group.levels is not None and level is None:
+        text = f"helps with {join_or(group.levels)} offices only"
+        caveats.append(note(RuleKind.OFFICE_LEVEL, text))
+    elif group.levels is not None and level is not None:
+        reasons.append(level_reason(group.levels, level))
+    for rule in (*group.requirements, *group.serves, *group.priorities):
+        decision = rule.decide(profile, on)
+        if rule.kind is not RuleKind.PRIORITY or decision.outcome is Outcome.MET:
+            reasons.append(word(rule, decision, profile, on))
+    if not group.requirements and not group.serves:
+        text = "has no personal eligibility requirements and names no audience"
+        reasons.append(Reason(kind=RuleKind.REQUIREMENT, outcome=Outcome.MET, text=text))
+    reasons.sort(key=lambda r: _REASON_ORDER[r.outcome])
+    failed = tuple(r for r in reasons if r.outcome is Outcome.FAILED)
+    return tuple(reasons), failed, tuple(caveats)
