@@ -749,8 +749,10 @@ class Reach(NamedTuple):
 _SCOPES = {scope.value: scope for scope in Scope}
 
 
-def _places(raw: Mapping[str, Any], name: str) -> list[str]:
-    value = raw.get(name, [])  # the bundle leaves out a field at its default (an empty list)
+def _places(raw: Mapping[str, Any], name: str) -> Collection[str]:
+    value = raw.get(name)
+    if value is None:  # the bundle leaves out a field at its default (an empty list)
+        return ()
     if type(value) is not list or not all(type(item) is str for item in value):
         raise TypeError(f"{name} is not a list of codes")
     return value
@@ -760,7 +762,14 @@ def _reach(raw: Mapping[str, Any]) -> Reach:
     scope = _SCOPES.get(raw.get("scope"))  # type: ignore[arg-type]
     if scope is None:
         raise ValueError("no scope of the vocabulary")
-    return Reach(scope, *[_places(raw, name) for name in Reach._fields[1:]])
+    places = _places
+    return Reach(
+        scope,
+        places(raw, "states"),
+        places(raw, "counties"),
+        places(raw, "towns"),
+        places(raw, "territories"),
+    )
 
 
 def reaches(records: Mapping[str, Any]) -> list[tuple[Reach, list[str]]]:
