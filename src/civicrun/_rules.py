@@ -261,6 +261,9 @@ class Placement:
         return _known(True, ProfileField.STATE)
 
 
+#: Every office level (iterating the enumeration itself is slow, and a table does it per group).
+_LEVELS = frozenset(OfficeLevel)
+
 #: How near a group works, by the scope of its coverage: the nearer ranks first among equals.
 NEARNESS = {Scope.COUNTIES: 0, Scope.STATES: 1, Scope.NATIONAL: 2}
 
@@ -335,7 +338,7 @@ class CompiledOrg:
         if not self._ready:
             facts = self.facts = self._reader.facts(self.id)
             levels = facts.office_levels
-            self.levels = None if levels >= set(OfficeLevel) else levels
+            self.levels = None if levels >= _LEVELS else levels
             self.requirements = tuple(Rule(RuleKind.REQUIREMENT, r) for r in facts.requirements)
             self.serves = tuple(Rule(RuleKind.AUDIENCE, r) for r in facts.serves)
             self.priorities = tuple(Rule(RuleKind.PRIORITY, r) for r in facts.priorities)
@@ -423,7 +426,7 @@ class Table:
         #: here by :func:`civicrun._order.rank`, which works it out once per date
         self.static: tuple[dt.date | None, list[int]] = (None, [])
         stopped = staff = 0
-        self.level_fail = dict.fromkeys(OfficeLevel, 0)
+        self.level_fail = dict.fromkeys(_LEVELS, 0)
         tests: dict[Decide, list[int]] = {}  # test -> [requirements, audience, *priorities]
         reads: dict[tuple[str, ...], list[Decide]] = {}
         for i, c in enumerate(orgs):
@@ -431,9 +434,8 @@ class Table:
             c.compile_rules()
             stopped |= bit if c.facts.status in (OrgStatus.INACTIVE, OrgStatus.DEFUNCT) else 0
             staff |= bit if Role.CANDIDATES not in c.facts.roles else 0
-            for level in OfficeLevel:
-                if c.levels is not None and level not in c.levels:
-                    self.level_fail[level] |= bit
+            for level in _LEVELS - c.levels if c.levels is not None else ():
+                self.level_fail[level] |= bit
             for at, rules in ((0, c.requirements), (1, c.serves), (2, c.priorities)):
                 for rule in rules:
                     masks = tests.get(rule.decide)
