@@ -3,8 +3,8 @@
 No decision is made here: the compiled rules of :mod:`civicrun._rules` decide (a
 :class:`~civicrun._rules.Decision`), and :func:`explain` folds one group's decisions into the
 reasons of :func:`~civicrun.explain` and :attr:`Match.reasons <civicrun.Match.reasons>`, each
-worded here. The deciding never reads this module, so an answer that is not explained never
-loads it.
+worded here. The rule engine never imports this module: data flows from the rules to their
+words.
 """
 
 from __future__ import annotations
